@@ -1,0 +1,207 @@
+//! A readable summary of one X.509 certificate ([RFC 5280 §4.1]), built from x509-cert's
+//! types. One file per area of the RFC: names, validity, public key, extensions.
+//!
+//! [RFC 5280 §4.1]: https://www.rfc-editor.org/rfc/rfc5280#section-4.1
+
+mod extensions;
+mod fingerprint;
+mod general_name;
+mod name;
+mod public_key;
+mod validity;
+
+pub use extensions::{AccessEntry, ExtensionReport, ExtensionValue, NamedOid, Policy, Sct};
+pub use fingerprint::Fingerprints;
+pub use general_name::GeneralNameReport;
+pub use name::{NameAttribute, NameReport};
+pub use public_key::PublicKeyReport;
+pub use validity::{ValidityReport, ValidityState};
+
+use der::{Decode, Encode, Reader, SliceReader};
+use serde::Serialize;
+use x509_cert::Certificate;
+
+use crate::chain::signature;
+use crate::{hex, oid, Error, Finding, Location};
+
+/// The part a certificate plays in a chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    /// A self-signed CA certificate: a trust anchor candidate.
+    Root,
+    /// A CA certificate signed by another CA.
+    Intermediate,
+    /// An end-entity certificate (a server's, a client's), including self-signed ones.
+    Leaf,
+}
+
+/// The signature algorithm of a certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlgorithmName {
+    /// Dotted OID.
+    pub oid: String,
+    /// Name, e.g. "SHA-256 with RSA".
+    pub name: String,
+}
+
+/// Everything certscope reads from one certificate.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateReport {
+    /// Where in the input it was.
+    pub location: Location,
+    /// X.509 version: 1, 2 or 3.
+    pub version: u8,
+    /// Serial number, colon hex as in the DER (a leading `00` marks a positive number).
+    pub serial: String,
+    /// How the issuer signed it.
+    pub signature_algorithm: AlgorithmName,
+    /// Who it identifies.
+    pub subject: NameReport,
+    /// Who issued it.
+    pub issuer: NameReport,
+    /// When it is valid, and its state at the evaluation time.
+    pub validity: ValidityReport,
+    /// The key it certifies.
+    pub public_key: PublicKeyReport,
+    /// Hashes of the certificate and its key.
+    pub fingerprints: Fingerprints,
+    /// Every extension, in order.
+    pub extensions: Vec<ExtensionReport>,
+    /// Root, intermediate or leaf.
+    pub role: Role,
+    /// Subject and issuer are the same name.
+    pub self_issued: bool,
+    /// Self-issued and its signature verifies with its own key.
+    pub self_signed: bool,
+    /// The DNS names and IP addresses it is valid for (from the SAN extension).
+    pub names: Vec<String>,
+    /// Any name is a wildcard (`*.example.com`).
+    pub wildcard: bool,
+    /// The certificate as PEM, for copying.
+    pub pem: String,
+    /// What certscope noticed about it.
+    pub findings: Vec<Finding>,
+    /// Why the self-signature did not verify, for a self-issued certificate.
+    #[serde(skip)]
+    pub(crate) self_signature_error: Option<String>,
+    /// Bytes that followed the certificate in its block (OpenSSL trust settings or junk).
+    #[serde(skip)]
+    pub(crate) trailing_bytes: usize,
+}
+
+impl CertificateReport {
+    /// The decoded value of the first extension of this kind.
+    pub(crate) fn extension(&self, pick: impl Fn(&ExtensionValue) -> bool) -> Option<&ExtensionReport> {
+        self.extensions.iter().find(|e| pick(&e.value))
+    }
+
+    /// The basicConstraints cA flag, `None` when the extension is absent.
+    pub(crate) fn is_ca(&self) -> Option<bool> {
+        self.extensions.iter().find_map(|e| match e.value {
+            ExtensionValue::BasicConstraints { ca, .. } => Some(ca),
+            _ => None,
+        })
+    }
+}
+
+/// Reads one certificate from `der` (which may be followed by other bytes, such as OpenSSL's
+/// trust settings) and summarises it as of `at` (Unix seconds).
+pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<CertificateReport, Error> {
+    let mut reader = SliceReader::new(der).map_err(|e| Error::der("certificate", e))?;
+    let own = reader.tlv_bytes().map_err(|e| Error::der("certificate", e))?;
+    let trailing_bytes = usize::try_from(u32::from(reader.remaining_len())).unwrap_or(usize::MAX);
+    let cert = Certificate::from_der(own).map_err(|e| Error::der("certificate", e))?;
+    let tbs = cert.tbs_certificate();
+
+    let spki_der = tbs
+        .subject_public_key_info()
+        .to_der()
+        .map_err(|e| Error::der("public key", e))?;
+    let extensions: Vec<ExtensionReport> = tbs
+        .extensions()
+        .map(|exts| exts.iter().map(extensions::report).collect())
+        .unwrap_or_default();
+
+    let self_issued = tbs.subject() == tbs.issuer();
+    let self_signature_error = if self_issued {
+        match (tbs_bytes(own), cert.signature().as_bytes()) {
+            (Some(message), Some(sig)) => signature::verify(
+                message,
+                cert.signature_algorithm(),
+                sig,
+                tbs.subject_public_key_info(),
+            )
+            .err()
+            .map(|e| e.to_string()),
+            _ => Some("the signature is not a whole number of bytes".into()),
+        }
+    } else {
+        None
+    };
+    let self_signed = self_issued && self_signature_error.is_none();
+
+    let mut names = Vec::new();
+    for ext in &extensions {
+        if let ExtensionValue::SubjectAltName { names: san } = &ext.value {
+            names.extend(
+                san.iter()
+                    .filter(|n| n.kind == "dns" || n.kind == "ip")
+                    .map(|n| n.value.clone()),
+            );
+        }
+    }
+    let version = match tbs.version() {
+        x509_cert::certificate::Version::V1 => 1,
+        x509_cert::certificate::Version::V2 => 2,
+        x509_cert::certificate::Version::V3 => 3,
+    };
+
+    let mut report = CertificateReport {
+        location,
+        version,
+        serial: hex::colon(tbs.serial_number().as_bytes()),
+        signature_algorithm: AlgorithmName {
+            oid: cert.signature_algorithm().oid.to_string(),
+            name: oid::name_or_dotted(oid::SIGNATURES, &cert.signature_algorithm().oid),
+        },
+        subject: name::report(tbs.subject()),
+        issuer: name::report(tbs.issuer()),
+        validity: validity::report(tbs.validity(), at),
+        public_key: public_key::report(tbs.subject_public_key_info()),
+        fingerprints: fingerprint::report(own, &spki_der),
+        role: Role::Leaf,
+        self_issued,
+        self_signed,
+        wildcard: names.iter().any(|n| n.starts_with("*.")),
+        names,
+        pem: der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, own).unwrap_or_default(),
+        extensions,
+        findings: Vec::new(),
+        self_signature_error,
+        trailing_bytes,
+    };
+    report.role = role(&report);
+    report.findings = crate::lint::check(&report);
+    Ok(report)
+}
+
+/// A v1 certificate has no basicConstraints; a self-signed one is treated as a CA, as
+/// OpenSSL and the Mozilla root program do for legacy roots.
+fn role(cert: &CertificateReport) -> Role {
+    match (cert.is_ca(), cert.self_signed) {
+        (Some(true), true) => Role::Root,
+        (Some(true), false) => Role::Intermediate,
+        (None, true) if cert.version == 1 => Role::Root,
+        _ => Role::Leaf,
+    }
+}
+
+/// The DER of the TBSCertificate as it appears in the input: the bytes that were signed.
+fn tbs_bytes(cert_der: &[u8]) -> Option<&[u8]> {
+    let mut outer = SliceReader::new(cert_der).ok()?;
+    let header = der::Header::decode(&mut outer).ok()?;
+    let _ = header;
+    outer.tlv_bytes().ok()
+}

@@ -1,0 +1,3 @@
+//! Certificate paths: signature checks between certificates.
+
+pub(crate) mod signature;

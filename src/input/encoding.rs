@@ -1,0 +1,120 @@
+//! Text encodings of DER (base64, hex) and splitting raw DER into its top-level items.
+
+use base64ct::Encoding;
+use der::{Reader, SliceReader};
+
+use super::{Block, BlockKind};
+use crate::{Error, Location, Problem};
+
+fn is_base64_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')
+}
+
+/// Decodes the base64 body of a PEM block given as (line number, text) pairs.
+pub(super) fn decode_base64_lines(body: &[(usize, &str)]) -> Result<Vec<u8>, Error> {
+    let mut joined = String::new();
+    for &(line, text) in body {
+        if let Some(found) = text
+            .chars()
+            .find(|c| !is_base64_char(*c) && !c.is_whitespace())
+        {
+            return Err(Error::Base64 { line, found });
+        }
+        joined.extend(text.chars().filter(|c| !c.is_whitespace()));
+    }
+    base64ct::Base64::decode_vec(&joined).map_err(|_| Error::Base64Length)
+}
+
+/// Reads a paste with no PEM markers as bare hex or base64 of DER.
+pub(super) fn split_bare_text(text: &str) -> Vec<Result<Block, Problem>> {
+    let start = text.len().saturating_sub(text.trim_start().len());
+    let line = text
+        .get(..start)
+        .map_or(0, |lead| lead.matches('\n').count())
+        .saturating_add(1);
+    let at = Location {
+        block: 1,
+        line: Some(line),
+        byte_offset: start,
+    };
+    let trimmed = text.trim();
+    let significant = || trimmed.chars().filter(|c| !c.is_whitespace());
+    let decoded = if trimmed.is_empty() {
+        Err(Error::NothingRecognised)
+    } else if significant().all(|c| c.is_ascii_hexdigit() || c == ':') {
+        decode_hex(significant().filter(|c| *c != ':'))
+    } else if significant().all(is_base64_char) {
+        let lines: Vec<(usize, &str)> = trimmed
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (line.saturating_add(i), l))
+            .collect();
+        decode_base64_lines(&lines)
+    } else {
+        Err(Error::NothingRecognised)
+    };
+    match decoded {
+        Ok(der) => split_der(&der, start, Some(line)),
+        Err(e) => vec![Err(Problem::new(at, e))],
+    }
+}
+
+fn decode_hex(digits: impl Iterator<Item = char>) -> Result<Vec<u8>, Error> {
+    let nibbles: Vec<u8> = digits
+        .filter_map(|c| c.to_digit(16))
+        .filter_map(|d| u8::try_from(d).ok())
+        .collect();
+    if nibbles.len() % 2 != 0 {
+        return Err(Error::HexOddLength);
+    }
+    Ok(nibbles
+        .chunks_exact(2)
+        .map(|pair| match pair {
+            [hi, lo] => (hi << 4) | lo,
+            _ => 0,
+        })
+        .collect())
+}
+
+/// Splits DER bytes into their top-level items, each taken as a certificate.
+///
+/// `offset` and `line` say where the bytes came from in the input, for error locations:
+/// raw binary input gives each item its own offset; decoded text gives all of them the
+/// position of the text.
+pub(super) fn split_der(bytes: &[u8], offset: usize, line: Option<usize>) -> Vec<Result<Block, Problem>> {
+    let mut out = Vec::new();
+    let located = |block: usize, at: usize| Location {
+        block,
+        line,
+        byte_offset: if line.is_some() { offset } else { offset.saturating_add(at) },
+    };
+    if bytes.first() != Some(&0x30) {
+        out.push(Err(Problem::new(located(1, 0), Error::NothingRecognised)));
+        return out;
+    }
+    let mut reader = match SliceReader::new(bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            out.push(Err(Problem::new(located(1, 0), Error::der("input", e))));
+            return out;
+        }
+    };
+    while !reader.is_finished() {
+        let at = u32::from(reader.position()) as usize;
+        let location = located(out.len().saturating_add(1), at);
+        match reader.tlv_bytes() {
+            Ok(tlv) => out.push(Ok(Block {
+                location,
+                kind: BlockKind::Certificate { trusted: false },
+                der: tlv.to_vec(),
+            })),
+            Err(e) => {
+                // A header that is broken or runs past the end: nothing after it can be
+                // delimited, so this is the last item.
+                out.push(Err(Problem::new(location, Error::der("certificate", e))));
+                break;
+            }
+        }
+    }
+    out
+}

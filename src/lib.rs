@@ -1,0 +1,45 @@
+//! # certscope
+//!
+//! Explains X.509 certificates — and, as the project grows, chains and HTTPS
+//! configuration — from whatever a person pastes: PEM blocks inside terminal output, bare
+//! base64 or hex of DER, or DER bytes. Everything runs locally: natively, or compiled to
+//! WebAssembly in the browser.
+//!
+//! ```
+//! let pem = std::fs::read("tests/data/roots/ISRG_Root_X1.pem").unwrap();
+//! let report = certscope::inspect(&pem, &certscope::Options::at(1_780_000_000)).unwrap();
+//! let root = &report.certificates[0];
+//! assert_eq!(root.subject.common_name.as_deref(), Some("ISRG Root X1"));
+//! assert!(root.self_signed);
+//! ```
+//!
+//! Problems in input that was read are [`Finding`]s; input that could not be read is an
+//! [`Error`] located in the input ([`Problem`]).
+
+#![forbid(unsafe_code)]
+
+mod cert;
+mod chain;
+mod error;
+mod hex;
+mod input;
+mod inspect;
+mod lint;
+mod oid;
+mod report;
+mod text;
+mod time;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use cert::{
+    AccessEntry, AlgorithmName, CertificateReport, ExtensionReport, ExtensionValue, Fingerprints,
+    GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy, PublicKeyReport, Role, Sct,
+    ValidityReport, ValidityState,
+};
+pub use error::Error;
+pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
+pub use inspect::{inspect, Options};
+pub use report::{Finding, Location, Problem, Reference, Report, Severity};
+pub use text::render as render_text;
+pub use time::parse_rfc3339;

@@ -1,0 +1,120 @@
+//! What an inspection returns: certificates, findings about them, and the parts of the
+//! input that could not be read. Everything here serialises to the JSON the CLI prints and
+//! the plain objects the JavaScript API returns (field names in camelCase).
+
+use serde::Serialize;
+
+use crate::cert::CertificateReport;
+use crate::Error;
+
+/// The result of [`inspect`](crate::inspect): one entry per block of input.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The time validity was judged at, RFC 3339 UTC.
+    pub evaluated_at: String,
+    /// Size of the input in bytes.
+    pub input_bytes: usize,
+    /// Every certificate read, in input order.
+    pub certificates: Vec<CertificateReport>,
+    /// Findings about the input as a whole (a pasted private key, an unsupported block).
+    pub findings: Vec<Finding>,
+    /// Blocks that could not be read, each with where and why.
+    pub errors: Vec<Problem>,
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something will fail, or is forbidden by the rules browsers enforce.
+    Error,
+    /// Works today but is weak, deprecated or about to break.
+    Warning,
+    /// Worth knowing; nothing to fix.
+    Info,
+}
+
+/// A rule or section that a finding rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// Short human label, e.g. "RFC 5280 §4.1.2.5".
+    pub label: &'static str,
+    /// Where to read it.
+    pub url: &'static str,
+}
+
+/// One thing certscope noticed about valid input, explained for a web developer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable identifier, e.g. `cert.expired`.
+    pub id: &'static str,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One line, e.g. "Certificate has expired".
+    pub title: String,
+    /// What it means and why it matters, in plain language.
+    pub explanation: String,
+    /// The values from the input that triggered it.
+    pub evidence: String,
+    /// The rule it rests on.
+    pub reference: Reference,
+    /// What to do about it, when there is something to do.
+    pub fix: Option<String>,
+}
+
+/// Where in the input something was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    /// 1-based number of the block in the input (PEM blocks, DER items), in order.
+    pub block: usize,
+    /// 1-based line where the block (or the problem in it) starts; `None` for binary input.
+    pub line: Option<usize>,
+    /// 0-based byte offset of the block (or the problem in it) in the input.
+    pub byte_offset: usize,
+}
+
+impl core::fmt::Display for Location {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "block {}, line {}, byte {}", self.block, line, self.byte_offset),
+            None => write!(f, "block {}, byte {}", self.block, self.byte_offset),
+        }
+    }
+}
+
+/// A block that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// Where it is.
+    pub location: Location,
+    /// Stable code of the error kind (see [`Error::code`]).
+    pub code: &'static str,
+    /// What was wrong, in words.
+    pub message: String,
+    #[serde(skip)]
+    /// The error itself, for Rust callers.
+    pub error: Error,
+}
+
+impl Problem {
+    pub(crate) fn new(location: Location, error: Error) -> Self {
+        Problem {
+            location,
+            code: error.code(),
+            message: error.to_string(),
+            error,
+        }
+    }
+}
+
+impl Report {
+    /// All findings: the input's first, then each certificate's in input order.
+    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .chain(self.certificates.iter().flat_map(|c| c.findings.iter()))
+    }
+}

@@ -1,0 +1,164 @@
+//! A plain-text rendering of a [`Report`] for terminals (the CLI's default output).
+
+use core::fmt::Write;
+
+use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
+use crate::{Finding, Report, Severity};
+
+/// Renders `report` as readable text, one section per certificate.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let n = report.certificates.len();
+    let _ = writeln!(
+        out,
+        "{} certificate{}, evaluated at {}",
+        n,
+        if n == 1 { "" } else { "s" },
+        report.evaluated_at
+    );
+    for f in &report.findings {
+        finding(&mut out, f, "");
+    }
+    for (i, cert) in report.certificates.iter().enumerate() {
+        certificate(&mut out, i.saturating_add(1), cert);
+    }
+    if !report.errors.is_empty() {
+        let _ = writeln!(out, "\nCould not read:");
+        for p in &report.errors {
+            let _ = writeln!(out, "  {}: {}", p.location, p.message);
+        }
+    }
+    out
+}
+
+fn role(cert: &CertificateReport) -> &'static str {
+    match (cert.role, cert.self_signed) {
+        (crate::Role::Root, _) => "root CA",
+        (crate::Role::Intermediate, _) => "intermediate CA",
+        (crate::Role::Leaf, true) => "self-signed leaf",
+        (crate::Role::Leaf, false) => "leaf",
+    }
+}
+
+fn certificate(out: &mut String, number: usize, c: &CertificateReport) {
+    let v = &c.validity;
+    let _ = writeln!(out, "\n[{number}] {}  ({})", c.subject.display, role(c));
+    let mut row = |label: &str, value: &str| {
+        let _ = writeln!(out, "    {label:<12}{value}");
+    };
+    row("Issuer", &c.issuer.display);
+    row(
+        "Validity",
+        &format!(
+            "{} → {} ({} days): {}",
+            v.not_before, v.not_after, v.lifetime_days, v.summary
+        ),
+    );
+    if !c.names.is_empty() {
+        row("Names", &c.names.join(", "));
+    }
+    row("Key", &c.public_key.description);
+    row("Signature", &c.signature_algorithm.name);
+    row("Serial", &c.serial);
+    row("SHA-256", &c.fingerprints.sha256);
+    row("SHA-1", &c.fingerprints.sha1);
+    row("SPKI pin", &format!("pin-sha256=\"{}\"", c.fingerprints.spki_sha256));
+    row("Location", &c.location.to_string());
+    if !c.extensions.is_empty() {
+        let _ = writeln!(out, "    Extensions");
+        for e in &c.extensions {
+            let critical = if e.critical { " [critical]" } else { "" };
+            let _ = writeln!(out, "      {}{critical}: {}", e.name, summary(&e.value));
+        }
+    }
+    for f in &c.findings {
+        finding(out, f, "    ");
+    }
+}
+
+fn finding(out: &mut String, f: &Finding, indent: &str) {
+    let mark = match f.severity {
+        Severity::Error => "ERROR",
+        Severity::Warning => "WARN ",
+        Severity::Info => "INFO ",
+    };
+    let _ = writeln!(out, "{indent}{mark} {} [{}]", f.title, f.id);
+    let _ = writeln!(out, "{indent}      {}", f.explanation);
+    if let Some(fix) = &f.fix {
+        let _ = writeln!(out, "{indent}      Fix: {fix}");
+    }
+    let _ = writeln!(out, "{indent}      See {} {}", f.reference.label, f.reference.url);
+}
+
+fn names(list: &[GeneralNameReport]) -> String {
+    list.iter()
+        .map(|n| format!("{}:{}", n.kind, n.value))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One line for an extension value.
+pub(crate) fn summary(value: &ExtensionValue) -> String {
+    match value {
+        ExtensionValue::SubjectAltName { names: n } | ExtensionValue::IssuerAltName { names: n } => names(n),
+        ExtensionValue::KeyUsage { usages } => usages.join(", "),
+        ExtensionValue::ExtendedKeyUsage { purposes } => purposes
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        ExtensionValue::BasicConstraints { ca, path_len } => match (ca, path_len) {
+            (true, Some(n)) => format!("CA, path length ≤ {n}"),
+            (true, None) => "CA, no path length limit".into(),
+            (false, _) => "not a CA".into(),
+        },
+        ExtensionValue::SubjectKeyIdentifier { key_id } => key_id.clone(),
+        ExtensionValue::AuthorityKeyIdentifier { key_id, issuer, serial } => {
+            let mut parts = Vec::new();
+            if let Some(k) = key_id {
+                parts.push(format!("key id {k}"));
+            }
+            if !issuer.is_empty() {
+                parts.push(format!("issuer {}", names(issuer)));
+            }
+            if let Some(s) = serial {
+                parts.push(format!("serial {s}"));
+            }
+            parts.join("; ")
+        }
+        ExtensionValue::InfoAccess { entries } => entries
+            .iter()
+            .map(|e| format!("{} {}", e.method, e.location.value))
+            .collect::<Vec<_>>()
+            .join(", "),
+        ExtensionValue::CrlDistributionPoints { points } => names(points),
+        ExtensionValue::CertificatePolicies { policies } => policies
+            .iter()
+            .map(|p| match &p.name {
+                Some(n) => format!("{n} ({})", p.oid),
+                None => p.oid.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        ExtensionValue::NameConstraints { permitted, excluded } => {
+            format!("permitted: {}; excluded: {}", names(permitted), names(excluded))
+        }
+        ExtensionValue::PolicyConstraints {
+            require_explicit_policy,
+            inhibit_policy_mapping,
+        } => format!(
+            "requireExplicitPolicy {require_explicit_policy:?}, inhibitPolicyMapping {inhibit_policy_mapping:?}"
+        ),
+        ExtensionValue::InhibitAnyPolicy { skip_certs } => format!("skip {skip_certs}"),
+        ExtensionValue::PolicyMappings { mappings } => mappings.join(", "),
+        ExtensionValue::SignedCertificateTimestamps { scts } => scts
+            .iter()
+            .map(|s| format!("log {} at {}", s.log_id, s.timestamp))
+            .collect::<Vec<_>>()
+            .join("; "),
+        ExtensionValue::PrecertificatePoison => "precertificate (not usable for TLS)".into(),
+        ExtensionValue::TlsFeature { features } => features.join(", "),
+        ExtensionValue::Unknown { hex } => hex.clone(),
+        ExtensionValue::Invalid { error, .. } => format!("cannot be decoded: {error}"),
+    }
+}
