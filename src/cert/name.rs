@@ -73,7 +73,7 @@ pub(crate) fn report(name: &Name) -> NameReport {
     NameReport {
         common_name: last("CN"),
         organization: last("O"),
-        display: rdns.join(", "),
+        display: rdns.join(","),
         attributes,
     }
 }

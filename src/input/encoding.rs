@@ -26,6 +26,10 @@ pub(super) fn decode_base64_lines(body: &[(usize, &str)]) -> Result<Vec<u8>, Err
 }
 
 /// Reads a paste with no PEM markers as bare hex or base64 of DER.
+///
+/// Only text that starts the way certificate DER does is taken: a SEQUENCE with a long-form
+/// length (`30 81`–`30 84`), which is `MI` in base64. Anything else is "nothing recognised"
+/// rather than a confusing decoding error about prose.
 pub(super) fn split_bare_text(text: &str) -> Vec<Result<Block, Problem>> {
     let start = text.len().saturating_sub(text.trim_start().len());
     let line = text
@@ -41,9 +45,9 @@ pub(super) fn split_bare_text(text: &str) -> Vec<Result<Block, Problem>> {
     let significant = || trimmed.chars().filter(|c| !c.is_whitespace());
     let decoded = if trimmed.is_empty() {
         Err(Error::NothingRecognised)
-    } else if significant().all(|c| c.is_ascii_hexdigit() || c == ':') {
+    } else if trimmed.starts_with("30") && significant().all(|c| c.is_ascii_hexdigit() || c == ':') {
         decode_hex(significant().filter(|c| *c != ':'))
-    } else if significant().all(is_base64_char) {
+    } else if trimmed.starts_with("MI") && significant().all(is_base64_char) {
         let lines: Vec<(usize, &str)> = trimmed
             .lines()
             .enumerate()

@@ -1,0 +1,182 @@
+//! What people paste: PEM inside junk, quoted or indented PEM, Windows line endings, OpenSSL's
+//! TRUSTED CERTIFICATE, bare base64, hex, raw DER — and broken blocks located precisely
+//! without hiding the good ones.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use certscope::{inspect, Error, Options, Report, Severity};
+
+const AT: u64 = 1_769_904_000;
+
+fn data(path: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/data/{path}")).unwrap()
+}
+
+fn text(path: &str) -> String {
+    String::from_utf8(data(path)).unwrap()
+}
+
+fn run(input: impl AsRef<[u8]>) -> Report {
+    inspect(input.as_ref(), &Options::at(AT)).unwrap()
+}
+
+fn cns(report: &Report) -> Vec<String> {
+    report
+        .certificates
+        .iter()
+        .map(|c| c.subject.common_name.clone().unwrap_or_default())
+        .collect()
+}
+
+const CHAIN_CNS: [&str; 3] = ["www.certscope.test", "certscope rsa2048 Intermediate", "certscope rsa2048 Root"];
+
+#[test]
+fn pem_survives_junk_crlf_indentation_and_no_final_newline() {
+    let chain = text("generated/rsa2048-chain.pem");
+    let messy = format!(
+        "$ cat chain.pem\r\nhere you go:\r\n{}\r\n-- sent from my phone",
+        chain.trim_end().replace('\n', "\r\n    ")
+    );
+    let report = run(messy);
+    assert_eq!(cns(&report), CHAIN_CNS);
+    assert!(report.errors.is_empty());
+    assert_eq!(report.certificates[0].location.line, Some(3));
+}
+
+#[test]
+fn quoted_pem_with_a_prefix_on_every_line() {
+    let quoted: String = text("generated/p256-chain.pem").lines().map(|l| format!("> {l}\n")).collect();
+    let report = run(quoted);
+    assert_eq!(report.certificates.len(), 3);
+    assert!(report.errors.is_empty());
+}
+
+#[test]
+fn trusted_certificate_is_read_and_trust_settings_noted() {
+    let report = run(data("input/trusted.pem"));
+    assert_eq!(cns(&report), ["certscope p256 Root"]);
+    let trailing = report.certificates[0].findings.iter().find(|f| f.id == "input.trailing-data");
+    assert_eq!(trailing.unwrap().severity, Severity::Info);
+}
+
+#[test]
+fn bare_base64_hex_and_raw_der() {
+    let der = data("input/leaf.der");
+    let b64 = base64(&der);
+    let wrapped: String = b64.as_bytes().chunks(64).map(|c| format!("{}\n", std::str::from_utf8(c).unwrap())).collect();
+    let hex_colon: String = der.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":");
+    let hex_spaced: String = der.iter().map(|b| format!("{b:02X} ")).collect();
+    for input in [b64.into_bytes(), wrapped.into_bytes(), hex_colon.into_bytes(), hex_spaced.into_bytes(), der] {
+        let report = run(&input);
+        assert_eq!(cns(&report), ["www.certscope.test"], "{:?}", report.errors);
+    }
+    let two = run(data("input/two.der"));
+    assert_eq!(cns(&two), &CHAIN_CNS[..2]);
+    assert_eq!(two.certificates[1].location.byte_offset, data("input/leaf.der").len());
+    assert_eq!(two.certificates[1].location.line, None);
+}
+
+#[test]
+fn a_bad_block_is_located_and_does_not_hide_its_neighbours() {
+    let chain = text("generated/rsa2048-chain.pem");
+    let mut lines: Vec<String> = chain.lines().map(str::to_owned).collect();
+    // Corrupt the third line of the second block (the intermediate).
+    let second_begin = lines.iter().enumerate().filter(|(_, l)| l.starts_with("-----BEGIN")).nth(1).unwrap().0;
+    lines[second_begin + 2].replace_range(10..11, "!");
+    let report = run(lines.join("\n"));
+    assert_eq!(cns(&report), [CHAIN_CNS[0], CHAIN_CNS[2]]);
+    assert_eq!(report.errors.len(), 1);
+    let problem = &report.errors[0];
+    assert_eq!(problem.location.block, 2);
+    assert_eq!(problem.location.line, Some(second_begin + 3));
+    assert_eq!(problem.error, Error::Base64 { line: second_begin + 3, found: '!' });
+    assert_eq!(problem.code, "base64");
+    assert!(problem.message.contains("'!'"), "{}", problem.message);
+    assert_eq!(report.certificates[1].location.block, 3);
+}
+
+#[test]
+fn truncated_der_inside_pem_reports_the_der_offset() {
+    let der = data("input/leaf.der");
+    let pem = format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", base64(&der[..600]));
+    let report = run(pem);
+    assert!(report.certificates.is_empty());
+    let Error::Der { what, offset, .. } = &report.errors[0].error else { panic!("{:?}", report.errors) };
+    assert_eq!(*what, "certificate");
+    assert!(offset.is_some());
+    assert!(report.errors[0].message.starts_with("not a valid DER certificate"));
+}
+
+#[test]
+fn missing_end_and_mismatched_labels() {
+    let leaf = text("generated/rsa2048-leaf.pem");
+    let root = text("generated/rsa2048-root.pem");
+    let no_end = leaf.replace("-----END CERTIFICATE-----", "");
+    let report = run(format!("{no_end}{root}"));
+    assert_eq!(cns(&report), [CHAIN_CNS[2]]);
+    assert_eq!(report.errors[0].error, Error::PemMissingEnd { label: "CERTIFICATE".into() });
+    assert_eq!(report.errors[0].location.block, 1);
+
+    let mismatch = leaf.replace("-----END CERTIFICATE-----", "-----END X509 CRL-----");
+    let report = run(mismatch);
+    assert_eq!(
+        report.errors[0].error,
+        Error::PemLabelMismatch { begin: "CERTIFICATE".into(), end: "X509 CRL".into() }
+    );
+}
+
+#[test]
+fn private_keys_are_flagged_and_never_echoed() {
+    let key = text("input/key.pem");
+    let body_line = key.lines().nth(1).unwrap().to_owned();
+    let report = run(format!("{}{key}", text("generated/p256-leaf.pem")));
+    assert_eq!(report.certificates.len(), 1);
+    let finding = &report.findings[0];
+    assert_eq!(finding.id, "input.private-key");
+    assert_eq!(finding.severity, Severity::Warning);
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(!json.contains(&body_line), "the key's base64 must not appear in the report");
+    assert!(!json.contains(&body_line[..20]));
+}
+
+#[test]
+fn other_pem_blocks_are_named_not_guessed() {
+    let report = run(data("input/request.csr"));
+    assert_eq!(report.errors[0].error, Error::UnsupportedBlock { label: "CERTIFICATE REQUEST".into() });
+}
+
+#[test]
+fn nothing_recognisable() {
+    for input in [&b""[..], b"   \n\n", b"hello world, no certificate here", b"\x00\x01\x02\xff"] {
+        let report = run(input);
+        assert!(report.certificates.is_empty());
+        assert_eq!(report.errors.len(), 1, "{input:?}");
+        assert_eq!(report.errors[0].code, "nothing-recognised", "{input:?}");
+    }
+    assert_eq!(run("30 82 0").errors[0].code, "hex-odd-length");
+    assert_eq!(run("MIIB=A").errors[0].code, "base64-length");
+    assert_eq!(run("QUJD").errors[0].code, "nothing-recognised");
+}
+
+#[test]
+fn oversized_input_is_refused_up_front() {
+    let big = vec![b'A'; certscope::MAX_INPUT_BYTES + 1];
+    let err = inspect(&big, &Options::at(AT)).unwrap_err();
+    assert_eq!(err, Error::InputTooLarge { size: certscope::MAX_INPUT_BYTES + 1, limit: certscope::MAX_INPUT_BYTES });
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
