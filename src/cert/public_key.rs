@@ -24,13 +24,16 @@ pub struct PublicKeyReport {
     pub oid: String,
     /// Key size in bits (RSA modulus, curve size), when known.
     pub bits: Option<u32>,
-    /// RSA public exponent, when it fits in 64 bits.
+    /// RSA public exponent, when it is below 2^53 (so JavaScript holds it exactly).
     pub exponent: Option<u64>,
     /// Named curve of an EC key.
     pub curve: Option<String>,
     /// One phrase, e.g. "RSA 2048 bits" or "EC P-256".
     pub description: String,
 }
+
+/// 2^53 − 1, the largest integer a JavaScript number holds exactly.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 const RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 const RSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
@@ -50,7 +53,9 @@ pub(crate) fn report(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
             bits = Some(bit_length(key.modulus.as_bytes()));
             let e = key.public_exponent.as_bytes();
             if e.len() <= 8 {
-                exponent = Some(e.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b)));
+                let value = e.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+                // Only values JavaScript numbers hold exactly (every real key's exponent).
+                exponent = (value <= MAX_SAFE_INTEGER).then_some(value);
             }
         }
     } else if *alg == EC {

@@ -1,0 +1,187 @@
+//! The JavaScript API: the only module that knows about wasm-bindgen, js-sys and
+//! serde-wasm-bindgen. Reports cross the boundary once per call as plain objects whose
+//! TypeScript types are declared below, so the generated `.d.ts` has real types.
+
+use js_sys::{Date, Reflect, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Error, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** How much a finding matters. */
+export type Severity = "error" | "warning" | "info";
+/** The rule a finding rests on. */
+export interface Reference { label: string; url: string }
+/** One thing certscope noticed, explained. */
+export interface Finding {
+  /** Stable id, e.g. "cert.expired". */
+  id: string;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  evidence: string;
+  reference: Reference;
+  fix: string | null;
+}
+/** Where in the input: 1-based block and line (null for binary input), 0-based byte offset. */
+export interface Location { block: number; line: number | null; byteOffset: number }
+/** A block that could not be read. */
+export interface Problem { location: Location; code: string; message: string }
+export interface NameAttribute { short: string; oid: string; value: string; encoding: string }
+export interface Name {
+  /** DER order (most general first). */
+  attributes: NameAttribute[];
+  /** RFC 4514 string, most specific first: "CN=…,O=…,C=…". */
+  display: string;
+  commonName: string | null;
+  organization: string | null;
+}
+export type ValidityState = "notYetValid" | "valid" | "expired";
+export interface Validity {
+  notBefore: string;
+  notAfter: string;
+  lifetimeDays: number;
+  state: ValidityState;
+  /** Days left (valid), until valid (notYetValid) or since expiry (expired). */
+  days: number;
+  elapsedPercent: number;
+  summary: string;
+}
+export interface PublicKey {
+  algorithm: string;
+  oid: string;
+  bits: number | null;
+  exponent: number | null;
+  curve: string | null;
+  description: string;
+}
+export interface Fingerprints { sha256: string; sha1: string; spkiSha256: string }
+export interface GeneralName {
+  kind: "dns" | "ip" | "email" | "uri" | "directoryName" | "registeredId" | "otherName" | "ediPartyName" | "relativeName";
+  value: string;
+}
+export interface NamedOid { oid: string; name: string }
+export interface AccessEntry { method: string; location: GeneralName }
+export interface Policy { oid: string; name: string | null; cps: string[] }
+export interface Sct { version: number; logId: string; timestamp: string; signatureAlgorithm: string }
+export type ExtensionValue =
+  | { kind: "subjectAltName"; names: GeneralName[] }
+  | { kind: "issuerAltName"; names: GeneralName[] }
+  | { kind: "keyUsage"; usages: string[] }
+  | { kind: "extendedKeyUsage"; purposes: NamedOid[] }
+  | { kind: "basicConstraints"; ca: boolean; pathLen: number | null }
+  | { kind: "subjectKeyIdentifier"; keyId: string }
+  | { kind: "authorityKeyIdentifier"; keyId: string | null; issuer: GeneralName[]; serial: string | null }
+  | { kind: "infoAccess"; entries: AccessEntry[] }
+  | { kind: "crlDistributionPoints"; points: GeneralName[] }
+  | { kind: "certificatePolicies"; policies: Policy[] }
+  | { kind: "nameConstraints"; permitted: GeneralName[]; excluded: GeneralName[] }
+  | { kind: "policyConstraints"; requireExplicitPolicy: number | null; inhibitPolicyMapping: number | null }
+  | { kind: "inhibitAnyPolicy"; skipCerts: number }
+  | { kind: "policyMappings"; mappings: string[] }
+  | { kind: "signedCertificateTimestamps"; scts: Sct[] }
+  | { kind: "precertificatePoison" }
+  | { kind: "tlsFeature"; features: string[] }
+  | { kind: "unknown"; hex: string }
+  | { kind: "invalid"; error: string; hex: string };
+export interface Extension { oid: string; name: string; critical: boolean; value: ExtensionValue }
+export type Role = "root" | "intermediate" | "leaf";
+export interface Certificate {
+  location: Location;
+  version: number;
+  serial: string;
+  signatureAlgorithm: NamedOid;
+  subject: Name;
+  issuer: Name;
+  validity: Validity;
+  publicKey: PublicKey;
+  fingerprints: Fingerprints;
+  extensions: Extension[];
+  role: Role;
+  selfIssued: boolean;
+  selfSigned: boolean;
+  /** DNS names and IP addresses from the SAN. */
+  names: string[];
+  wildcard: boolean;
+  pem: string;
+  findings: Finding[];
+}
+export interface Report {
+  evaluatedAt: string;
+  inputBytes: number;
+  certificates: Certificate[];
+  /** Findings about the input as a whole (e.g. a pasted private key). */
+  findings: Finding[];
+  errors: Problem[];
+}
+export interface InspectOptions {
+  /** When to judge validity: RFC 3339 text, milliseconds since the epoch, or a Date. Default: now. */
+  at?: string | number | Date;
+}
+"#;
+
+fn js_error(e: impl core::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Reads every certificate in `input` (text or bytes) and explains it.
+#[wasm_bindgen(js_name = inspect, unchecked_return_type = "Report")]
+pub fn inspect(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InspectOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let bytes = input_bytes(&input)?;
+    let options = options_from(&options)?;
+    let report = crate::inspect(&bytes, &options).map_err(js_error)?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    report.serialize(&serializer).map_err(js_error)
+}
+
+/// The version of certscope.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
+    if let Some(text) = input.as_string() {
+        return Ok(text.into_bytes());
+    }
+    if input.is_instance_of::<Uint8Array>() {
+        return Ok(Uint8Array::new(input).to_vec());
+    }
+    if input.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Ok(Uint8Array::new(input).to_vec());
+    }
+    Err(JsError::new("inspect: expected a string, Uint8Array or ArrayBuffer"))
+}
+
+fn options_from(options: &JsValue) -> Result<Options, JsError> {
+    let now = || (Date::now() / 1000.0) as u64;
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::at(now()));
+    }
+    let at = Reflect::get(options, &JsValue::from_str("at")).map_err(|_| JsError::new("inspect: options must be an object"))?;
+    let seconds = if at.is_undefined() || at.is_null() {
+        now()
+    } else if let Some(text) = at.as_string() {
+        crate::parse_rfc3339(&text).map_err(js_error)?
+    } else if let Some(ms) = at.as_f64() {
+        millis(ms)?
+    } else if at.is_instance_of::<Date>() {
+        millis(Date::from(at).get_time())?
+    } else {
+        return Err(js_error(Error::BadTime { given: format!("{at:?}") }));
+    };
+    Ok(Options::at(seconds))
+}
+
+fn millis(ms: f64) -> Result<u64, JsError> {
+    if ms.is_finite() && ms >= 0.0 {
+        Ok((ms / 1000.0) as u64)
+    } else {
+        Err(js_error(Error::BadTime { given: ms.to_string() }))
+    }
+}
