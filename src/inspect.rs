@@ -43,7 +43,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         let block = match block {
             Ok(b) => b,
             Err(problem) => {
-                report.errors.push(problem);
+                report.errors.push(*problem);
                 continue;
             }
         };
@@ -54,10 +54,13 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                     Err(e) => report.errors.push(Problem::new(block.location, e)),
                 }
             }
-            BlockKind::PrivateKey { label } => report.findings.push(private_key(&label, block.location)),
-            BlockKind::Other { label } => report
-                .errors
-                .push(Problem::new(block.location, Error::UnsupportedBlock { label })),
+            BlockKind::PrivateKey { label } => {
+                report.findings.push(private_key(&label, block.location))
+            }
+            BlockKind::Other { label } => report.errors.push(Problem::new(
+                block.location,
+                Error::UnsupportedBlock { label },
+            )),
         }
     }
     if report.certificates.is_empty() && report.errors.is_empty() && report.findings.is_empty() {
@@ -66,7 +69,9 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             line: Some(1),
             byte_offset: 0,
         };
-        report.errors.push(Problem::new(at, Error::NothingRecognised));
+        report
+            .errors
+            .push(Problem::new(at, Error::NothingRecognised));
     }
     Ok(report)
 }

@@ -30,7 +30,7 @@ mod report;
 mod text;
 mod time;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use cert::{
     AccessEntry, AlgorithmName, CertificateReport, ExtensionReport, ExtensionValue, Fingerprints,

@@ -1,100 +1,116 @@
 //! The `certscope` command: `certscope inspect [FILE|-] [--json] [--at TIME]`.
 
-use std::io::Read;
-use std::process::ExitCode;
+// The CLI needs a clock and a file system: native only. (Cargo also builds binaries when
+// running the wasm32 tests.)
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::io::Read;
+    use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: certscope inspect [FILE|-] [--json] [--at TIME]
+    const USAGE: &str = "\
+    usage: certscope inspect [FILE|-] [--json] [--at TIME]
 
-Reads certificates from FILE (or standard input when FILE is - or absent): PEM blocks
-anywhere in text, bare base64 or hex of DER, or DER bytes. Prints a readable summary, or
-the full report as JSON with --json.
+    Reads certificates from FILE (or standard input when FILE is - or absent): PEM blocks
+    anywhere in text, bare base64 or hex of DER, or DER bytes. Prints a readable summary, or
+    the full report as JSON with --json.
 
-  --json      print the report as JSON
-  --at TIME   judge validity at TIME (RFC 3339: 2026-03-01 or 2026-03-01T12:00:00Z)
-              instead of now
+      --json      print the report as JSON
+      --at TIME   judge validity at TIME (RFC 3339: 2026-03-01 or 2026-03-01T12:00:00Z)
+                  instead of now
 
-Exit status: 0 when every block was read, 1 when some block could not be read,
-2 on a usage or I/O error.";
+    Exit status: 0 when every block was read, 1 when some block could not be read,
+    2 on a usage or I/O error.";
 
-struct Args {
-    file: Option<String>,
-    json: bool,
-    at: Option<String>,
-}
-
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    match args.next().as_deref() {
-        Some("inspect") => {}
-        Some("-h" | "--help") => return Err(String::new()),
-        Some(other) => return Err(format!("unknown command {other:?}")),
-        None => return Err("missing command".into()),
+    struct Args {
+        file: Option<String>,
+        json: bool,
+        at: Option<String>,
     }
-    let mut parsed = Args {
-        file: None,
-        json: false,
-        at: None,
-    };
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => parsed.json = true,
-            "--at" => parsed.at = Some(args.next().ok_or("--at needs a time")?),
-            "-h" | "--help" => return Err(String::new()),
-            s if s.starts_with("--at=") => parsed.at = s.get(5..).map(str::to_owned),
-            s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
-            s if parsed.file.is_none() => parsed.file = Some(s.to_owned()),
-            s => return Err(format!("unexpected argument {s:?}")),
+
+    fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+        match args.next().as_deref() {
+            Some("inspect") => {}
+            Some("-h" | "--help") => return Err(String::new()),
+            Some(other) => return Err(format!("unknown command {other:?}")),
+            None => return Err("missing command".into()),
         }
-    }
-    Ok(parsed)
-}
-
-fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
-    let limit = certscope::MAX_INPUT_BYTES as u64 + 1;
-    let mut buf = Vec::new();
-    let result = match file {
-        None | Some("-") => std::io::stdin().take(limit).read_to_end(&mut buf),
-        Some(path) => std::fs::File::open(path)
-            .and_then(|f| f.take(limit).read_to_end(&mut buf))
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}"))),
-    };
-    result.map(|_| buf).map_err(|e| e.to_string())
-}
-
-fn run() -> Result<bool, (u8, String)> {
-    let args = parse_args(std::env::args().skip(1)).map_err(|e| {
-        if e.is_empty() {
-            (0, USAGE.to_owned())
-        } else {
-            (2, format!("certscope: {e}\n\n{USAGE}"))
-        }
-    })?;
-    let options = match &args.at {
-        Some(t) => certscope::Options::at(certscope::parse_rfc3339(t).map_err(|e| (2, format!("certscope: --at: {e}")))?),
-        None => certscope::Options::now(),
-    };
-    let input = read_input(args.file.as_deref()).map_err(|e| (2, format!("certscope: {e}")))?;
-    let report = certscope::inspect(&input, &options).map_err(|e| (2, format!("certscope: {e}")))?;
-    if args.json {
-        let json = serde_json::to_string_pretty(&report).map_err(|e| (2, e.to_string()))?;
-        println!("{json}");
-    } else {
-        print!("{}", certscope::render_text(&report));
-    }
-    Ok(report.errors.is_empty())
-}
-
-fn main() -> ExitCode {
-    match run() {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err((code, message)) => {
-            if code == 0 {
-                println!("{message}");
-            } else {
-                eprintln!("{message}");
+        let mut parsed = Args {
+            file: None,
+            json: false,
+            at: None,
+        };
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--json" => parsed.json = true,
+                "--at" => parsed.at = Some(args.next().ok_or("--at needs a time")?),
+                "-h" | "--help" => return Err(String::new()),
+                s if s.starts_with("--at=") => parsed.at = s.get(5..).map(str::to_owned),
+                s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
+                s if parsed.file.is_none() => parsed.file = Some(s.to_owned()),
+                s => return Err(format!("unexpected argument {s:?}")),
             }
-            ExitCode::from(code)
+        }
+        Ok(parsed)
+    }
+
+    fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
+        let limit = certscope::MAX_INPUT_BYTES as u64 + 1;
+        let mut buf = Vec::new();
+        let result = match file {
+            None | Some("-") => std::io::stdin().take(limit).read_to_end(&mut buf),
+            Some(path) => std::fs::File::open(path)
+                .and_then(|f| f.take(limit).read_to_end(&mut buf))
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}"))),
+        };
+        result.map(|_| buf).map_err(|e| e.to_string())
+    }
+
+    fn run() -> Result<bool, (u8, String)> {
+        let args = parse_args(std::env::args().skip(1)).map_err(|e| {
+            if e.is_empty() {
+                (0, USAGE.to_owned())
+            } else {
+                (2, format!("certscope: {e}\n\n{USAGE}"))
+            }
+        })?;
+        let options = match &args.at {
+            Some(t) => certscope::Options::at(
+                certscope::parse_rfc3339(t).map_err(|e| (2, format!("certscope: --at: {e}")))?,
+            ),
+            None => certscope::Options::now(),
+        };
+        let input = read_input(args.file.as_deref()).map_err(|e| (2, format!("certscope: {e}")))?;
+        let report =
+            certscope::inspect(&input, &options).map_err(|e| (2, format!("certscope: {e}")))?;
+        if args.json {
+            let json = serde_json::to_string_pretty(&report).map_err(|e| (2, e.to_string()))?;
+            println!("{json}");
+        } else {
+            print!("{}", certscope::render_text(&report));
+        }
+        Ok(report.errors.is_empty())
+    }
+
+    pub(crate) fn main() -> ExitCode {
+        match run() {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err((code, message)) => {
+                if code == 0 {
+                    println!("{message}");
+                } else {
+                    eprintln!("{message}");
+                }
+                ExitCode::from(code)
+            }
         }
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

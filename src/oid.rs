@@ -34,14 +34,26 @@ pub(crate) const EXTENSIONS: Table = &[
     (oid("1.3.6.1.5.5.7.1.1"), "Authority Information Access"),
     (oid("1.3.6.1.5.5.7.1.11"), "Subject Information Access"),
     (oid("1.3.6.1.5.5.7.1.24"), "TLS Feature"),
-    (oid("1.3.6.1.4.1.11129.2.4.2"), "Signed Certificate Timestamps"),
+    (
+        oid("1.3.6.1.4.1.11129.2.4.2"),
+        "Signed Certificate Timestamps",
+    ),
     (oid("1.3.6.1.4.1.11129.2.4.3"), "Precertificate Poison"),
     (oid("2.16.840.1.113730.1.1"), "Netscape Certificate Type"),
     (oid("2.16.840.1.113730.1.13"), "Netscape Comment"),
-    (oid("1.3.6.1.4.1.311.20.2"), "Microsoft Certificate Template Name"),
+    (
+        oid("1.3.6.1.4.1.311.20.2"),
+        "Microsoft Certificate Template Name",
+    ),
     (oid("1.3.6.1.4.1.311.21.1"), "Microsoft CA Version"),
-    (oid("1.3.6.1.4.1.311.21.7"), "Microsoft Certificate Template"),
-    (oid("1.3.6.1.4.1.311.21.10"), "Microsoft Application Policies"),
+    (
+        oid("1.3.6.1.4.1.311.21.7"),
+        "Microsoft Certificate Template",
+    ),
+    (
+        oid("1.3.6.1.4.1.311.21.10"),
+        "Microsoft Application Policies",
+    ),
 ];
 
 /// Signature algorithms ([RFC 4055], [RFC 5758], [RFC 8410]).
@@ -117,9 +129,15 @@ pub(crate) const KEY_PURPOSES: Table = &[
     (oid("1.3.6.1.5.5.7.3.8"), "timeStamping"),
     (oid("1.3.6.1.5.5.7.3.9"), "OCSPSigning"),
     (oid("2.5.29.37.0"), "anyExtendedKeyUsage"),
-    (oid("1.3.6.1.4.1.311.10.3.3"), "Microsoft Server Gated Crypto"),
+    (
+        oid("1.3.6.1.4.1.311.10.3.3"),
+        "Microsoft Server Gated Crypto",
+    ),
     (oid("2.16.840.1.113730.4.1"), "Netscape Server Gated Crypto"),
-    (oid("1.3.6.1.4.1.11129.2.4.4"), "Certificate Transparency precertificate signing"),
+    (
+        oid("1.3.6.1.4.1.11129.2.4.4"),
+        "Certificate Transparency precertificate signing",
+    ),
     (oid("1.3.6.1.5.5.7.3.17"), "ipsecIKE"),
     (oid("1.3.6.1.4.1.311.20.2.2"), "Microsoft smart card logon"),
 ];
@@ -130,14 +148,23 @@ pub(crate) const KEY_PURPOSES: Table = &[
 /// [Baseline Requirements §7.1.6.1]: https://cabforum.org/working-groups/server/baseline-requirements/requirements/#7161-reserved-certificate-policy-identifiers
 pub(crate) const POLICIES: Table = &[
     (oid("2.23.140.1.2.1"), "CA/B Forum Domain Validated (DV)"),
-    (oid("2.23.140.1.2.2"), "CA/B Forum Organization Validated (OV)"),
-    (oid("2.23.140.1.2.3"), "CA/B Forum Individual Validated (IV)"),
+    (
+        oid("2.23.140.1.2.2"),
+        "CA/B Forum Organization Validated (OV)",
+    ),
+    (
+        oid("2.23.140.1.2.3"),
+        "CA/B Forum Individual Validated (IV)",
+    ),
     (oid("2.23.140.1.1"), "CA/B Forum Extended Validation (EV)"),
     (oid("2.23.140.1.31"), "CA/B Forum Onion EV"),
     (oid("2.23.140.1.3"), "CA/B Forum EV Code Signing"),
     (oid("2.23.140.1.4.1"), "CA/B Forum Code Signing"),
     (oid("2.5.29.32.0"), "anyPolicy"),
-    (oid("1.3.6.1.4.1.44947.1.1.1"), "ISRG Domain Validated (legacy)"),
+    (
+        oid("1.3.6.1.4.1.44947.1.1.1"),
+        "ISRG Domain Validated (legacy)",
+    ),
 ];
 
 /// Access methods in AIA/SIA ([RFC 5280 §4.2.2.1]).
@@ -167,13 +194,29 @@ pub(crate) const ATTRIBUTES: &[(Oid, &str, &str)] = &[
     (oid("2.5.4.17"), "postalCode", "postalCode"),
     (oid("2.5.4.46"), "dnQualifier", "dnQualifier"),
     (oid("2.5.4.65"), "pseudonym", "pseudonym"),
-    (oid("2.5.4.97"), "organizationIdentifier", "organizationIdentifier"),
+    (
+        oid("2.5.4.97"),
+        "organizationIdentifier",
+        "organizationIdentifier",
+    ),
     (oid("0.9.2342.19200300.100.1.25"), "DC", "domainComponent"),
     (oid("0.9.2342.19200300.100.1.1"), "UID", "userId"),
     (oid("1.2.840.113549.1.9.1"), "emailAddress", "emailAddress"),
-    (oid("1.3.6.1.4.1.311.60.2.1.1"), "jurisdictionL", "jurisdictionLocalityName"),
-    (oid("1.3.6.1.4.1.311.60.2.1.2"), "jurisdictionST", "jurisdictionStateOrProvinceName"),
-    (oid("1.3.6.1.4.1.311.60.2.1.3"), "jurisdictionC", "jurisdictionCountryName"),
+    (
+        oid("1.3.6.1.4.1.311.60.2.1.1"),
+        "jurisdictionL",
+        "jurisdictionLocalityName",
+    ),
+    (
+        oid("1.3.6.1.4.1.311.60.2.1.2"),
+        "jurisdictionST",
+        "jurisdictionStateOrProvinceName",
+    ),
+    (
+        oid("1.3.6.1.4.1.311.60.2.1.3"),
+        "jurisdictionC",
+        "jurisdictionCountryName",
+    ),
 ];
 
 /// Looks `oid` up in `table`.

@@ -78,7 +78,11 @@ pub struct Location {
 impl core::fmt::Display for Location {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self.line {
-            Some(line) => write!(f, "block {}, line {}, byte {}", self.block, line, self.byte_offset),
+            Some(line) => write!(
+                f,
+                "block {}, line {}, byte {}",
+                self.block, line, self.byte_offset
+            ),
             None => write!(f, "block {}, byte {}", self.block, self.byte_offset),
         }
     }
@@ -107,6 +111,10 @@ impl Problem {
             message: error.to_string(),
             error,
         }
+    }
+
+    pub(crate) fn boxed(location: Location, error: Error) -> Box<Self> {
+        Box::new(Self::new(location, error))
     }
 }
 

@@ -62,7 +62,10 @@ fn certificate(out: &mut String, number: usize, c: &CertificateReport) {
     row("Serial", &c.serial);
     row("SHA-256", &c.fingerprints.sha256);
     row("SHA-1", &c.fingerprints.sha1);
-    row("SPKI pin", &format!("pin-sha256=\"{}\"", c.fingerprints.spki_sha256));
+    row(
+        "SPKI pin",
+        &format!("pin-sha256=\"{}\"", c.fingerprints.spki_sha256),
+    );
     row("Location", &c.location.to_string());
     if !c.extensions.is_empty() {
         let _ = writeln!(out, "    Extensions");
@@ -87,7 +90,11 @@ fn finding(out: &mut String, f: &Finding, indent: &str) {
     if let Some(fix) = &f.fix {
         let _ = writeln!(out, "{indent}      Fix: {fix}");
     }
-    let _ = writeln!(out, "{indent}      See {} {}", f.reference.label, f.reference.url);
+    let _ = writeln!(
+        out,
+        "{indent}      See {} {}",
+        f.reference.label, f.reference.url
+    );
 }
 
 fn names(list: &[GeneralNameReport]) -> String {

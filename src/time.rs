@@ -44,20 +44,33 @@ pub fn parse_rfc3339(text: &str) -> Result<u64, Error> {
                 Some("-") => -1i64,
                 _ => return Err(bad()),
             };
-            let hh: i64 = offset.get(1..3).and_then(|s| s.parse().ok()).ok_or_else(bad)?;
-            let mm: i64 = offset.get(4..6).and_then(|s| s.parse().ok()).ok_or_else(bad)?;
+            let hh: i64 = offset
+                .get(1..3)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(bad)?;
+            let mm: i64 = offset
+                .get(4..6)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(bad)?;
             if offset.len() != 6 || offset.get(3..4) != Some(":") || hh > 23 || mm > 59 {
                 return Err(bad());
             }
-            let shift = sign.saturating_mul(hh.saturating_mul(3600).saturating_add(mm.saturating_mul(60)));
-            let utc = i64::try_from(base).map_err(|_| bad())?.saturating_sub(shift);
+            let shift = sign.saturating_mul(
+                hh.saturating_mul(3600)
+                    .saturating_add(mm.saturating_mul(60)),
+            );
+            let utc = i64::try_from(base)
+                .map_err(|_| bad())?
+                .saturating_sub(shift);
             u64::try_from(utc).map_err(|_| bad())
         }
     }
 }
 
 fn parse_utc(s: &str) -> Option<u64> {
-    s.parse::<DateTime>().ok().map(|d| d.unix_duration().as_secs())
+    s.parse::<DateTime>()
+        .ok()
+        .map(|d| d.unix_duration().as_secs())
 }
 
 /// The current time, natively. WebAssembly callers pass the time in (see `wasm.rs`), since
@@ -77,14 +90,24 @@ mod tests {
     fn parses_the_forms_people_type() {
         assert_eq!(parse_rfc3339("2026-03-01"), Ok(1_772_323_200));
         assert_eq!(parse_rfc3339("2026-03-01T00:00:00Z"), Ok(1_772_323_200));
-        assert_eq!(parse_rfc3339("2026-03-01T01:30:00+01:30"), Ok(1_772_323_200));
+        assert_eq!(
+            parse_rfc3339("2026-03-01T01:30:00+01:30"),
+            Ok(1_772_323_200)
+        );
         assert_eq!(parse_rfc3339("2026-03-01 00:00:00.123Z"), Ok(1_772_323_200));
         assert_eq!(rfc3339(1_772_323_200), "2026-03-01T00:00:00Z");
     }
 
     #[test]
     fn rejects_everything_else() {
-        for bad in ["", "tomorrow", "2026-13-01", "2026-03-01T00:00:00", "2026-03-01T00:00:00+1", "2026-03-01T00:00:00+01:00junk"] {
+        for bad in [
+            "",
+            "tomorrow",
+            "2026-13-01",
+            "2026-03-01T00:00:00",
+            "2026-03-01T00:00:00+1",
+            "2026-03-01T00:00:00+01:00junk",
+        ] {
             assert!(parse_rfc3339(bad).is_err(), "{bad}");
         }
     }

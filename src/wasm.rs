@@ -155,7 +155,9 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
     if input.is_instance_of::<js_sys::ArrayBuffer>() {
         return Ok(Uint8Array::new(input).to_vec());
     }
-    Err(JsError::new("inspect: expected a string, Uint8Array or ArrayBuffer"))
+    Err(JsError::new(
+        "inspect: expected a string, Uint8Array or ArrayBuffer",
+    ))
 }
 
 fn options_from(options: &JsValue) -> Result<Options, JsError> {
@@ -163,7 +165,8 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::at(now()));
     }
-    let at = Reflect::get(options, &JsValue::from_str("at")).map_err(|_| JsError::new("inspect: options must be an object"))?;
+    let at = Reflect::get(options, &JsValue::from_str("at"))
+        .map_err(|_| JsError::new("inspect: options must be an object"))?;
     let seconds = if at.is_undefined() || at.is_null() {
         now()
     } else if let Some(text) = at.as_string() {
@@ -173,7 +176,9 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
     } else if at.is_instance_of::<Date>() {
         millis(Date::from(at).get_time())?
     } else {
-        return Err(js_error(Error::BadTime { given: format!("{at:?}") }));
+        return Err(js_error(Error::BadTime {
+            given: format!("{at:?}"),
+        }));
     };
     Ok(Options::at(seconds))
 }
@@ -182,6 +187,8 @@ fn millis(ms: f64) -> Result<u64, JsError> {
     if ms.is_finite() && ms >= 0.0 {
         Ok((ms / 1000.0) as u64)
     } else {
-        Err(js_error(Error::BadTime { given: ms.to_string() }))
+        Err(js_error(Error::BadTime {
+            given: ms.to_string(),
+        }))
     }
 }

@@ -1,6 +1,11 @@
 //! The `certscope` binary as a user runs it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -13,23 +18,46 @@ fn certscope(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
+    // Closing stdin (at the end of this statement) lets the command see end of input.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or_default())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
 #[test]
 fn json_for_a_root_has_the_documented_fields() {
-    let out = certscope(&["inspect", "tests/data/roots/ISRG_Root_X1.pem", "--json", "--at", "2026-11-27"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = certscope(
+        &[
+            "inspect",
+            "tests/data/roots/ISRG_Root_X1.pem",
+            "--json",
+            "--at",
+            "2026-11-27",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["evaluatedAt"], "2026-11-27T00:00:00Z");
     let c = &json["certificates"][0];
     assert_eq!(c["version"], 3);
-    assert_eq!(c["serial"], "00:82:10:CF:B0:D2:40:E3:59:44:63:E0:BB:63:82:8B:00");
+    assert_eq!(
+        c["serial"],
+        "00:82:10:CF:B0:D2:40:E3:59:44:63:E0:BB:63:82:8B:00"
+    );
     assert_eq!(c["signatureAlgorithm"]["name"], "SHA-256 with RSA");
-    assert_eq!(c["subject"]["display"], "CN=ISRG Root X1,O=Internet Security Research Group,C=US");
+    assert_eq!(
+        c["subject"]["display"],
+        "CN=ISRG Root X1,O=Internet Security Research Group,C=US"
+    );
     assert_eq!(c["subject"]["attributes"][0]["short"], "C");
     assert_eq!(c["subject"]["commonName"], "ISRG Root X1");
     assert_eq!(c["validity"]["notBefore"], "2015-06-04T11:04:38Z");
@@ -44,7 +72,10 @@ fn json_for_a_root_has_the_documented_fields() {
         c["fingerprints"]["sha256"],
         "96:BC:EC:06:26:49:76:F3:74:60:77:9A:CF:28:C5:A7:CF:E8:A3:C0:AA:E1:1A:8F:FC:EE:05:C0:BD:DF:08:C6"
     );
-    assert_eq!(c["fingerprints"]["spkiSha256"], "C5+lpZ7tcVwmwQIMcRtPbsQtWLABXhQzejna0wHFr8M=");
+    assert_eq!(
+        c["fingerprints"]["spkiSha256"],
+        "C5+lpZ7tcVwmwQIMcRtPbsQtWLABXhQzejna0wHFr8M="
+    );
     assert_eq!(c["role"], "root");
     assert_eq!(c["selfSigned"], true);
     assert_eq!(c["extensions"][0]["name"], "Key Usage");
@@ -59,8 +90,14 @@ fn text_output_from_stdin() {
     let out = certscope(&["inspect", "--at=2026-02-01"], Some(&pem));
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("1 certificate, evaluated at 2026-02-01T00:00:00Z"), "{text}");
-    assert!(text.contains("ERROR Certificate has expired [cert.expired]"), "{text}");
+    assert!(
+        text.starts_with("1 certificate, evaluated at 2026-02-01T00:00:00Z"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ERROR Certificate has expired [cert.expired]"),
+        "{text}"
+    );
     assert!(text.contains("expired 671 days ago"), "{text}");
 }
 

@@ -1,8 +1,15 @@
 //! Chains made by tests/data/generated/generate.sh: every field the script fixed is read back.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
-use certscope::{inspect, CertificateReport, ExtensionValue, Options, Report, Role, Severity, ValidityState};
+use certscope::{
+    inspect, CertificateReport, ExtensionValue, Options, Report, Role, Severity, ValidityState,
+};
 
 /// 2026-02-01T00:00:00Z: inside every generated leaf's validity.
 const AT: u64 = 1_769_904_000;
@@ -16,11 +23,23 @@ fn read(name: &str, at: u64) -> Report {
 
 fn ext<'a>(c: &'a CertificateReport, kind: &str) -> &'a ExtensionValue {
     let wanted = |v: &ExtensionValue| serde_json::to_value(v).unwrap()["kind"] == kind;
-    &c.extensions.iter().find(|e| wanted(&e.value)).unwrap_or_else(|| panic!("no {kind}")).value
+    &c.extensions
+        .iter()
+        .find(|e| wanted(&e.value))
+        .unwrap_or_else(|| panic!("no {kind}"))
+        .value
 }
 
-/// (file prefix, key algorithm, bits, curve, signature algorithm name)
-const CHAINS: &[(&str, &str, Option<u32>, Option<&str>, &str)] = &[
+/// File prefix, key algorithm, bits, curve, signature algorithm name.
+type Chain = (
+    &'static str,
+    &'static str,
+    Option<u32>,
+    Option<&'static str>,
+    &'static str,
+);
+
+const CHAINS: &[Chain] = &[
     ("rsa2048", "RSA", Some(2048), None, "SHA-256 with RSA"),
     ("rsa4096", "RSA", Some(4096), None, "SHA-256 with RSA"),
     ("p256", "EC", Some(256), Some("P-256"), "ECDSA with SHA-256"),
@@ -47,13 +66,29 @@ fn chains_of_every_key_type_read_back_exactly() {
         if alg == "RSA" {
             assert_eq!(leaf.public_key.exponent, Some(65537));
         }
-        assert_eq!((leaf.role, int.role, root.role), (Role::Leaf, Role::Intermediate, Role::Root), "{prefix}");
-        assert!(root.self_signed && !int.self_issued && !leaf.self_issued, "{prefix}");
-        assert_eq!(root.subject.display, format!("CN=certscope {prefix} Root,O=certscope tests,C=NZ"));
+        assert_eq!(
+            (leaf.role, int.role, root.role),
+            (Role::Leaf, Role::Intermediate, Role::Root),
+            "{prefix}"
+        );
+        assert!(
+            root.self_signed && !int.self_issued && !leaf.self_issued,
+            "{prefix}"
+        );
+        assert_eq!(
+            root.subject.display,
+            format!("CN=certscope {prefix} Root,O=certscope tests,C=NZ")
+        );
         assert_eq!(int.issuer, root.subject);
         assert_eq!(leaf.issuer, int.subject);
-        assert_eq!(leaf.subject.common_name.as_deref(), Some("www.certscope.test"));
-        assert_eq!(leaf.subject.organization.as_deref(), Some("certscope tests"));
+        assert_eq!(
+            leaf.subject.common_name.as_deref(),
+            Some("www.certscope.test")
+        );
+        assert_eq!(
+            leaf.subject.organization.as_deref(),
+            Some("certscope tests")
+        );
         assert_eq!(leaf.serial, "2A:3B:4C:5D:6E:7F:80:91");
         assert_eq!(root.serial, "01");
 
@@ -67,10 +102,18 @@ fn chains_of_every_key_type_read_back_exactly() {
 
         assert_eq!(
             leaf.names,
-            ["www.certscope.test", "certscope.test", "*.api.certscope.test", "192.0.2.10", "2001:db8::10"]
+            [
+                "www.certscope.test",
+                "certscope.test",
+                "*.api.certscope.test",
+                "192.0.2.10",
+                "2001:db8::10"
+            ]
         );
         assert!(leaf.wildcard && !int.wildcard);
-        let ExtensionValue::SubjectAltName { names } = ext(leaf, "subjectAltName") else { unreachable!() };
+        let ExtensionValue::SubjectAltName { names } = ext(leaf, "subjectAltName") else {
+            unreachable!()
+        };
         let san: Vec<(&str, &str)> = names.iter().map(|n| (n.kind, n.value.as_str())).collect();
         assert_eq!(
             san,
@@ -87,63 +130,192 @@ fn chains_of_every_key_type_read_back_exactly() {
                 ("registeredId", "1.2.3.4"),
             ]
         );
-        assert_eq!(ext(leaf, "keyUsage"), &ExtensionValue::KeyUsage { usages: vec!["digitalSignature"] });
-        let ExtensionValue::ExtendedKeyUsage { purposes } = ext(leaf, "extendedKeyUsage") else { unreachable!() };
-        assert_eq!(purposes.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["serverAuth", "clientAuth"]);
-        assert_eq!(ext(leaf, "basicConstraints"), &ExtensionValue::BasicConstraints { ca: false, path_len: None });
-        assert_eq!(ext(int, "basicConstraints"), &ExtensionValue::BasicConstraints { ca: true, path_len: Some(0) });
-        assert_eq!(ext(root, "basicConstraints"), &ExtensionValue::BasicConstraints { ca: true, path_len: None });
+        assert_eq!(
+            ext(leaf, "keyUsage"),
+            &ExtensionValue::KeyUsage {
+                usages: vec!["digitalSignature"]
+            }
+        );
+        let ExtensionValue::ExtendedKeyUsage { purposes } = ext(leaf, "extendedKeyUsage") else {
+            unreachable!()
+        };
+        assert_eq!(
+            purposes.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["serverAuth", "clientAuth"]
+        );
+        assert_eq!(
+            ext(leaf, "basicConstraints"),
+            &ExtensionValue::BasicConstraints {
+                ca: false,
+                path_len: None
+            }
+        );
+        assert_eq!(
+            ext(int, "basicConstraints"),
+            &ExtensionValue::BasicConstraints {
+                ca: true,
+                path_len: Some(0)
+            }
+        );
+        assert_eq!(
+            ext(root, "basicConstraints"),
+            &ExtensionValue::BasicConstraints {
+                ca: true,
+                path_len: None
+            }
+        );
 
         // The leaf's AKI is the intermediate's SKI.
-        let ExtensionValue::SubjectKeyIdentifier { key_id: int_ski } = ext(int, "subjectKeyIdentifier") else { unreachable!() };
-        let ExtensionValue::AuthorityKeyIdentifier { key_id, .. } = ext(leaf, "authorityKeyIdentifier") else { unreachable!() };
+        let ExtensionValue::SubjectKeyIdentifier { key_id: int_ski } =
+            ext(int, "subjectKeyIdentifier")
+        else {
+            unreachable!()
+        };
+        let ExtensionValue::AuthorityKeyIdentifier { key_id, .. } =
+            ext(leaf, "authorityKeyIdentifier")
+        else {
+            unreachable!()
+        };
         assert_eq!(key_id.as_ref(), Some(int_ski));
 
-        let ExtensionValue::InfoAccess { entries } = ext(leaf, "infoAccess") else { unreachable!() };
-        let aia: Vec<(&str, &str)> = entries.iter().map(|e| (e.method.as_str(), e.location.value.as_str())).collect();
-        assert_eq!(aia, [("ocsp", "http://ocsp.certscope.test"), ("caIssuers", "http://ca.certscope.test/intermediate.crt")]);
-        let ExtensionValue::CrlDistributionPoints { points } = ext(leaf, "crlDistributionPoints") else { unreachable!() };
-        assert_eq!(points[0].value, "http://crl.certscope.test/intermediate.crl");
-        let ExtensionValue::CertificatePolicies { policies } = ext(leaf, "certificatePolicies") else { unreachable!() };
+        let ExtensionValue::InfoAccess { entries } = ext(leaf, "infoAccess") else {
+            unreachable!()
+        };
+        let aia: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|e| (e.method.as_str(), e.location.value.as_str()))
+            .collect();
+        assert_eq!(
+            aia,
+            [
+                ("ocsp", "http://ocsp.certscope.test"),
+                ("caIssuers", "http://ca.certscope.test/intermediate.crt")
+            ]
+        );
+        let ExtensionValue::CrlDistributionPoints { points } = ext(leaf, "crlDistributionPoints")
+        else {
+            unreachable!()
+        };
+        assert_eq!(
+            points[0].value,
+            "http://crl.certscope.test/intermediate.crl"
+        );
+        let ExtensionValue::CertificatePolicies { policies } = ext(leaf, "certificatePolicies")
+        else {
+            unreachable!()
+        };
         assert_eq!(policies[0].oid, "2.23.140.1.2.1");
-        assert_eq!(policies[0].name.as_deref(), Some("CA/B Forum Domain Validated (DV)"));
-        let ExtensionValue::TlsFeature { features } = ext(leaf, "tlsFeature") else { unreachable!() };
+        assert_eq!(
+            policies[0].name.as_deref(),
+            Some("CA/B Forum Domain Validated (DV)")
+        );
+        let ExtensionValue::TlsFeature { features } = ext(leaf, "tlsFeature") else {
+            unreachable!()
+        };
         assert_eq!(features, &["status_request (OCSP must-staple)"]);
 
         // A clean chain has no errors or warnings.
         for c in [leaf, int, root] {
-            let serious: Vec<_> = c.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+            let serious: Vec<_> = c
+                .findings
+                .iter()
+                .filter(|f| f.severity != Severity::Info)
+                .collect();
             assert!(serious.is_empty(), "{prefix}: {serious:?}");
         }
     }
 }
 
 #[test]
-fn each_flawed_leaf_gets_its_finding() {
-    let cases: &[(&str, u64, &str, Severity)] = &[
-        ("flawed-expired.pem", AT, "cert.expired", Severity::Error),
-        ("flawed-no-san.pem", AT, "cert.no-san", Severity::Error),
-        ("flawed-cn-not-in-san.pem", AT, "cert.cn-not-in-san", Severity::Warning),
-        ("flawed-sha1.pem", AT, "cert.weak-signature", Severity::Error),
-        ("flawed-rsa1024.pem", AT, "cert.rsa-weak-key", Severity::Error),
-        ("flawed-long-lifetime.pem", AT, "cert.lifetime-too-long", Severity::Error),
+fn each_flawed_leaf_gets_its_findings() {
+    // 2026-01-02: early in every flawed certificate's validity.
+    const EARLY: u64 = 1_767_312_000;
+    let cases: &[(&str, u64, &[(&str, Severity)])] = &[
+        (
+            "flawed-expired.pem",
+            AT,
+            &[("cert.expired", Severity::Error)],
+        ),
+        ("flawed-no-san.pem", AT, &[("cert.no-san", Severity::Error)]),
+        (
+            "flawed-cn-not-in-san.pem",
+            AT,
+            &[("cert.cn-not-in-san", Severity::Warning)],
+        ),
+        (
+            "flawed-sha1.pem",
+            AT,
+            &[("cert.weak-signature", Severity::Error)],
+        ),
+        (
+            "flawed-rsa1024.pem",
+            AT,
+            &[("cert.rsa-weak-key", Severity::Error)],
+        ),
+        (
+            "flawed-long-lifetime.pem",
+            AT,
+            &[("cert.lifetime-too-long", Severity::Error)],
+        ),
         // 2026-03-01: 14 days before it expires.
-        ("flawed-expiring.pem", 1_772_323_200, "cert.expiring-soon", Severity::Warning),
+        (
+            "flawed-expiring.pem",
+            1_772_323_200,
+            &[("cert.expiring-soon", Severity::Warning)],
+        ),
+        (
+            "flawed-wildcard.pem",
+            AT,
+            &[
+                ("cert.bad-wildcard", Severity::Error),
+                ("cert.cn-not-in-san", Severity::Warning),
+            ],
+        ),
+        (
+            "flawed-unknown-critical.pem",
+            AT,
+            &[("cert.unknown-critical-extension", Severity::Error)],
+        ),
+        (
+            "flawed-secp256k1.pem",
+            AT,
+            &[("cert.ec-unsupported-curve", Severity::Error)],
+        ),
+        (
+            "flawed-self-signed-leaf.pem",
+            AT,
+            &[("cert.self-signed-leaf", Severity::Warning)],
+        ),
+        (
+            "flawed-v1.pem",
+            EARLY,
+            &[
+                ("cert.no-san", Severity::Error),
+                ("cert.not-v3", Severity::Warning),
+            ],
+        ),
     ];
-    for &(file, at, id, severity) in cases {
+    for &(file, at, expected) in cases {
         let report = read(file, at);
         let c = &report.certificates[0];
-        let ids: Vec<&str> = c.findings.iter().map(|f| f.id).collect();
-        assert_eq!(ids, [id], "{file}");
-        let f = &c.findings[0];
-        assert_eq!(f.severity, severity, "{file}");
-        assert!(f.explanation.len() > 80 && f.reference.url.starts_with("https://"), "{file}");
+        let got: Vec<(&str, Severity)> = c.findings.iter().map(|f| (f.id, f.severity)).collect();
+        assert_eq!(got, expected, "{file}");
+        for f in &c.findings {
+            assert!(f.explanation.len() > 80, "{file}: {}", f.id);
+            assert!(f.reference.url.starts_with("https://"), "{file}: {}", f.id);
+            assert!(!f.evidence.is_empty(), "{file}: {}", f.id);
+        }
     }
     // The same leaves at other times: not yet valid before, no finding for a clean date.
     let early = read("flawed-expiring.pem", 1_700_000_000);
     assert_eq!(early.certificates[0].findings[0].id, "cert.not-yet-valid");
-    assert_eq!(early.certificates[0].validity.state, ValidityState::NotYetValid);
-    assert!(read("flawed-expiring.pem", AT).certificates[0].findings.is_empty());
+    assert_eq!(
+        early.certificates[0].validity.state,
+        ValidityState::NotYetValid
+    );
+    assert!(read("flawed-expiring.pem", AT).certificates[0]
+        .findings
+        .is_empty());
 }
 
 #[test]
@@ -154,7 +326,10 @@ fn validity_boundaries_are_inclusive() {
     assert_eq!(at_end.certificates[0].validity.state, ValidityState::Valid);
     let after = read("rsa2048-leaf.pem", not_after + 1);
     assert_eq!(after.certificates[0].validity.state, ValidityState::Expired);
-    assert_eq!(after.certificates[0].validity.summary, "expired less than a day ago");
+    assert_eq!(
+        after.certificates[0].validity.summary,
+        "expired less than a day ago"
+    );
     let later = read("rsa2048-leaf.pem", not_after + 3 * 86_400);
     assert_eq!(later.certificates[0].validity.summary, "expired 3 days ago");
     assert_eq!(later.certificates[0].validity.elapsed_percent, 100);

@@ -2,7 +2,12 @@
 //! TRUSTED CERTIFICATE, bare base64, hex, raw DER — and broken blocks located precisely
 //! without hiding the good ones.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use certscope::{inspect, Error, Options, Report, Severity};
 
@@ -28,7 +33,11 @@ fn cns(report: &Report) -> Vec<String> {
         .collect()
 }
 
-const CHAIN_CNS: [&str; 3] = ["www.certscope.test", "certscope rsa2048 Intermediate", "certscope rsa2048 Root"];
+const CHAIN_CNS: [&str; 3] = [
+    "www.certscope.test",
+    "certscope rsa2048 Intermediate",
+    "certscope rsa2048 Root",
+];
 
 #[test]
 fn pem_survives_junk_crlf_indentation_and_no_final_newline() {
@@ -45,7 +54,10 @@ fn pem_survives_junk_crlf_indentation_and_no_final_newline() {
 
 #[test]
 fn quoted_pem_with_a_prefix_on_every_line() {
-    let quoted: String = text("generated/p256-chain.pem").lines().map(|l| format!("> {l}\n")).collect();
+    let quoted: String = text("generated/p256-chain.pem")
+        .lines()
+        .map(|l| format!("> {l}\n"))
+        .collect();
     let report = run(quoted);
     assert_eq!(report.certificates.len(), 3);
     assert!(report.errors.is_empty());
@@ -55,7 +67,10 @@ fn quoted_pem_with_a_prefix_on_every_line() {
 fn trusted_certificate_is_read_and_trust_settings_noted() {
     let report = run(data("input/trusted.pem"));
     assert_eq!(cns(&report), ["certscope p256 Root"]);
-    let trailing = report.certificates[0].findings.iter().find(|f| f.id == "input.trailing-data");
+    let trailing = report.certificates[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "input.trailing-data");
     assert_eq!(trailing.unwrap().severity, Severity::Info);
 }
 
@@ -63,16 +78,33 @@ fn trusted_certificate_is_read_and_trust_settings_noted() {
 fn bare_base64_hex_and_raw_der() {
     let der = data("input/leaf.der");
     let b64 = base64(&der);
-    let wrapped: String = b64.as_bytes().chunks(64).map(|c| format!("{}\n", std::str::from_utf8(c).unwrap())).collect();
-    let hex_colon: String = der.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":");
+    let wrapped: String = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| format!("{}\n", std::str::from_utf8(c).unwrap()))
+        .collect();
+    let hex_colon: String = der
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":");
     let hex_spaced: String = der.iter().map(|b| format!("{b:02X} ")).collect();
-    for input in [b64.into_bytes(), wrapped.into_bytes(), hex_colon.into_bytes(), hex_spaced.into_bytes(), der] {
+    for input in [
+        b64.into_bytes(),
+        wrapped.into_bytes(),
+        hex_colon.into_bytes(),
+        hex_spaced.into_bytes(),
+        der,
+    ] {
         let report = run(&input);
         assert_eq!(cns(&report), ["www.certscope.test"], "{:?}", report.errors);
     }
     let two = run(data("input/two.der"));
     assert_eq!(cns(&two), &CHAIN_CNS[..2]);
-    assert_eq!(two.certificates[1].location.byte_offset, data("input/leaf.der").len());
+    assert_eq!(
+        two.certificates[1].location.byte_offset,
+        data("input/leaf.der").len()
+    );
     assert_eq!(two.certificates[1].location.line, None);
 }
 
@@ -81,7 +113,13 @@ fn a_bad_block_is_located_and_does_not_hide_its_neighbours() {
     let chain = text("generated/rsa2048-chain.pem");
     let mut lines: Vec<String> = chain.lines().map(str::to_owned).collect();
     // Corrupt the third line of the second block (the intermediate).
-    let second_begin = lines.iter().enumerate().filter(|(_, l)| l.starts_with("-----BEGIN")).nth(1).unwrap().0;
+    let second_begin = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("-----BEGIN"))
+        .nth(1)
+        .unwrap()
+        .0;
     lines[second_begin + 2].replace_range(10..11, "!");
     let report = run(lines.join("\n"));
     assert_eq!(cns(&report), [CHAIN_CNS[0], CHAIN_CNS[2]]);
@@ -89,7 +127,13 @@ fn a_bad_block_is_located_and_does_not_hide_its_neighbours() {
     let problem = &report.errors[0];
     assert_eq!(problem.location.block, 2);
     assert_eq!(problem.location.line, Some(second_begin + 3));
-    assert_eq!(problem.error, Error::Base64 { line: second_begin + 3, found: '!' });
+    assert_eq!(
+        problem.error,
+        Error::Base64 {
+            line: second_begin + 3,
+            found: '!'
+        }
+    );
     assert_eq!(problem.code, "base64");
     assert!(problem.message.contains("'!'"), "{}", problem.message);
     assert_eq!(report.certificates[1].location.block, 3);
@@ -98,13 +142,20 @@ fn a_bad_block_is_located_and_does_not_hide_its_neighbours() {
 #[test]
 fn truncated_der_inside_pem_reports_the_der_offset() {
     let der = data("input/leaf.der");
-    let pem = format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", base64(&der[..600]));
+    let pem = format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        base64(&der[..600])
+    );
     let report = run(pem);
     assert!(report.certificates.is_empty());
-    let Error::Der { what, offset, .. } = &report.errors[0].error else { panic!("{:?}", report.errors) };
+    let Error::Der { what, offset, .. } = &report.errors[0].error else {
+        panic!("{:?}", report.errors)
+    };
     assert_eq!(*what, "certificate");
     assert!(offset.is_some());
-    assert!(report.errors[0].message.starts_with("not a valid DER certificate"));
+    assert!(report.errors[0]
+        .message
+        .starts_with("not a valid DER certificate"));
 }
 
 #[test]
@@ -114,14 +165,22 @@ fn missing_end_and_mismatched_labels() {
     let no_end = leaf.replace("-----END CERTIFICATE-----", "");
     let report = run(format!("{no_end}{root}"));
     assert_eq!(cns(&report), [CHAIN_CNS[2]]);
-    assert_eq!(report.errors[0].error, Error::PemMissingEnd { label: "CERTIFICATE".into() });
+    assert_eq!(
+        report.errors[0].error,
+        Error::PemMissingEnd {
+            label: "CERTIFICATE".into()
+        }
+    );
     assert_eq!(report.errors[0].location.block, 1);
 
     let mismatch = leaf.replace("-----END CERTIFICATE-----", "-----END X509 CRL-----");
     let report = run(mismatch);
     assert_eq!(
         report.errors[0].error,
-        Error::PemLabelMismatch { begin: "CERTIFICATE".into(), end: "X509 CRL".into() }
+        Error::PemLabelMismatch {
+            begin: "CERTIFICATE".into(),
+            end: "X509 CRL".into()
+        }
     );
 }
 
@@ -135,19 +194,32 @@ fn private_keys_are_flagged_and_never_echoed() {
     assert_eq!(finding.id, "input.private-key");
     assert_eq!(finding.severity, Severity::Warning);
     let json = serde_json::to_string(&report).unwrap();
-    assert!(!json.contains(&body_line), "the key's base64 must not appear in the report");
+    assert!(
+        !json.contains(&body_line),
+        "the key's base64 must not appear in the report"
+    );
     assert!(!json.contains(&body_line[..20]));
 }
 
 #[test]
 fn other_pem_blocks_are_named_not_guessed() {
     let report = run(data("input/request.csr"));
-    assert_eq!(report.errors[0].error, Error::UnsupportedBlock { label: "CERTIFICATE REQUEST".into() });
+    assert_eq!(
+        report.errors[0].error,
+        Error::UnsupportedBlock {
+            label: "CERTIFICATE REQUEST".into()
+        }
+    );
 }
 
 #[test]
 fn nothing_recognisable() {
-    for input in [&b""[..], b"   \n\n", b"hello world, no certificate here", b"\x00\x01\x02\xff"] {
+    for input in [
+        &b""[..],
+        b"   \n\n",
+        b"hello world, no certificate here",
+        b"\x00\x01\x02\xff",
+    ] {
         let report = run(input);
         assert!(report.certificates.is_empty());
         assert_eq!(report.errors.len(), 1, "{input:?}");
@@ -162,14 +234,23 @@ fn nothing_recognisable() {
 fn oversized_input_is_refused_up_front() {
     let big = vec![b'A'; certscope::MAX_INPUT_BYTES + 1];
     let err = inspect(&big, &Options::at(AT)).unwrap_err();
-    assert_eq!(err, Error::InputTooLarge { size: certscope::MAX_INPUT_BYTES + 1, limit: certscope::MAX_INPUT_BYTES });
+    assert_eq!(
+        err,
+        Error::InputTooLarge {
+            size: certscope::MAX_INPUT_BYTES + 1,
+            limit: certscope::MAX_INPUT_BYTES
+        }
+    );
 }
 
 fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);

@@ -1,7 +1,12 @@
 //! Malformed input never panics: each block yields a certificate (possibly with findings) or
 //! a located error.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use certscope::{inspect, Options, Report};
 
@@ -34,7 +39,13 @@ fn x509_parser_corpus_reads_or_fails_cleanly() {
 
 #[test]
 fn specific_malformed_files_give_specific_answers() {
-    let report = |name: &str| inspect(&std::fs::read(format!("tests/data/x509-parser/{name}")).unwrap(), &Options::at(AT)).unwrap();
+    let report = |name: &str| {
+        inspect(
+            &std::fs::read(format!("tests/data/x509-parser/{name}")).unwrap(),
+            &Options::at(AT),
+        )
+        .unwrap()
+    };
     // A PEM block whose END line is missing.
     assert_eq!(report("no_end.pem").errors[0].code, "pem-missing-end");
     // A v1 certificate is read and recognised as such.
@@ -42,7 +53,10 @@ fn specific_malformed_files_give_specific_answers() {
     assert_eq!(v1.certificates[0].version, 1);
     // An unsupported critical extension is a finding, not a parse error.
     let crit = report("unsupported_critical_ext.der");
-    assert!(crit.certificates[0].findings.iter().any(|f| f.id == "cert.unknown-critical-extension"));
+    assert!(crit.certificates[0]
+        .findings
+        .iter()
+        .any(|f| f.id == "cert.unknown-critical-extension"));
     // A CRL given as DER is not a certificate: a DER error, not a panic or a wrong certificate.
     let crl = report("example.crl");
     assert!(crl.certificates.is_empty());
@@ -55,7 +69,10 @@ fn every_truncation_of_real_certificates_is_an_error_not_a_panic() {
         let der = std::fs::read(format!("tests/data/{name}")).unwrap();
         for len in 1..der.len() {
             let report = inspect(&der[..len], &Options::at(AT)).unwrap();
-            assert!(report.certificates.is_empty(), "{name} truncated to {len} was read");
+            assert!(
+                report.certificates.is_empty(),
+                "{name} truncated to {len} was read"
+            );
             assert_eq!(report.errors.len(), 1, "{name} truncated to {len}");
         }
     }
@@ -64,7 +81,11 @@ fn every_truncation_of_real_certificates_is_an_error_not_a_panic() {
 #[test]
 fn bit_flips_anywhere_never_panic() {
     let mut changed = 0;
-    for name in ["input/leaf.der", "x509-parser/certificate.der", "x509-parser/ed25519.der"] {
+    for name in [
+        "input/leaf.der",
+        "x509-parser/certificate.der",
+        "x509-parser/ed25519.der",
+    ] {
         let der = std::fs::read(format!("tests/data/{name}")).unwrap();
         let pristine = inspect(&der, &Options::at(AT)).unwrap();
         assert!(pristine.errors.is_empty(), "{name}");
@@ -75,12 +96,18 @@ fn bit_flips_anywhere_never_panic() {
             assert!(accounted(&report), "{name} byte {i}");
             if let Some(c) = report.certificates.first() {
                 // A flipped bit inside a certificate changes its fingerprint.
-                assert_ne!(c.fingerprints.sha256, pristine.certificates[0].fingerprints.sha256);
+                assert_ne!(
+                    c.fingerprints.sha256,
+                    pristine.certificates[0].fingerprints.sha256
+                );
                 changed += 1;
             }
         }
     }
-    assert!(changed > 100, "most flips land in values and still parse: {changed}");
+    assert!(
+        changed > 100,
+        "most flips land in values and still parse: {changed}"
+    );
 }
 
 #[test]
@@ -94,7 +121,10 @@ fn a_flipped_signature_on_a_root_is_noticed() {
     let report = inspect(&bent, &Options::at(AT)).unwrap();
     let c = &report.certificates[0];
     assert!(c.self_issued && !c.self_signed);
-    assert!(c.findings.iter().any(|f| f.id == "cert.self-signature-unverified"));
+    assert!(c
+        .findings
+        .iter()
+        .any(|f| f.id == "cert.self-signature-unverified"));
 }
 
 fn walk(dir: &str) -> Vec<std::path::PathBuf> {

@@ -2,7 +2,12 @@
 //! `openssl x509 -subject -issuer -serial -dates -fingerprint -sha256 -nameopt RFC2253` printed
 //! for it (tests/data/roots/openssl-x509.txt, recorded by make-fixture.sh).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,7 +27,9 @@ fn openssl_fixture() -> BTreeMap<String, BTreeMap<String, String>> {
             current = value.to_owned();
             out.insert(current.clone(), BTreeMap::new());
         } else {
-            out.get_mut(&current).unwrap().insert(key.to_owned(), value.to_owned());
+            out.get_mut(&current)
+                .unwrap()
+                .insert(key.to_owned(), value.to_owned());
         }
     }
     out
@@ -31,7 +38,9 @@ fn openssl_fixture() -> BTreeMap<String, BTreeMap<String, String>> {
 /// "Jun  4 11:04:38 2015 GMT" → "2015-06-04T11:04:38Z".
 fn openssl_date(s: &str) -> String {
     let parts: Vec<&str> = s.split_whitespace().collect();
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let month = months.iter().position(|m| *m == parts[0]).unwrap() + 1;
     let day: u32 = parts[1].parse().unwrap();
     format!("{}-{month:02}-{day:02}T{}Z", parts[3], parts[2])
@@ -60,10 +69,25 @@ fn all_142_roots_match_openssl() {
         let c = &report.certificates[0];
         assert_eq!(c.subject.display, expected["subject"], "{file} subject");
         assert_eq!(c.issuer.display, expected["issuer"], "{file} issuer");
-        assert_eq!(openssl_serial(&c.serial), expected["serial"], "{file} serial");
-        assert_eq!(c.validity.not_before, openssl_date(&expected["notBefore"]), "{file}");
-        assert_eq!(c.validity.not_after, openssl_date(&expected["notAfter"]), "{file}");
-        assert_eq!(c.fingerprints.sha256, expected["sha256 Fingerprint"], "{file} sha256");
+        assert_eq!(
+            openssl_serial(&c.serial),
+            expected["serial"],
+            "{file} serial"
+        );
+        assert_eq!(
+            c.validity.not_before,
+            openssl_date(&expected["notBefore"]),
+            "{file}"
+        );
+        assert_eq!(
+            c.validity.not_after,
+            openssl_date(&expected["notAfter"]),
+            "{file}"
+        );
+        assert_eq!(
+            c.fingerprints.sha256, expected["sha256 Fingerprint"],
+            "{file} sha256"
+        );
         assert_eq!(c.role, Role::Root, "{file} role");
         assert!(c.self_issued && c.self_signed, "{file} is not self-signed");
     }
@@ -77,12 +101,18 @@ fn roots_with_serial_zero_are_read_and_flagged() {
         if path.extension().is_some_and(|e| e == "pem") {
             let report = inspect(&std::fs::read(&path).unwrap(), &Options::at(AT)).unwrap();
             let c = &report.certificates[0];
-            let flagged = c.findings.iter().any(|f| f.id == "cert.serial-not-positive");
+            let flagged = c
+                .findings
+                .iter()
+                .any(|f| f.id == "cert.serial-not-positive");
             assert_eq!(flagged, c.serial == "00", "{}", path.display());
             zero += usize::from(flagged);
         }
     }
-    assert_eq!(zero, 9, "TOOLCHAIN.md: nine Mozilla roots have serial number 0");
+    assert_eq!(
+        zero, 9,
+        "TOOLCHAIN.md: nine Mozilla roots have serial number 0"
+    );
 }
 
 #[test]

@@ -91,7 +91,11 @@ pub struct Sct {
 
 /// A decoded extension value, tagged by `kind`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum ExtensionValue {
     /// Names the certificate is valid for ([RFC 5280 §4.2.1.6]).
     ///
@@ -309,8 +313,14 @@ fn decode(id: &ObjectIdentifier, bytes: &[u8]) -> Result<ExtensionValue, String>
             let aki = parse::<AuthorityKeyIdentifier>(bytes)?;
             ExtensionValue::AuthorityKeyIdentifier {
                 key_id: aki.key_identifier.map(|k| hex::colon(k.as_bytes())),
-                issuer: aki.authority_cert_issuer.as_deref().map(names).unwrap_or_default(),
-                serial: aki.authority_cert_serial_number.map(|s| hex::colon(s.as_bytes())),
+                issuer: aki
+                    .authority_cert_issuer
+                    .as_deref()
+                    .map(names)
+                    .unwrap_or_default(),
+                serial: aki
+                    .authority_cert_serial_number
+                    .map(|s| hex::colon(s.as_bytes())),
             }
         }
         AuthorityInfoAccessSyntax::OID => access(&parse::<AuthorityInfoAccessSyntax>(bytes)?.0),

@@ -23,7 +23,8 @@ pub struct GeneralNameReport {
 }
 
 /// Microsoft's User Principal Name, the otherName seen most often.
-const UPN: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.20.2.3");
+const UPN: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.20.2.3");
 
 pub(crate) fn report(name: &GeneralName) -> GeneralNameReport {
     let (kind, value) = match name {
@@ -89,7 +90,10 @@ mod tests {
     fn formats_addresses_and_masks() {
         assert_eq!(ip(&[192, 0, 2, 1]), "192.0.2.1");
         assert_eq!(ip(&[10, 0, 0, 0, 255, 0, 0, 0]), "10.0.0.0/8");
-        assert_eq!(ip(&[10, 0, 0, 0, 255, 0, 255, 0]), "10.0.0.0 mask 255.0.255.0");
+        assert_eq!(
+            ip(&[10, 0, 0, 0, 255, 0, 255, 0]),
+            "10.0.0.0 mask 255.0.255.0"
+        );
         let mut v6 = [0u8; 16];
         v6[0] = 0x20;
         v6[1] = 0x01;

@@ -93,7 +93,10 @@ pub struct CertificateReport {
 
 impl CertificateReport {
     /// The decoded value of the first extension of this kind.
-    pub(crate) fn extension(&self, pick: impl Fn(&ExtensionValue) -> bool) -> Option<&ExtensionReport> {
+    pub(crate) fn extension(
+        &self,
+        pick: impl Fn(&ExtensionValue) -> bool,
+    ) -> Option<&ExtensionReport> {
         self.extensions.iter().find(|e| pick(&e.value))
     }
 
@@ -110,7 +113,9 @@ impl CertificateReport {
 /// trust settings) and summarises it as of `at` (Unix seconds).
 pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<CertificateReport, Error> {
     let mut reader = SliceReader::new(der).map_err(|e| Error::der("certificate", e))?;
-    let own = reader.tlv_bytes().map_err(|e| Error::der("certificate", e))?;
+    let own = reader
+        .tlv_bytes()
+        .map_err(|e| Error::der("certificate", e))?;
     let trailing_bytes = usize::try_from(u32::from(reader.remaining_len())).unwrap_or(usize::MAX);
     let cert = Certificate::from_der(own).map_err(|e| Error::der("certificate", e))?;
     let tbs = cert.tbs_certificate();
@@ -176,7 +181,8 @@ pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Certific
         self_signed,
         wildcard: names.iter().any(|n| n.starts_with("*.")),
         names,
-        pem: der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, own).unwrap_or_default(),
+        pem: der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, own)
+            .unwrap_or_default(),
         extensions,
         findings: Vec::new(),
         self_signature_error,

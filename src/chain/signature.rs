@@ -33,9 +33,13 @@ pub(crate) enum VerifyError {
 impl core::fmt::Display for VerifyError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            VerifyError::UnsupportedAlgorithm(a) => write!(f, "signature algorithm {a} is not supported"),
+            VerifyError::UnsupportedAlgorithm(a) => {
+                write!(f, "signature algorithm {a} is not supported")
+            }
             VerifyError::UnusableKey(why) => write!(f, "the public key cannot be used: {why}"),
-            VerifyError::KeyMismatch => f.write_str("the key type does not match the signature algorithm"),
+            VerifyError::KeyMismatch => {
+                f.write_str("the key type does not match the signature algorithm")
+            }
             VerifyError::BadSignature => f.write_str("the signature does not match"),
         }
     }
@@ -142,7 +146,9 @@ pub(crate) fn verify(
     let key = spki.subject_public_key.raw_bytes();
     match scheme(alg)? {
         Scheme::RsaPkcs1(hash) => rsa_pkcs1(rsa_key(spki)?, hash, message, signature),
-        Scheme::RsaPss { hash, salt_len } => rsa_pss(rsa_key(spki)?, hash, salt_len, message, signature),
+        Scheme::RsaPss { hash, salt_len } => {
+            rsa_pss(rsa_key(spki)?, hash, salt_len, message, signature)
+        }
         Scheme::Ecdsa(hash) => {
             if spki.algorithm.oid != EC_KEY {
                 return Err(VerifyError::KeyMismatch);
@@ -166,7 +172,8 @@ pub(crate) fn verify(
                 .map_err(|_| VerifyError::UnusableKey("not a valid Ed25519 point".into()))?;
             let sig = ed25519_dalek::Signature::from_slice(signature)
                 .map_err(|_| VerifyError::BadSignature)?;
-            vk.verify(message, &sig).map_err(|_| VerifyError::BadSignature)
+            vk.verify(message, &sig)
+                .map_err(|_| VerifyError::BadSignature)
         }
     }
 }
@@ -175,14 +182,21 @@ fn rsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<rsa::PublicKey, VerifyErr
     if spki.algorithm.oid != RSA_KEY && spki.algorithm.oid != RSA_PSS {
         return Err(VerifyError::KeyMismatch);
     }
-    let pkcs1 = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(spki.subject_public_key.raw_bytes())
-        .map_err(|e| VerifyError::UnusableKey(e.to_string()))?;
+    let pkcs1 = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
+        spki.subject_public_key.raw_bytes(),
+    )
+    .map_err(|e| VerifyError::UnusableKey(e.to_string()))?;
     rsa::PublicKey::try_from(pkcs1).map_err(|_| {
         VerifyError::UnusableKey("RSA key outside the 1024–8192 bit range or malformed".into())
     })
 }
 
-fn rsa_pkcs1(key: rsa::PublicKey, hash: Hash, message: &[u8], signature: &[u8]) -> Result<(), VerifyError> {
+fn rsa_pkcs1(
+    key: rsa::PublicKey,
+    hash: Hash,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyError> {
     use rsa::pkcs1v15::{Signature, VerifyingKey};
     let sig = Signature::try_from(signature).map_err(|_| VerifyError::BadSignature)?;
     let result = match hash {
@@ -206,10 +220,18 @@ fn rsa_pss(
     let sig = Signature::try_from(signature).map_err(|_| VerifyError::BadSignature)?;
     let result = match hash {
         Hash::Sha1 => VerifyingKey::<Sha1>::new_with_salt_len(key, salt_len).verify(message, &sig),
-        Hash::Sha224 => VerifyingKey::<Sha224>::new_with_salt_len(key, salt_len).verify(message, &sig),
-        Hash::Sha256 => VerifyingKey::<Sha256>::new_with_salt_len(key, salt_len).verify(message, &sig),
-        Hash::Sha384 => VerifyingKey::<Sha384>::new_with_salt_len(key, salt_len).verify(message, &sig),
-        Hash::Sha512 => VerifyingKey::<Sha512>::new_with_salt_len(key, salt_len).verify(message, &sig),
+        Hash::Sha224 => {
+            VerifyingKey::<Sha224>::new_with_salt_len(key, salt_len).verify(message, &sig)
+        }
+        Hash::Sha256 => {
+            VerifyingKey::<Sha256>::new_with_salt_len(key, salt_len).verify(message, &sig)
+        }
+        Hash::Sha384 => {
+            VerifyingKey::<Sha384>::new_with_salt_len(key, salt_len).verify(message, &sig)
+        }
+        Hash::Sha512 => {
+            VerifyingKey::<Sha512>::new_with_salt_len(key, salt_len).verify(message, &sig)
+        }
     };
     result.map_err(|_| VerifyError::BadSignature)
 }

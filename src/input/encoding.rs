@@ -3,7 +3,7 @@
 use base64ct::Encoding;
 use der::{Reader, SliceReader};
 
-use super::{Block, BlockKind};
+use super::{Block, BlockKind, Item};
 use crate::{Error, Location, Problem};
 
 fn is_base64_char(c: char) -> bool {
@@ -30,7 +30,7 @@ pub(super) fn decode_base64_lines(body: &[(usize, &str)]) -> Result<Vec<u8>, Err
 /// Only text that starts the way certificate DER does is taken: a SEQUENCE with a long-form
 /// length (`30 81`–`30 84`), which is `MI` in base64. Anything else is "nothing recognised"
 /// rather than a confusing decoding error about prose.
-pub(super) fn split_bare_text(text: &str) -> Vec<Result<Block, Problem>> {
+pub(super) fn split_bare_text(text: &str) -> Vec<Item> {
     let start = text.len().saturating_sub(text.trim_start().len());
     let line = text
         .get(..start)
@@ -45,7 +45,8 @@ pub(super) fn split_bare_text(text: &str) -> Vec<Result<Block, Problem>> {
     let significant = || trimmed.chars().filter(|c| !c.is_whitespace());
     let decoded = if trimmed.is_empty() {
         Err(Error::NothingRecognised)
-    } else if trimmed.starts_with("30") && significant().all(|c| c.is_ascii_hexdigit() || c == ':') {
+    } else if trimmed.starts_with("30") && significant().all(|c| c.is_ascii_hexdigit() || c == ':')
+    {
         decode_hex(significant().filter(|c| *c != ':'))
     } else if trimmed.starts_with("MI") && significant().all(is_base64_char) {
         let lines: Vec<(usize, &str)> = trimmed
@@ -59,7 +60,7 @@ pub(super) fn split_bare_text(text: &str) -> Vec<Result<Block, Problem>> {
     };
     match decoded {
         Ok(der) => split_der(&der, start, Some(line)),
-        Err(e) => vec![Err(Problem::new(at, e))],
+        Err(e) => vec![Err(Problem::boxed(at, e))],
     }
 }
 
@@ -85,21 +86,25 @@ fn decode_hex(digits: impl Iterator<Item = char>) -> Result<Vec<u8>, Error> {
 /// `offset` and `line` say where the bytes came from in the input, for error locations:
 /// raw binary input gives each item its own offset; decoded text gives all of them the
 /// position of the text.
-pub(super) fn split_der(bytes: &[u8], offset: usize, line: Option<usize>) -> Vec<Result<Block, Problem>> {
+pub(super) fn split_der(bytes: &[u8], offset: usize, line: Option<usize>) -> Vec<Item> {
     let mut out = Vec::new();
     let located = |block: usize, at: usize| Location {
         block,
         line,
-        byte_offset: if line.is_some() { offset } else { offset.saturating_add(at) },
+        byte_offset: if line.is_some() {
+            offset
+        } else {
+            offset.saturating_add(at)
+        },
     };
     if bytes.first() != Some(&0x30) {
-        out.push(Err(Problem::new(located(1, 0), Error::NothingRecognised)));
+        out.push(Err(Problem::boxed(located(1, 0), Error::NothingRecognised)));
         return out;
     }
     let mut reader = match SliceReader::new(bytes) {
         Ok(r) => r,
         Err(e) => {
-            out.push(Err(Problem::new(located(1, 0), Error::der("input", e))));
+            out.push(Err(Problem::boxed(located(1, 0), Error::der("input", e))));
             return out;
         }
     };
@@ -115,7 +120,7 @@ pub(super) fn split_der(bytes: &[u8], offset: usize, line: Option<usize>) -> Vec
             Err(e) => {
                 // A header that is broken or runs past the end: nothing after it can be
                 // delimited, so this is the last item.
-                out.push(Err(Problem::new(location, Error::der("certificate", e))));
+                out.push(Err(Problem::boxed(location, Error::der("certificate", e))));
                 break;
             }
         }

@@ -28,6 +28,9 @@ pub(crate) enum BlockKind {
     Other { label: String },
 }
 
+/// A block, or why it could not be read (boxed: problems are rare and large).
+pub(crate) type Item = Result<Block, Box<Problem>>;
+
 /// One block of input, decoded to DER.
 #[derive(Debug, Clone)]
 pub(crate) struct Block {
@@ -38,7 +41,7 @@ pub(crate) struct Block {
 
 /// Splits `input` into blocks. Only an input too large to read at all is an `Err`; every
 /// problem inside it is an `Err` item at its own location.
-pub(crate) fn split(input: &[u8]) -> Result<Vec<Result<Block, Problem>>, Error> {
+pub(crate) fn split(input: &[u8]) -> Result<Vec<Item>, Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::InputTooLarge {
             size: input.len(),
@@ -57,7 +60,7 @@ pub(crate) fn split(input: &[u8]) -> Result<Vec<Result<Block, Problem>>, Error> 
             line: None,
             byte_offset: input.len(),
         };
-        blocks.push(Err(Problem::new(
+        blocks.push(Err(Problem::boxed(
             at,
             Error::TooManyBlocks { limit: MAX_BLOCKS },
         )));
@@ -65,7 +68,7 @@ pub(crate) fn split(input: &[u8]) -> Result<Vec<Result<Block, Problem>>, Error> 
     Ok(blocks)
 }
 
-fn split_text(text: &str) -> Vec<Result<Block, Problem>> {
+fn split_text(text: &str) -> Vec<Item> {
     let blocks = pem::split(text);
     if !blocks.is_empty() {
         return blocks;

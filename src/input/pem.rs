@@ -6,7 +6,7 @@
 //!
 //! [RFC 7468]: https://www.rfc-editor.org/rfc/rfc7468
 
-use super::{kind_of_label, Block, BlockKind};
+use super::{kind_of_label, Block, BlockKind, Item};
 use crate::{Error, Location, Problem};
 
 const BEGIN: &str = "-----BEGIN ";
@@ -64,13 +64,13 @@ struct Open<'a> {
 }
 
 /// Splits text into PEM blocks. Returns nothing when the text holds no BEGIN line.
-pub(super) fn split(text: &str) -> Vec<Result<Block, Problem>> {
+pub(super) fn split(text: &str) -> Vec<Item> {
     let mut out = Vec::new();
     let mut open: Option<Open<'_>> = None;
     for line in lines(text) {
         if let Some((prefix, label)) = begin_marker(line.text) {
             if let Some(unfinished) = open.take() {
-                out.push(Err(Problem::new(
+                out.push(Err(Problem::boxed(
                     unfinished.location,
                     Error::PemMissingEnd {
                         label: unfinished.label.to_owned(),
@@ -102,7 +102,7 @@ pub(super) fn split(text: &str) -> Vec<Result<Block, Problem>> {
         block.body.push((line.number, body.trim()));
     }
     if let Some(unfinished) = open {
-        out.push(Err(Problem::new(
+        out.push(Err(Problem::boxed(
             unfinished.location,
             Error::PemMissingEnd {
                 label: unfinished.label.to_owned(),
@@ -112,9 +112,9 @@ pub(super) fn split(text: &str) -> Vec<Result<Block, Problem>> {
     out
 }
 
-fn finish(open: Open<'_>, end_label: &str) -> Result<Block, Problem> {
+fn finish(open: Open<'_>, end_label: &str) -> Item {
     if open.label != end_label {
-        return Err(Problem::new(
+        return Err(Problem::boxed(
             open.location,
             Error::PemLabelMismatch {
                 begin: open.label.to_owned(),
@@ -137,7 +137,7 @@ fn finish(open: Open<'_>, end_label: &str) -> Result<Block, Problem> {
         if let Error::Base64 { line, .. } = e {
             location.line = Some(line);
         }
-        Problem::new(location, e)
+        Problem::boxed(location, e)
     })?;
     Ok(Block {
         location: open.location,

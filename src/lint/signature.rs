@@ -7,7 +7,9 @@ use crate::{Finding, Severity};
 
 pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
     let alg = &cert.signature_algorithm.name;
-    let weak = ["MD2", "MD5", "SHA-1"].into_iter().find(|h| alg.contains(h));
+    let weak = ["MD2", "MD5", "SHA-1"]
+        .into_iter()
+        .find(|h| alg.contains(h));
     if let Some(hash) = weak {
         if cert.role == Role::Root {
             // A trust anchor's own signature is never checked by verifiers: it is trusted
@@ -45,7 +47,11 @@ pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
         let unsupported = why.contains("not supported") || why.contains("cannot be used");
         out.push(finding(
             "cert.self-signature-unverified",
-            if unsupported { Severity::Info } else { Severity::Warning },
+            if unsupported {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
             if unsupported {
                 "Self-signature could not be checked"
             } else {

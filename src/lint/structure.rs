@@ -59,8 +59,16 @@ pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
     if zero || negative {
         out.push(finding(
             "cert.serial-not-positive",
-            if cert.role == Role::Root { Severity::Info } else { Severity::Warning },
-            if zero { "Serial number is zero" } else { "Serial number is negative" },
+            if cert.role == Role::Root {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            if zero {
+                "Serial number is zero"
+            } else {
+                "Serial number is negative"
+            },
             "RFC 5280 requires a positive serial number. Most clients accept this anyway, and \
              several long-standing roots have serial 0, but strict parsers may refuse it.",
             format!("serial {}", cert.serial),
@@ -86,7 +94,10 @@ pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
         out.push(finding(
             "input.trailing-data",
             Severity::Info,
-            format!("{} bytes after the certificate were ignored", cert.trailing_bytes),
+            format!(
+                "{} bytes after the certificate were ignored",
+                cert.trailing_bytes
+            ),
             "The block holds more than one certificate's DER. For OpenSSL's TRUSTED \
              CERTIFICATE blocks this is expected (trust settings follow the certificate); \
              elsewhere it is usually junk left by a copy-and-paste.",

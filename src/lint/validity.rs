@@ -88,7 +88,10 @@ pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
         out.push(finding(
             "cert.lifetime-too-long",
             Severity::Error,
-            format!("Lifetime of {} days exceeds the {limit}-day limit", v.lifetime_days),
+            format!(
+                "Lifetime of {} days exceeds the {limit}-day limit",
+                v.lifetime_days
+            ),
             format!(
                 "TLS server certificates issued on or after {since} may be valid for at most \
                  {limit} days. {browsers} The limit shrinks by CA/Browser Forum ballot SC-081: \

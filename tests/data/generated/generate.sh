@@ -76,6 +76,22 @@ keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth
 authorityKeyIdentifier = keyid
 subjectAltName = DNS:flawed.certscope.test
+[ wildcard_ext ]
+basicConstraints = critical, CA:false
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:www.*.certscope.test, DNS:*.certscope.test
+[ unknown_critical_ext ]
+basicConstraints = critical, CA:false
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:flawed.certscope.test
+1.3.6.1.4.1.55555.1 = critical, ASN1:UTF8String:must be understood
+[ self_signed_leaf_ext ]
+basicConstraints = critical, CA:false
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost
 [ no_san_ext ]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, keyEncipherment
@@ -89,6 +105,7 @@ key() { # key <type> <file>
     rsa1024) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out "$2" ;;
     rsa2048) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$2" ;;
     rsa4096) openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:4096 -out "$2" ;;
+    secp256k1) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1 -out "$2" ;;
     p256) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$2" ;;
     p384) openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out "$2" ;;
     ed25519) openssl genpkey -algorithm ED25519 -out "$2" ;;
@@ -119,6 +136,13 @@ for t in rsa2048 rsa4096 p256 p384 ed25519; do
   cp root.pem "$here/$t-root.pem"; cp int.pem "$here/$t-intermediate.pem"; cp leaf.pem "$here/$t-leaf.pem"
   cat leaf.pem int.pem root.pem > "$here/$t-chain.pem"
   if [ "$t" = rsa2048 ]; then cp int.pem ca-int.pem; cp int.key ca-int.key; fi
+  if [ "$t" = p256 ]; then
+    # The page's "valid chain" example: a leaf valid for 200 days from 2026-10-01.
+    key p256 example.key
+    issue "/C=NZ/O=certscope tests/CN=www.certscope.test" example.key int.pem int.key leaf_ext \
+      20261001000000Z 20270418235959Z 5EC0DE "$m" example.pem
+    cat example.pem int.pem root.pem > "$here/example-chain.pem"
+  fi
 done
 
 # Flawed leaves, all issued by the rsa2048 intermediate.
@@ -133,3 +157,18 @@ flawed sha1 flawed.certscope.test rsa2048 plain_leaf_ext 20260101000000Z 2026040
 flawed rsa1024 flawed.certscope.test rsa1024 plain_leaf_ext 20260101000000Z 20260401000000Z sha256
 flawed long-lifetime flawed.certscope.test rsa2048 plain_leaf_ext 20250101000000Z 20270401000000Z sha256
 flawed expiring flawed.certscope.test rsa2048 plain_leaf_ext 20260101000000Z 20260315000000Z sha256
+flawed wildcard flawed.certscope.test p256 wildcard_ext 20260101000000Z 20260401000000Z sha256
+flawed unknown-critical flawed.certscope.test p256 unknown_critical_ext 20260101000000Z 20260401000000Z sha256
+flawed secp256k1 flawed.certscope.test secp256k1 plain_leaf_ext 20260101000000Z 20260401000000Z sha256
+
+# A self-signed server certificate, as `openssl req -x509` users make for localhost.
+key p256 self.key
+issue "/CN=localhost" self.key self self.key self_signed_leaf_ext 20260101000000Z 20260401000000Z 42 sha256 "$here/flawed-self-signed-leaf.pem"
+
+# A version 1 certificate (no extensions at all) issued by the rsa2048 intermediate.
+key rsa2048 v1.key
+openssl req -new -key v1.key -subj "/CN=v1.certscope.test" -out v1.csr
+openssl x509 -req -in v1.csr -CA ca-int.pem -CAkey ca-int.key -set_serial 0x1111 -days 30 \
+  -not_before 20260101000000Z -not_after 20260131000000Z -out "$here/flawed-v1.pem" 2>/dev/null \
+  || openssl ca -batch -config ca.cnf -notext -in v1.csr -keyfile ca-int.key -cert ca-int.pem \
+       -startdate 20260101000000Z -enddate 20260131000000Z -md sha256 -out "$here/flawed-v1.pem" 2>/dev/null

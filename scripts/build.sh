@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ with wasm-pack and assembles the page in www/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh "$@"
+# npm's binaryen first: Debian's wasm-opt (v108) writes modules that fail to instantiate.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+wasm-pack build --release --target web --out-dir pkg 2>&1 | grep -vE '^\[INFO\]: (Checking|Compiling|Installing)' || true
+[ -f pkg/certscope_bg.wasm ] || { echo "build: wasm-pack produced no pkg/certscope_bg.wasm" >&2; exit 1; }
+
+rm -rf www/pkg www/examples
+mkdir -p www/pkg www/examples
+cp pkg/certscope.js pkg/certscope_bg.wasm www/pkg/
+cp tests/data/generated/example-chain.pem www/examples/good-chain.pem
+cat tests/data/generated/flawed-expired.pem tests/data/generated/flawed-no-san.pem \
+  tests/data/generated/flawed-sha1.pem tests/data/generated/flawed-rsa1024.pem > www/examples/broken.pem
+cat tests/data/roots/*.pem > www/examples/roots.pem
+
+raw=$(wc -c < pkg/certscope_bg.wasm)
+gz=$(gzip -9c pkg/certscope_bg.wasm | wc -c)
+echo "build: pkg/certscope_bg.wasm is $raw bytes ($gz gzipped); page assembled in www/"

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what certscope needs on a Debian machine with Rust, skipping what is there:
+# the wasm32 target, the wasm-bindgen CLI at exactly the Cargo.lock version, wasm-pack,
+# npm packages (binaryen's wasm-opt, playwright-core) and, with --browser, Debian's
+# Chromium and ChromeDriver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (matches Cargo.lock; takes a few minutes once)"
+  # --locked fails on this registry mirror (a pinned dependency is missing), so fall back.
+  cargo install wasm-bindgen-cli --version "$want" --locked 2>/dev/null \
+    || cargo install wasm-bindgen-cli --version "$want"
+fi
+
+if ! command -v wasm-pack >/dev/null; then
+  say "installing wasm-pack (takes a few minutes once)"
+  cargo install wasm-pack --locked 2>/dev/null || cargo install wasm-pack
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (wasm-opt from binaryen, playwright-core)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = --browser ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
+  say "installing Chromium and ChromeDriver from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,129 @@
+// The page as a person uses it: paste, examples, files, dates — in headless Chromium.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { guardedPage, launch, open, root, screenshots, serve } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const data = (path) => readFileSync(`${root}tests/data/${path}`);
+
+/** SHA-256 of each PEM block's DER, as colon hex. */
+function fingerprints(pem) {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([^-]+)-----END CERTIFICATE-----/g)]
+    .map((m) => createHash('sha256').update(Buffer.from(m[1].replace(/\s/g, ''), 'base64')).digest('hex'))
+    .map((hex) => hex.toUpperCase().match(/../g).join(':'));
+}
+
+test('pasting a real chain shows each certificate correctly', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
+  await open(page, server.origin);
+  const chain = data('generated/example-chain.pem').toString();
+  await page.fill('#at', '2026-11-27');
+  await page.fill('#paste', chain);
+  const cards = page.getByTestId('certificate');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), 3);
+  assert.deepEqual(await page.locator('.card-title').allTextContents(),
+    ['www.certscope.test', 'certscope p256 Intermediate', 'certscope p256 Root']);
+  assert.deepEqual(await page.locator('.badge.role').allTextContents(), ['Leaf', 'Intermediate CA', 'Root CA']);
+  assert.equal(await page.getByTestId('summary').locator('.headline').textContent(), 'No problems found');
+  assert.match(await page.getByTestId('summary').textContent(), /3 certificates · evaluated at 2026-11-27 00:00 UTC/);
+  const leaf = cards.first();
+  assert.deepEqual((await leaf.locator('.chip').allTextContents()).slice(0, 3),
+    ['www.certscope.test', 'certscope.test', '*.api.certscope.test']);
+  assert.match(await leaf.locator('.timeline .state').textContent(), /^valid, 142 days left · 200 days in all$/);
+  assert.equal(await leaf.locator('.timeline .elapsed').evaluate((el) => getComputedStyle(el).width !== '0px'), true);
+  // Fingerprints shown are those Node computes from the pasted PEM.
+  const shown = await page.locator('dt:text-is("SHA-256") + dd .mono').allTextContents();
+  assert.deepEqual(shown, fingerprints(chain));
+  // Extensions open on demand and show decoded values.
+  await leaf.locator('summary:has-text("Extensions")').click();
+  assert.match(await leaf.locator('table.kv').last().textContent(), /status_request \(OCSP must-staple\)/);
+  await page.screenshot({ path: `${screenshots}page-light.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('examples, findings and the evaluation date', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#at', '2026-02-01');
+  await page.click('button[data-example="broken.pem"]');
+  await page.getByTestId('certificate').nth(3).waitFor();
+  const ids = await page.locator('details.finding').evaluateAll((els) => els.map((e) => e.dataset.finding));
+  assert.deepEqual(ids, ['cert.expired', 'cert.no-san', 'cert.weak-signature', 'cert.rsa-weak-key']);
+  assert.equal(await page.getByTestId('summary').locator('.headline').textContent(), '4 problems to fix');
+  const expired = page.locator('details.finding[data-finding="cert.expired"]');
+  await expired.locator('summary').click();
+  assert.match(await expired.locator('.body').textContent(), /Renew the certificate/);
+  assert.equal(await expired.locator('a').getAttribute('href'), 'https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5');
+
+  // Changing the date re-evaluates: the good chain is not yet valid in 2020 and expired in 2028.
+  await page.click('button[data-example="good-chain.pem"]');
+  await page.getByTestId('certificate').nth(2).waitFor();
+  await page.fill('#at', '2028-01-01');
+  await page.dispatchEvent('#at', 'change');
+  await page.locator('details.finding[data-finding="cert.expired"]').first().waitFor();
+  assert.equal(await page.locator('.card').first().locator('.badge.error').textContent(), 'Expired');
+  await page.fill('#at', '2020-01-01');
+  await page.dispatchEvent('#at', 'change');
+  assert.equal(await page.locator('.card').first().locator('.badge.error').textContent(), 'Not yet valid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a dropped DER file and a picked file are analysed', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  const der = [...data('input/leaf.der')];
+  const transfer = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'leaf.der', { type: 'application/pkix-cert' }));
+    return dt;
+  }, der);
+  await page.dispatchEvent('#dropzone', 'drop', { dataTransfer: transfer });
+  await page.getByTestId('certificate').first().waitFor();
+  assert.equal(await page.locator('.card-title').first().textContent(), 'www.certscope.test');
+  assert.match(await page.locator('#file-note').textContent(), /leaf\.der \(1,\d{3} bytes of DER, shown as PEM\)/);
+  await page.setInputFiles('#file', `${root}tests/data/generated/p384-chain.pem`);
+  await page.locator('.card-title:text-is("certscope p384 Root")').waitFor();
+  assert.equal(await page.getByTestId('certificate').count(), 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('unreadable blocks are located; hostile fields stay inert text', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  const hostile = data('hostile/html-injection.pem').toString();
+  await page.fill('#paste', `${hostile}\n-----BEGIN CERTIFICATE-----\nMIIB!!\n-----END CERTIFICATE-----\n`);
+  await page.getByTestId('certificate').first().waitFor();
+  assert.equal(await page.locator('.card-title').first().textContent(), '<img src=x onerror=alert(1)>');
+  assert.equal(await page.locator('.card img, .card svg, .card script').count(), 0);
+  assert.match(await page.getByTestId('problems').textContent(), /block 2, line \d+: expected base64 but found '!'/);
+  await page.waitForTimeout(200);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('dark theme and a phone-sized screen', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, {
+    viewport: { width: 390, height: 844 }, colorScheme: 'dark', deviceScaleFactor: 2,
+  });
+  await open(page, server.origin);
+  await page.click('button[data-example="good-chain.pem"]');
+  await page.getByTestId('certificate').nth(2).waitFor();
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(15, 18, 22)');
+  // Nothing overflows the phone's width.
+  const widest = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(widest <= 390, `page is ${widest}px wide`);
+  await page.screenshot({ path: `${screenshots}page-dark-mobile.png`, fullPage: false });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,27 @@
+// The built npm package (pkg/) imported from Node as users do.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const pkg = new URL('../../pkg/', import.meta.url);
+
+test('pkg/ imports in Node and inspects a chain', async () => {
+  const { initSync, inspect, version } = await import(new URL('certscope.js', pkg));
+  initSync({ module: readFileSync(new URL('certscope_bg.wasm', pkg)) });
+  const manifest = JSON.parse(readFileSync(new URL('package.json', pkg)));
+  assert.equal(version(), manifest.version);
+  const chain = readFileSync(new URL('../data/generated/rsa4096-chain.pem', import.meta.url), 'utf8');
+  const report = inspect(chain, { at: '2026-02-01T00:00:00Z' });
+  assert.deepEqual(report.certificates.map((c) => c.role), ['leaf', 'intermediate', 'root']);
+  assert.deepEqual(report.certificates.map((c) => c.publicKey.bits), [4096, 4096, 4096]);
+  assert.equal(report.certificates[2].selfSigned, true);
+  assert.deepEqual(report.errors, []);
+});
+
+test('the TypeScript declarations describe the report, not any', () => {
+  const dts = readFileSync(new URL('certscope.d.ts', pkg), 'utf8');
+  assert.match(dts, /export function inspect\(input: string \| Uint8Array, options: InspectOptions\): Report;/);
+  for (const type of ['Report', 'Certificate', 'Finding', 'ExtensionValue', 'Problem', 'Validity']) {
+    assert.match(dts, new RegExp(`export (interface|type) ${type}\\b`), type);
+  }
+});

@@ -1,0 +1,140 @@
+//! The JavaScript surface, run by wasm-bindgen-test in Node and (with
+//! WASM_BINDGEN_USE_BROWSER=1) in headless Chromium: inputs JS passes, the shape of what
+//! comes back, and errors as JS exceptions.
+
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use certscope::wasm::{inspect, version};
+
+const CHAIN: &str = include_str!("data/generated/p256-chain.pem");
+const LEAF_DER: &[u8] = include_bytes!("data/input/leaf.der");
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.')
+        .fold(v.clone(), |v, key| match key.parse::<u32>() {
+            Ok(i) => Array::from(&v).get(i),
+            Err(_) => Reflect::get(&v, &JsValue::from_str(key)).unwrap(),
+        })
+}
+
+fn options(at: JsValue) -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &"at".into(), &at).unwrap();
+    o.into()
+}
+
+#[wasm_bindgen_test]
+fn report_has_the_documented_shape() {
+    let r = inspect(CHAIN.into(), options("2026-02-01".into())).unwrap();
+    assert_eq!(
+        get(&r, "evaluatedAt").as_string().unwrap(),
+        "2026-02-01T00:00:00Z"
+    );
+    assert_eq!(Array::from(&get(&r, "certificates")).length(), 3);
+    assert!(Array::is_array(&get(&r, "errors")));
+    assert!(Array::is_array(&get(&r, "findings")));
+    let leaf = get(&r, "certificates.0");
+    assert_eq!(get(&leaf, "role").as_string().unwrap(), "leaf");
+    assert_eq!(
+        get(&leaf, "subject.commonName").as_string().unwrap(),
+        "www.certscope.test"
+    );
+    assert_eq!(get(&leaf, "validity.state").as_string().unwrap(), "valid");
+    assert_eq!(get(&leaf, "validity.days").as_f64().unwrap(), 59.0);
+    assert_eq!(get(&leaf, "publicKey.curve").as_string().unwrap(), "P-256");
+    assert_eq!(get(&leaf, "publicKey.bits").as_f64().unwrap(), 256.0);
+    // Absent values are null (not undefined), as the TypeScript types say.
+    assert!(get(&leaf, "publicKey.exponent").is_null());
+    assert_eq!(get(&leaf, "location.block").as_f64().unwrap(), 1.0);
+    assert_eq!(
+        get(&leaf, "names.0").as_string().unwrap(),
+        "www.certscope.test"
+    );
+    assert_eq!(
+        get(&leaf, "extensions.0.value.kind").as_string().unwrap(),
+        "basicConstraints"
+    );
+    assert!(!get(&leaf, "extensions.0.value.ca").as_bool().unwrap());
+    // Plain objects and arrays, not Maps.
+    assert!(get(&leaf, "fingerprints").is_instance_of::<Object>());
+    assert!(!get(&leaf, "fingerprints").is_instance_of::<js_sys::Map>());
+    assert!(get(&leaf, "fingerprints.sha256")
+        .as_string()
+        .unwrap()
+        .contains(':'));
+    let root = get(&r, "certificates.2");
+    assert!(get(&root, "selfSigned").as_bool().unwrap());
+}
+
+#[wasm_bindgen_test]
+fn accepts_bytes_and_every_form_of_time() {
+    let bytes = Uint8Array::from(LEAF_DER);
+    let by_ms = inspect(
+        bytes.clone().into(),
+        options(JsValue::from_f64(1_769_904_000_000.0)),
+    )
+    .unwrap();
+    assert_eq!(
+        get(&by_ms, "certificates.0.subject.commonName")
+            .as_string()
+            .unwrap(),
+        "www.certscope.test"
+    );
+    assert_eq!(
+        get(&by_ms, "evaluatedAt").as_string().unwrap(),
+        "2026-02-01T00:00:00Z"
+    );
+    let date = js_sys::Date::new(&JsValue::from_str("2026-02-01T00:00:00Z"));
+    let by_date = inspect(bytes.buffer().into(), options(date.into())).unwrap();
+    assert_eq!(
+        get(&by_date, "evaluatedAt").as_string().unwrap(),
+        "2026-02-01T00:00:00Z"
+    );
+    // No options: judged now.
+    let now = inspect(CHAIN.into(), JsValue::UNDEFINED).unwrap();
+    assert!(get(&now, "evaluatedAt")
+        .as_string()
+        .unwrap()
+        .starts_with("20"));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_reported_not_thrown() {
+    let r = inspect("hello".into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(Array::from(&get(&r, "certificates")).length(), 0);
+    assert_eq!(
+        get(&r, "errors.0.code").as_string().unwrap(),
+        "nothing-recognised"
+    );
+    assert_eq!(get(&r, "errors.0.location.line").as_f64().unwrap(), 1.0);
+}
+
+#[wasm_bindgen_test]
+fn wrong_types_throw_clear_errors() {
+    let err = inspect(JsValue::from_f64(42.0), JsValue::UNDEFINED).unwrap_err();
+    let err: JsValue = err.into();
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(
+        message.contains("expected a string, Uint8Array or ArrayBuffer"),
+        "{message}"
+    );
+    let err: JsValue = inspect(CHAIN.into(), options("soon".into()))
+        .unwrap_err()
+        .into();
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .contains("RFC 3339"));
+    assert!(err.dyn_ref::<js_sys::Error>().is_some());
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}

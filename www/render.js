@@ -1,0 +1,224 @@
+// Turns a certscope Report into DOM. Every string from the input goes through textContent
+// (via h()), never through HTML parsing: certificate fields are untrusted.
+
+/** Creates an element. Children that are not Nodes become text nodes. */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = value;
+    else if (key === 'vars') for (const [name, v] of Object.entries(value)) el.style.setProperty(name, v);
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' };
+const ROLE_LABEL = { root: 'Root CA', intermediate: 'Intermediate CA', leaf: 'Leaf' };
+
+/** "2026-01-01T00:00:00Z" → "2026-01-01 00:00 UTC". */
+export function when(rfc3339) {
+  return rfc3339.replace('T', ' ').replace(/:\d\dZ$/, ' UTC');
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function count(findings, severity) {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+/** Everything for one report, as a fragment. `options.compact` hides details sections. */
+export function renderReport(report, options = {}) {
+  const frag = document.createDocumentFragment();
+  const all = [...report.findings, ...report.certificates.flatMap((c) => c.findings)];
+  frag.append(summary(report, all));
+  if (report.findings.length) {
+    frag.append(h('div', { class: 'findings' }, report.findings.map(finding)));
+  }
+  if (report.errors.length) frag.append(problems(report.errors));
+  report.certificates.forEach((cert, i) => frag.append(card(cert, i, options)));
+  return frag;
+}
+
+function summary(report, all) {
+  const errors = count(all, 'error') + report.errors.length;
+  const warnings = count(all, 'warning');
+  const n = report.certificates.length;
+  const level = errors ? 'error' : warnings ? 'warning' : n ? 'ok' : 'error';
+  let headline;
+  if (!n) headline = 'No certificate could be read';
+  else if (errors) headline = `${plural(errors, 'problem')} to fix`;
+  else if (warnings) headline = `${plural(warnings, 'warning')}, nothing broken`;
+  else headline = 'No problems found';
+  const counts = [
+    plural(n, 'certificate'),
+    report.errors.length ? `${plural(report.errors.length, 'block')} not readable` : null,
+    `evaluated at ${when(report.evaluatedAt)}`,
+  ].filter(Boolean).join(' · ');
+  return h('div', { class: `summary ${level}`, role: 'status', 'data-testid': 'summary' },
+    h('span', { class: 'headline', text: headline }),
+    h('span', { class: 'counts', text: counts }));
+}
+
+function problems(errors) {
+  return h('div', { class: 'problems', 'data-testid': 'problems' },
+    h('h3', { text: 'Could not read' }),
+    h('ul', {}, errors.map((p) => h('li', {},
+      h('span', { class: 'where', text: where(p.location) }), ' ', p.message))));
+}
+
+function where(loc) {
+  return loc.line == null
+    ? `block ${loc.block}, byte ${loc.byteOffset}:`
+    : `block ${loc.block}, line ${loc.line}:`;
+}
+
+function validityLevel(v) {
+  if (v.state !== 'valid') return 'error';
+  return v.days < 30 ? 'warning' : 'ok';
+}
+
+function validityBadge(v) {
+  const text = v.state === 'valid' ? (v.days < 30 ? `Expires in ${plural(v.days, 'day')}` : 'Valid')
+    : v.state === 'expired' ? 'Expired' : 'Not yet valid';
+  return h('span', { class: `badge ${validityLevel(v)}`, text });
+}
+
+function card(cert, index, options) {
+  const title = cert.subject.commonName ?? cert.names[0] ?? cert.subject.display ?? '(empty subject)';
+  const issuer = cert.selfSigned ? 'Self-signed: its signature verifies with its own key'
+    : cert.selfIssued ? 'Names itself as issuer, but its signature does not verify with its own key'
+      : `Issued by ${cert.issuer.commonName ?? cert.issuer.display}`;
+  const el = h('article', { class: 'card', 'aria-label': `Certificate ${index + 1}: ${title}`, 'data-testid': 'certificate' },
+    h('div', { class: 'card-head' },
+      h('div', {},
+        h('h3', { class: 'card-title', text: title }),
+        h('div', { class: 'card-sub', text: issuer })),
+      h('div', { class: 'badges' },
+        h('span', { class: 'badge role', text: ROLE_LABEL[cert.role] ?? cert.role }),
+        validityBadge(cert.validity))),
+    timeline(cert.validity),
+    facts(cert),
+    cert.findings.length ? h('div', { class: 'findings' }, cert.findings.map(finding)) : null);
+  if (!options.compact) {
+    el.append(
+      section(`Subject and issuer`, names(cert)),
+      section(`Extensions (${cert.extensions.length})`, extensions(cert.extensions)),
+      section('PEM', h('pre', { class: 'mono', text: cert.pem }), copyButton(cert.pem, 'Copy PEM')));
+  }
+  return el;
+}
+
+function timeline(v) {
+  const level = validityLevel(v);
+  return h('div', { class: `timeline ${level}` },
+    h('div', { class: 'bar', role: 'img', 'aria-label': `${v.elapsedPercent}% of the lifetime has passed` },
+      h('div', { class: 'elapsed', vars: { '--elapsed': `${v.elapsedPercent}%` } })),
+    h('div', { class: 'ends' },
+      h('span', { text: when(v.notBefore) }),
+      h('span', { class: 'state', text: `${v.summary} · ${plural(v.lifetimeDays, 'day')} in all` }),
+      h('span', { text: when(v.notAfter) })));
+}
+
+function facts(cert) {
+  const rows = [];
+  const row = (label, ...value) => rows.push(h('dt', { text: label }), h('dd', {}, ...value));
+  if (cert.names.length) {
+    row(`Valid for (${cert.names.length})`, h('div', { class: 'chips' }, cert.names.map((n) => h('span', { class: 'chip', text: n }))));
+  }
+  row('Subject', h('span', { class: 'mono', text: cert.subject.display }));
+  row('Key', cert.publicKey.description);
+  row('Signature', cert.signatureAlgorithm.name);
+  row('Serial', h('span', { class: 'mono', text: cert.serial }));
+  row('SHA-256', fingerprint(cert.fingerprints.sha256));
+  row('SHA-1', fingerprint(cert.fingerprints.sha1));
+  row('SPKI pin', fingerprint(cert.fingerprints.spkiSha256));
+  return h('dl', { class: 'facts' }, rows);
+}
+
+function fingerprint(value) {
+  return h('div', { class: 'fp' }, h('span', { class: 'mono', text: value }), copyButton(value));
+}
+
+function copyButton(value, label = 'Copy') {
+  const button = h('button', { type: 'button', class: 'copy', text: label, 'aria-label': `${label}: ${value.slice(0, 40)}` });
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      button.textContent = 'Copied';
+    } catch {
+      button.textContent = 'Copy failed';
+    }
+    setTimeout(() => { button.textContent = label; }, 1500);
+  });
+  return button;
+}
+
+function section(title, ...content) {
+  return h('details', { class: 'section' }, h('summary', { text: title }), ...content);
+}
+
+function names(cert) {
+  const rows = (who, name) => name.attributes.map((a) => h('tr', {},
+    h('th', { text: `${who} ${a.short}` }), h('td', { class: 'value', text: a.value })));
+  return h('table', { class: 'kv' }, h('tbody', {}, rows('Subject', cert.subject), rows('Issuer', cert.issuer)));
+}
+
+function extensions(list) {
+  return h('table', { class: 'kv' }, h('tbody', {}, list.map((e) => h('tr', {},
+    h('th', {}, e.name, e.critical ? h('div', { class: 'crit', text: 'critical' }) : null),
+    h('td', { class: 'value' }, extensionValue(e.value))))));
+}
+
+const joinNames = (list) => list.map((n) => `${n.kind}: ${n.value}`);
+
+/** One extension value as lines of text. */
+export function extensionLines(v) {
+  switch (v.kind) {
+    case 'subjectAltName': case 'issuerAltName': return joinNames(v.names);
+    case 'keyUsage': return [v.usages.join(', ')];
+    case 'extendedKeyUsage': return v.purposes.map((p) => (p.name === p.oid ? p.oid : `${p.name} (${p.oid})`));
+    case 'basicConstraints': return [v.ca ? `CA${v.pathLen == null ? '' : `, at most ${v.pathLen} CA below`}` : 'Not a CA'];
+    case 'subjectKeyIdentifier': return [v.keyId];
+    case 'authorityKeyIdentifier': return [v.keyId && `key id ${v.keyId}`, ...joinNames(v.issuer), v.serial && `serial ${v.serial}`].filter(Boolean);
+    case 'infoAccess': return v.entries.map((e) => `${e.method}: ${e.location.value}`);
+    case 'crlDistributionPoints': return v.points.map((p) => p.value);
+    case 'certificatePolicies': return v.policies.map((p) => [p.name ? `${p.name} (${p.oid})` : p.oid, ...p.cps.map((u) => `  CPS ${u}`)].join('\n'));
+    case 'nameConstraints': return [...v.permitted.map((n) => `permit ${n.kind}: ${n.value}`), ...v.excluded.map((n) => `exclude ${n.kind}: ${n.value}`)];
+    case 'policyConstraints': return [`requireExplicitPolicy ${v.requireExplicitPolicy ?? '—'}, inhibitPolicyMapping ${v.inhibitPolicyMapping ?? '—'}`];
+    case 'inhibitAnyPolicy': return [`skip ${v.skipCerts}`];
+    case 'policyMappings': return v.mappings;
+    case 'signedCertificateTimestamps': return v.scts.map((s) => `${s.timestamp} · log ${s.logId} · ${s.signatureAlgorithm}`);
+    case 'precertificatePoison': return ['Precertificate: not usable for TLS'];
+    case 'tlsFeature': return v.features;
+    case 'invalid': return [`Cannot be decoded: ${v.error}`, v.hex];
+    default: return [v.hex ?? ''];
+  }
+}
+
+function extensionValue(v) {
+  return extensionLines(v).map((line) => h('div', { text: line }));
+}
+
+function finding(f) {
+  const safeUrl = /^https:\/\//.test(f.reference.url) ? f.reference.url : null;
+  return h('details', { class: `finding ${f.severity}`, 'data-finding': f.id },
+    h('summary', {},
+      h('span', { class: `sev ${f.severity}`, text: SEVERITY_LABEL[f.severity] ?? f.severity }),
+      h('span', { text: f.title })),
+    h('div', { class: 'body' },
+      h('p', { text: f.explanation }),
+      f.evidence ? h('p', { class: 'evidence', text: f.evidence }) : null,
+      f.fix ? h('p', { class: 'fix' }, h('strong', { text: 'Fix: ' }), f.fix) : null,
+      h('p', {}, 'See ', safeUrl
+        ? h('a', { href: safeUrl, target: '_blank', rel: 'noopener noreferrer', text: f.reference.label })
+        : f.reference.label, ` · ${f.id}`)));
+}
