@@ -291,6 +291,7 @@ fn each_flawed_leaf_gets_its_findings() {
             EARLY,
             &[
                 ("cert.no-san", Severity::Error),
+                ("cert.expiring-soon", Severity::Warning),
                 ("cert.not-v3", Severity::Warning),
             ],
         ),
