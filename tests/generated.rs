@@ -230,7 +230,9 @@ fn chains_of_every_key_type_read_back_exactly() {
 fn each_flawed_leaf_gets_its_findings() {
     // 2026-01-02: early in every flawed certificate's validity.
     const EARLY: u64 = 1_767_312_000;
-    let cases: &[(&str, u64, &[(&str, Severity)])] = &[
+    /// File, evaluation time, expected findings in order.
+    type Case = (&'static str, u64, &'static [(&'static str, Severity)]);
+    let cases: &[Case] = &[
         (
             "flawed-expired.pem",
             AT,
