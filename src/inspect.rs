@@ -1,7 +1,11 @@
 //! The entry point: from pasted text or dropped bytes to a [`Report`].
 
+use crate::chain::{self, ChainCert, ChainOptions, Roots, Usage};
 use crate::input::{self, BlockKind};
 use crate::{cert, lint, time, Error, Finding, Problem, Report, Severity};
+
+/// The most end-entity certificates whose chains are analysed in one input.
+pub const MAX_CHAINS: usize = 8;
 
 /// How to inspect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,19 +13,55 @@ use crate::{cert, lint, time, Error, Finding, Problem, Report, Severity};
 pub struct Options {
     /// The time to judge validity at, in seconds since the Unix epoch.
     pub at: u64,
+    pub(crate) chain: ChainOptions,
 }
 
 impl Options {
-    /// Judge validity at `unix_seconds`.
+    /// Judge validity at `unix_seconds`, for any host, against Mozilla's roots.
     pub fn at(unix_seconds: u64) -> Self {
-        Options { at: unix_seconds }
+        Options {
+            at: unix_seconds,
+            chain: ChainOptions::default(),
+        }
     }
 
     /// Judge validity now. Not available on `wasm32-unknown-unknown`, which has no clock;
     /// the JavaScript binding passes `Date.now()` instead.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn now() -> Self {
-        Options { at: time::now() }
+        Self::at(time::now())
+    }
+
+    /// Check that the chain is valid for this hostname or IP address.
+    pub fn host(mut self, host: impl Into<String>) -> Self {
+        let host = host.into();
+        self.chain.host = (!host.trim().is_empty()).then_some(host);
+        self
+    }
+
+    /// Validate for this usage (default: TLS server).
+    pub fn usage(mut self, usage: Usage) -> Self {
+        self.chain.usage = usage;
+        self
+    }
+
+    /// Trust these roots (default: Mozilla's).
+    pub fn roots(mut self, roots: Roots) -> Self {
+        self.chain.roots = roots;
+        self
+    }
+
+    /// Check revocation against these CRLs (PEM `X509 CRL` blocks or DER). certscope never
+    /// fetches CRLs; only the ones given are consulted.
+    pub fn crls(mut self, crls: Vec<u8>) -> Self {
+        self.chain.crls = crls;
+        self
+    }
+
+    /// Allow at most this many intermediates between leaf and root (default 8).
+    pub fn max_intermediates(mut self, n: usize) -> Self {
+        self.chain.max_intermediates = n;
+        self
     }
 }
 
@@ -36,9 +76,11 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         evaluated_at: time::rfc3339(options.at),
         input_bytes: input.len(),
         certificates: Vec::new(),
+        chains: Vec::new(),
         findings: Vec::new(),
         errors: Vec::new(),
     };
+    let mut pool: Vec<ChainCert> = Vec::new();
     for block in blocks {
         let block = match block {
             Ok(b) => b,
@@ -50,7 +92,11 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         match block.kind {
             BlockKind::Certificate { .. } => {
                 match cert::report(&block.der, block.location, options.at) {
-                    Ok(c) => report.certificates.push(c),
+                    Ok(parsed) => {
+                        let index = report.certificates.len();
+                        pool.extend(ChainCert::new(parsed.cert, &parsed.der, Some(index)));
+                        report.certificates.push(parsed.report);
+                    }
                     Err(e) => report.errors.push(Problem::new(block.location, e)),
                 }
             }
@@ -63,6 +109,29 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             )),
         }
     }
+    // One chain per end-entity certificate (the first few, for pasted bundles). Without one,
+    // the first CA certificate that issued none of the others is explained as the chain's end.
+    let mut leaves: Vec<usize> = pool
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.index
+                .and_then(|i| report.certificates.get(i))
+                .is_some_and(|r| r.role == crate::Role::Leaf)
+        })
+        .map(|(p, _)| p)
+        .take(MAX_CHAINS)
+        .collect();
+    if leaves.is_empty() {
+        let bottom = pool.iter().position(|c| {
+            !c.self_issued()
+                && !pool
+                    .iter()
+                    .any(|o| o.issuer == c.subject && !o.self_issued())
+        });
+        leaves.extend(bottom);
+    }
+    report.chains = chain::analyse(&pool, &leaves, &options.chain, options.at);
     if report.certificates.is_empty() && report.errors.is_empty() && report.findings.is_empty() {
         let at = crate::Location {
             block: 1,

@@ -37,9 +37,12 @@ pub use cert::{
     GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy, PublicKeyReport, Role, Sct,
     ValidityReport, ValidityState,
 };
+pub use chain::{
+    AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, Profile, Roots, Usage, Verdict,
+};
 pub use error::Error;
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
-pub use inspect::{inspect, Options};
+pub use inspect::{inspect, Options, MAX_CHAINS};
 pub use report::{Finding, Location, Problem, Reference, Report, Severity};
 pub use text::render as render_text;
 pub use time::parse_rfc3339;

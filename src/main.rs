@@ -8,15 +8,20 @@ mod cli {
     use std::process::ExitCode;
 
     const USAGE: &str = "\
-    usage: certscope inspect [FILE|-] [--json] [--at TIME]
+    usage: certscope inspect [FILE|-] [--json] [--at TIME] [--host NAME]
+                         [--roots FILE | --no-roots] [--client]
 
     Reads certificates from FILE (or standard input when FILE is - or absent): PEM blocks
     anywhere in text, bare base64 or hex of DER, or DER bytes. Prints a readable summary, or
     the full report as JSON with --json.
 
       --json      print the report as JSON
-      --at TIME   judge validity at TIME (RFC 3339: 2026-03-01 or 2026-03-01T12:00:00Z)
-                  instead of now
+      --at TIME     judge validity at TIME (RFC 3339: 2026-03-01 or 2026-03-01T12:00:00Z)
+                    instead of now
+      --host NAME   check the chain is valid for this hostname or IP address
+      --roots FILE  trust the roots in FILE (PEM or DER) instead of Mozilla's
+      --no-roots    trust nothing: explain the chain without a trust store
+      --client      validate for TLS client authentication instead of server
 
     Exit status: 0 when every block was read, 1 when some block could not be read,
     2 on a usage or I/O error.";
@@ -25,6 +30,10 @@ mod cli {
         file: Option<String>,
         json: bool,
         at: Option<String>,
+        host: Option<String>,
+        roots: Option<String>,
+        no_roots: bool,
+        client: bool,
     }
 
     fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -38,11 +47,19 @@ mod cli {
             file: None,
             json: false,
             at: None,
+            host: None,
+            roots: None,
+            no_roots: false,
+            client: false,
         };
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--json" => parsed.json = true,
                 "--at" => parsed.at = Some(args.next().ok_or("--at needs a time")?),
+                "--host" => parsed.host = Some(args.next().ok_or("--host needs a name")?),
+                "--roots" => parsed.roots = Some(args.next().ok_or("--roots needs a file")?),
+                "--no-roots" => parsed.no_roots = true,
+                "--client" => parsed.client = true,
                 "-h" | "--help" => return Err(String::new()),
                 s if s.starts_with("--at=") => parsed.at = s.get(5..).map(str::to_owned),
                 s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
@@ -79,6 +96,23 @@ mod cli {
             ),
             None => certscope::Options::now(),
         };
+        let mut options = options;
+        if let Some(host) = &args.host {
+            options = options.host(host.clone());
+        }
+        if args.client {
+            options = options.usage(certscope::Usage::ClientAuth);
+        }
+        if args.no_roots {
+            options = options.roots(certscope::Roots::None);
+        } else if let Some(path) = &args.roots {
+            let certificates =
+                std::fs::read(path).map_err(|e| (2, format!("certscope: {path}: {e}")))?;
+            options = options.roots(certscope::Roots::Custom {
+                certificates,
+                with_mozilla: false,
+            });
+        }
         let input = read_input(args.file.as_deref()).map_err(|e| (2, format!("certscope: {e}")))?;
         let report =
             certscope::inspect(&input, &options).map_err(|e| (2, format!("certscope: {e}")))?;

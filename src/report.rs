@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::cert::CertificateReport;
+use crate::chain::ChainReport;
 use crate::Error;
 
 /// The result of [`inspect`](crate::inspect): one entry per block of input.
@@ -17,6 +18,8 @@ pub struct Report {
     pub input_bytes: usize,
     /// Every certificate read, in input order.
     pub certificates: Vec<CertificateReport>,
+    /// Chain analysis for each end-entity certificate (at most [`MAX_CHAINS`](crate::MAX_CHAINS)).
+    pub chains: Vec<ChainReport>,
     /// Findings about the input as a whole (a pasted private key, an unsupported block).
     pub findings: Vec<Finding>,
     /// Blocks that could not be read, each with where and why.
@@ -119,10 +122,11 @@ impl Problem {
 }
 
 impl Report {
-    /// All findings: the input's first, then each certificate's in input order.
+    /// All findings: the input's first, then the chains', then each certificate's.
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
+            .chain(self.chains.iter().flat_map(|c| c.findings.iter()))
             .chain(self.certificates.iter().flat_map(|c| c.findings.iter()))
     }
 }

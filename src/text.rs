@@ -19,6 +19,9 @@ pub fn render(report: &Report) -> String {
     for f in &report.findings {
         finding(&mut out, f, "");
     }
+    for chain in &report.chains {
+        chain_section(&mut out, report, chain);
+    }
     for (i, cert) in report.certificates.iter().enumerate() {
         certificate(&mut out, i.saturating_add(1), cert);
     }
@@ -29,6 +32,34 @@ pub fn render(report: &Report) -> String {
         }
     }
     out
+}
+
+fn chain_section(out: &mut String, report: &Report, chain: &crate::ChainReport) {
+    let leaf = report
+        .certificates
+        .get(chain.leaf)
+        .map(|c| c.subject.display.as_str())
+        .unwrap_or("?");
+    let _ = writeln!(out, "\nChain for [{}] {leaf}", chain.leaf.saturating_add(1));
+    for (label, v) in [("Browser", &chain.browser), ("Strict", &chain.strict)] {
+        let mark = if v.trusted { "OK " } else { "NO " };
+        let _ = writeln!(out, "    {label:<8}{mark} {}", v.summary);
+    }
+    let path: Vec<String> = chain
+        .browser
+        .path
+        .iter()
+        .map(|l| match l.certificate {
+            Some(i) => format!("[{}] {}", i.saturating_add(1), l.name),
+            None => format!("{} (trust store)", l.name),
+        })
+        .collect();
+    if !path.is_empty() {
+        let _ = writeln!(out, "    {:<12}{}", "Path", path.join(" → "));
+    }
+    for f in &chain.findings {
+        finding(out, f, "    ");
+    }
 }
 
 fn role(cert: &CertificateReport) -> &'static str {

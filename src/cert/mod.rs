@@ -13,6 +13,7 @@ mod validity;
 pub use extensions::{AccessEntry, ExtensionReport, ExtensionValue, NamedOid, Policy, Sct};
 pub use fingerprint::Fingerprints;
 pub use general_name::GeneralNameReport;
+pub(crate) use general_name::{prefix_length, report as general_name_report};
 pub use name::{NameAttribute, NameReport};
 pub use public_key::PublicKeyReport;
 pub use validity::{ValidityReport, ValidityState};
@@ -109,9 +110,32 @@ impl CertificateReport {
     }
 }
 
+/// The RFC 4514 display string of a name.
+pub(crate) fn name_display(n: &x509_cert::name::Name) -> String {
+    name::report(n).display
+}
+
+/// The summary of a name.
+pub(crate) fn name_report(n: &x509_cert::name::Name) -> NameReport {
+    name::report(n)
+}
+
+/// The summary of a public key.
+pub(crate) fn public_key_report(spki: &spki::SubjectPublicKeyInfoOwned) -> PublicKeyReport {
+    public_key::report(spki)
+}
+
+/// A certificate read from the input: its summary, and the parsed form and DER for chain
+/// analysis.
+pub(crate) struct Parsed {
+    pub(crate) report: CertificateReport,
+    pub(crate) cert: Certificate,
+    pub(crate) der: Vec<u8>,
+}
+
 /// Reads one certificate from `der` (which may be followed by other bytes, such as OpenSSL's
 /// trust settings) and summarises it as of `at` (Unix seconds).
-pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<CertificateReport, Error> {
+pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, Error> {
     let mut reader = SliceReader::new(der).map_err(|e| Error::der("certificate", e))?;
     let own = reader
         .tlv_bytes()
@@ -190,7 +214,11 @@ pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Certific
     };
     report.role = role(&report);
     report.findings = crate::lint::check(&report);
-    Ok(report)
+    Ok(Parsed {
+        report,
+        der: own.to_vec(),
+        cert,
+    })
 }
 
 /// A v1 certificate has no basicConstraints; a self-signed one is treated as a CA, as

@@ -1,3 +1,461 @@
-//! Certificate paths: signature checks between certificates.
+//! Certificate paths: will a client trust this chain for this host at this time, and if
+//! not, exactly why? Two verdicts that are never confused: the browser verdict (what current
+//! browsers accept) and the strict verdict (RFC 5280 and CA/Browser Forum rules as well).
 
+mod build;
+mod cert;
+mod diagnostics;
+mod failure;
+mod hostname;
+mod name_constraints;
+mod profile;
+mod revocation;
 pub(crate) mod signature;
+mod trust_store;
+
+pub(crate) use cert::ChainCert;
+pub use profile::Profile;
+pub use trust_store::AnchorSource;
+
+use const_oid::ObjectIdentifier as Oid;
+use serde::Serialize;
+
+use crate::{time, Finding};
+use build::{Context, Path};
+use failure::Failure;
+use trust_store::Anchor;
+
+/// Bounds on the work one path search may do, so hostile input cannot hang the page.
+#[derive(Debug, Default)]
+pub(crate) struct Budget {
+    steps: u32,
+    signatures: u32,
+    comparisons: u32,
+}
+
+impl Budget {
+    /// Candidate extensions tried per search.
+    const MAX_STEPS: u32 = 200;
+    /// Signature checks per search.
+    const MAX_SIGNATURES: u32 = 100;
+    /// Name-constraint comparisons per search.
+    const MAX_COMPARISONS: u32 = 250_000;
+
+    fn spend(counter: &mut u32, limit: u32) -> Result<(), ()> {
+        *counter = counter.saturating_add(1);
+        if *counter > limit {
+            Err(())
+        } else {
+            Ok(())
+        }
+    }
+    pub(crate) fn step(&mut self) -> Result<(), ()> {
+        Self::spend(&mut self.steps, Self::MAX_STEPS)
+    }
+    pub(crate) fn signature(&mut self) -> Result<(), ()> {
+        Self::spend(&mut self.signatures, Self::MAX_SIGNATURES)
+    }
+    pub(crate) fn compare(&mut self) -> Result<(), ()> {
+        Self::spend(&mut self.comparisons, Self::MAX_COMPARISONS)
+    }
+}
+
+/// What the chain is validated for ([RFC 5280 §4.2.1.12]).
+///
+/// [RFC 5280 §4.2.1.12]: https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.12
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Usage {
+    /// A TLS server (id-kp-serverAuth): what browsers check.
+    #[default]
+    ServerAuth,
+    /// A TLS client (id-kp-clientAuth).
+    ClientAuth,
+}
+
+impl Usage {
+    fn oid(self) -> Oid {
+        match self {
+            Usage::ServerAuth => Oid::new_unwrap("1.3.6.1.5.5.7.3.1"),
+            Usage::ClientAuth => Oid::new_unwrap("1.3.6.1.5.5.7.3.2"),
+        }
+    }
+}
+
+/// Which certificates are trusted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Roots {
+    /// Mozilla's root program (embedded).
+    #[default]
+    Mozilla,
+    /// Nothing is trusted: chains are built and explained but never trusted.
+    None,
+    /// These certificates (PEM or DER, as [`inspect`](crate::inspect) reads them), and
+    /// Mozilla's roots too when `with_mozilla` is set.
+    Custom {
+        /// The roots, in any encoding `inspect` accepts.
+        certificates: Vec<u8>,
+        /// Also trust Mozilla's roots.
+        with_mozilla: bool,
+    },
+}
+
+/// The trust anchor a path ends at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnchorInfo {
+    /// The root's common name (or organisation, or whole name).
+    pub name: String,
+    /// Where it came from.
+    pub source: AnchorSource,
+}
+
+/// One certificate in a path, leaf first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Link {
+    /// Index into [`Report::certificates`](crate::Report::certificates), for pasted ones.
+    pub certificate: Option<usize>,
+    /// Subject, for display.
+    pub name: String,
+    /// `leaf`, `intermediate` or `root`.
+    pub kind: &'static str,
+    /// Whether this link is where validation failed.
+    pub failed: bool,
+}
+
+/// Why a chain is not trusted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainProblem {
+    /// Stable code: `expired`, `unknown-issuer`, `untrusted-root`, `bad-signature`,
+    /// `not-a-ca`, `path-len`, `name-constraints`, `eku`, `hostname`, `strict:…` and others.
+    pub code: &'static str,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// The certificate it is about (index into the report's certificates).
+    pub certificate: Option<usize>,
+}
+
+/// The outcome under one profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verdict {
+    /// Browser or strict.
+    pub profile: Profile,
+    /// Whether the chain is trusted (for the host, when one was given).
+    pub trusted: bool,
+    /// One line, e.g. "Trusted for www.example.com until 2027-03-01 via ISRG Root X1".
+    pub summary: String,
+    /// The path, leaf first, ending at the root when one was found.
+    pub path: Vec<Link>,
+    /// The trust anchor, when a path was found.
+    pub anchor: Option<AnchorInfo>,
+    /// When the first certificate on the path expires: the whole chain stops being valid then.
+    pub valid_until: Option<String>,
+    /// Why it is not trusted.
+    pub problem: Option<ChainProblem>,
+}
+
+/// The chain analysis for one end-entity certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChainReport {
+    /// Index of the end-entity certificate in the report's certificates.
+    pub leaf: usize,
+    /// The hostname or IP address checked, when one was given.
+    pub host: Option<String>,
+    /// What browsers would decide (shown first).
+    pub browser: Verdict,
+    /// Browser rules plus RFC 5280 and CA/Browser Forum rules.
+    pub strict: Verdict,
+    /// What the set of certificates given says about the server's configuration.
+    pub findings: Vec<Finding>,
+}
+
+/// Settings for chain analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ChainOptions {
+    pub(crate) host: Option<String>,
+    pub(crate) usage: Usage,
+    pub(crate) roots: Roots,
+    pub(crate) max_intermediates: usize,
+    /// CRLs to check revocation against (PEM or DER).
+    pub(crate) crls: Vec<u8>,
+}
+
+impl Default for ChainOptions {
+    fn default() -> Self {
+        ChainOptions {
+            host: None,
+            usage: Usage::ServerAuth,
+            roots: Roots::Mozilla,
+            max_intermediates: 8,
+            crls: Vec::new(),
+        }
+    }
+}
+
+/// Builds the anchors for `roots`.
+fn anchors(roots: &Roots, at: u64) -> Vec<Anchor> {
+    let mut out: Vec<Anchor> = Vec::new();
+    let mozilla = matches!(
+        roots,
+        Roots::Mozilla
+            | Roots::Custom {
+                with_mozilla: true,
+                ..
+            }
+    );
+    if mozilla {
+        out.extend(trust_store::mozilla().iter().cloned());
+    }
+    if let Roots::Custom { certificates, .. } = roots {
+        if let Ok(blocks) = crate::input::split(certificates) {
+            for block in blocks.into_iter().flatten() {
+                if let Ok(parsed) = crate::cert::report(&block.der, block.location, at) {
+                    if let Some(c) = ChainCert::new(parsed.cert, &parsed.der, None) {
+                        out.push(trust_store::from_cert(c));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Validates a chain for each end-entity certificate in `pool`.
+pub(crate) fn analyse(
+    pool: &[ChainCert],
+    leaves: &[usize],
+    options: &ChainOptions,
+    at: u64,
+) -> Vec<ChainReport> {
+    let anchors = anchors(&options.roots, at);
+    let crls = revocation::parse(&options.crls);
+    leaves
+        .iter()
+        .map(|&leaf| {
+            let browser = verdict(pool, &anchors, &crls, leaf, options, at, Profile::Browser);
+            let strict = verdict(pool, &anchors, &crls, leaf, options, at, Profile::Strict);
+            let findings = diagnostics::findings(pool, leaf, &browser, &anchors);
+            ChainReport {
+                leaf: pool.get(leaf).and_then(|c| c.index).unwrap_or(leaf),
+                host: options.host.clone(),
+                browser,
+                strict,
+                findings,
+            }
+        })
+        .collect()
+}
+
+/// Validates one path as a verifier with `profile` would.
+fn validate(
+    pool: &[ChainCert],
+    anchors: &[Anchor],
+    leaf: usize,
+    reference: Option<&hostname::Reference>,
+    ctx: &Context<'_>,
+) -> Result<Path, Failure> {
+    let path = build::build(leaf, pool, anchors, ctx)?;
+    if let (Some(reference), Some(cert)) = (reference, pool.get(leaf)) {
+        let san = cert.san.as_deref().unwrap_or(&[]);
+        if !hostname::san_matches(san, reference) {
+            let names: Vec<String> = san
+                .iter()
+                .map(crate::cert::general_name_report)
+                .filter(|n| n.kind == "dns" || n.kind == "ip")
+                .map(|n| n.value)
+                .collect();
+            let listed = if names.is_empty() {
+                "none".to_owned()
+            } else {
+                names.join(", ")
+            };
+            return Err(Failure::new(
+                "hostname",
+                cert.index,
+                format!("the certificate is not valid for {reference}: it is valid for {listed}"),
+            ));
+        }
+    }
+    Ok(path)
+}
+
+fn verdict(
+    pool: &[ChainCert],
+    anchors: &[Anchor],
+    crls: &[revocation::Crl],
+    leaf: usize,
+    options: &ChainOptions,
+    at: u64,
+    profile: Profile,
+) -> Verdict {
+    let reference = match options.host.as_deref().map(hostname::reference) {
+        Some(Err(why)) => {
+            return Verdict {
+                profile,
+                trusted: false,
+                summary: format!("Not checked: {why}"),
+                path: Vec::new(),
+                anchor: None,
+                valid_until: None,
+                problem: Some(ChainProblem {
+                    code: "bad-host",
+                    message: why,
+                    certificate: None,
+                }),
+            }
+        }
+        Some(Ok(r)) => Some(r),
+        None => None,
+    };
+    let usage = options.usage.oid();
+    let ctx = Context {
+        at,
+        usage: &usage,
+        profile,
+        max_intermediates: options.max_intermediates,
+    };
+    let validated = validate(pool, anchors, leaf, reference.as_ref(), &ctx)
+        .and_then(|path| revoked(pool, anchors, crls, &path).map(|()| path));
+    match validated {
+        Ok(path) => {
+            let anchor = anchors.get(path.anchor);
+            let mut links: Vec<Link> = path
+                .certs
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &i)| {
+                    let c = pool.get(i)?;
+                    Some(Link {
+                        certificate: c.index,
+                        name: c.subject_display(),
+                        kind: if k == 0 { "leaf" } else { "intermediate" },
+                        failed: false,
+                    })
+                })
+                .collect();
+            // A pasted copy of the anchor, if the server sent it, is the root link.
+            let root_index = anchor
+                .and_then(|a| {
+                    pool.iter()
+                        .find(|c| c.subject == a.subject && c.spki == a.spki && c.self_issued())
+                })
+                .and_then(|c| c.index);
+            if let Some(a) = anchor {
+                links.push(Link {
+                    certificate: root_index,
+                    name: a.name.clone(),
+                    kind: "root",
+                    failed: false,
+                });
+            }
+            let until = path
+                .certs
+                .iter()
+                .filter_map(|&i| pool.get(i))
+                .map(|c| c.not_after)
+                .chain(anchor.and_then(|a| a.cert.as_ref()).map(|c| c.not_after))
+                .min();
+            let until_text = until.map(time::rfc3339);
+            let date = until_text
+                .as_deref()
+                .map(|t| t.get(..10).unwrap_or(t))
+                .unwrap_or("?");
+            let via = anchor.map(|a| a.name.as_str()).unwrap_or("?");
+            let summary = match &reference {
+                Some(r) => format!("Trusted for {r} until {date} via {via}"),
+                None => format!("Trusted chain until {date} via {via} (no hostname given, so names were not checked)"),
+            };
+            Verdict {
+                profile,
+                trusted: true,
+                summary,
+                path: links,
+                anchor: anchor.map(|a| AnchorInfo {
+                    name: a.name.clone(),
+                    source: a.source,
+                }),
+                valid_until: until_text,
+                problem: None,
+            }
+        }
+        Err(failure) => {
+            let path = name_chain(pool, leaf, failure.cert);
+            Verdict {
+                profile,
+                trusted: false,
+                summary: format!("Not trusted: {}", failure.message),
+                path,
+                anchor: None,
+                valid_until: None,
+                problem: Some(ChainProblem {
+                    code: failure.code,
+                    message: failure.message,
+                    certificate: failure.cert,
+                }),
+            }
+        }
+    }
+}
+
+/// Checks each certificate on `path` against the CRLs of its issuer.
+fn revoked(
+    pool: &[ChainCert],
+    anchors: &[Anchor],
+    crls: &[revocation::Crl],
+    path: &Path,
+) -> Result<(), Failure> {
+    if crls.is_empty() {
+        return Ok(());
+    }
+    for (k, &i) in path.certs.iter().enumerate() {
+        let Some(cert) = pool.get(i) else { continue };
+        let issuer = path
+            .certs
+            .get(k.saturating_add(1))
+            .and_then(|&j| pool.get(j));
+        let anchor = anchors.get(path.anchor);
+        let key = match (issuer, anchor) {
+            (Some(c), _) => &c.spki,
+            (None, Some(a)) => &a.spki,
+            (None, None) => continue,
+        };
+        let issuer_cert = issuer.or_else(|| anchor.and_then(|a| a.cert.as_ref()));
+        revocation::check(cert, key, issuer_cert, crls)?;
+    }
+    Ok(())
+}
+
+/// For a chain that did not validate: the certificates linked by name from the leaf up,
+/// with the failing one marked, so the diagram shows where it breaks.
+fn name_chain(pool: &[ChainCert], leaf: usize, failed: Option<usize>) -> Vec<Link> {
+    let mut out = Vec::new();
+    let mut seen = Vec::new();
+    let mut current = pool.get(leaf);
+    while let Some(c) = current {
+        if seen.contains(&c.der) || out.len() > 16 {
+            break;
+        }
+        seen.push(c.der.clone());
+        let kind = if out.is_empty() {
+            "leaf"
+        } else if c.self_issued() {
+            "root"
+        } else {
+            "intermediate"
+        };
+        out.push(Link {
+            certificate: c.index,
+            name: c.subject_display(),
+            kind,
+            failed: c.index.is_some() && c.index == failed,
+        });
+        if c.self_issued() {
+            break;
+        }
+        current = pool
+            .iter()
+            .find(|p| p.subject == c.issuer && !seen.contains(&p.der));
+    }
+    out
+}

@@ -11,7 +11,7 @@ mod signature;
 mod structure;
 mod validity;
 
-pub(crate) use references::RFC7468;
+pub(crate) use references::{RFC7468, RFC8446_CHAIN};
 
 use crate::cert::CertificateReport;
 use crate::{Finding, Reference, Severity};

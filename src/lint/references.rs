@@ -54,3 +54,7 @@ pub(crate) const RFC7468: Reference = r(
     "RFC 7468 §5",
     "https://www.rfc-editor.org/rfc/rfc7468#section-5",
 );
+pub(crate) const RFC8446_CHAIN: Reference = r(
+    "RFC 8446 §4.4.2",
+    "https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2",
+);
