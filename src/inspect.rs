@@ -111,6 +111,10 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     }
     // One chain per end-entity certificate (the first few, for pasted bundles). Without one,
     // the first CA certificate that issued none of the others is explained as the chain's end.
+    let issues_another = |c: &ChainCert| {
+        pool.iter()
+            .any(|o| o.issuer == c.subject && !o.self_issued())
+    };
     let mut leaves: Vec<usize> = pool
         .iter()
         .enumerate()
@@ -118,17 +122,15 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             c.index
                 .and_then(|i| report.certificates.get(i))
                 .is_some_and(|r| r.role == crate::Role::Leaf)
+                && (c.self_issued() || !issues_another(c))
         })
         .map(|(p, _)| p)
         .take(MAX_CHAINS)
         .collect();
     if leaves.is_empty() {
-        let bottom = pool.iter().position(|c| {
-            !c.self_issued()
-                && !pool
-                    .iter()
-                    .any(|o| o.issuer == c.subject && !o.self_issued())
-        });
+        let bottom = pool
+            .iter()
+            .position(|c| !c.self_issued() && !issues_another(c));
         leaves.extend(bottom);
     }
     report.chains = chain::analyse(&pool, &leaves, &options.chain, options.at);

@@ -106,7 +106,11 @@ impl Search<'_> {
                 continue;
             }
             issuer_found = true;
-            if let Some(cert) = &anchor.cert {
+            // A leaf trusted directly (a self-signed server certificate the user installed) was
+            // checked as a leaf already; it is not held to CA rules as its own anchor.
+            let trusted_leaf =
+                path.len() == 1 && anchor.cert.as_ref().is_some_and(|c| c.der == current.der);
+            if let Some(cert) = anchor.cert.as_ref().filter(|_| !trusted_leaf) {
                 if let Err(f) = profile::check(
                     cert,
                     self.ctx.at,

@@ -341,7 +341,9 @@ fn verdict(
                         .find(|c| c.subject == a.subject && c.spki == a.spki && c.self_issued())
                 })
                 .and_then(|c| c.index);
-            if let Some(a) = anchor {
+            let leaf_is_anchor =
+                root_index.is_some() && links.first().map(|l| l.certificate) == Some(root_index);
+            if let Some(a) = anchor.filter(|_| !leaf_is_anchor) {
                 links.push(Link {
                     certificate: root_index,
                     name: a.name.clone(),

@@ -92,6 +92,22 @@ basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature
 extendedKeyUsage = serverAuth
 subjectAltName = DNS:localhost
+[ ca_false_ext ]
+basicConstraints = critical, CA:false
+keyUsage = critical, digitalSignature, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+[ nc_intermediate_ext ]
+basicConstraints = critical, CA:true, pathlen:0
+keyUsage = critical, digitalSignature, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
+nameConstraints = critical, permitted;DNS:allowed.test
+[ no_eku_ext ]
+basicConstraints = critical, CA:false
+keyUsage = critical, digitalSignature, keyEncipherment
+authorityKeyIdentifier = keyid
+subjectAltName = DNS:flawed.certscope.test
 [ no_san_ext ]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, keyEncipherment
@@ -135,7 +151,20 @@ for t in rsa2048 rsa4096 p256 p384 ed25519; do
     20260101000000Z 20260401000000Z 2A3B4C5D6E7F8091 "$m" leaf.pem
   cp root.pem "$here/$t-root.pem"; cp int.pem "$here/$t-intermediate.pem"; cp leaf.pem "$here/$t-leaf.pem"
   cat leaf.pem int.pem root.pem > "$here/$t-chain.pem"
-  if [ "$t" = rsa2048 ]; then cp int.pem ca-int.pem; cp int.key ca-int.key; fi
+  if [ "$t" = rsa2048 ]; then
+    cp int.pem ca-int.pem; cp int.key ca-int.key
+    # Broken chains under the rsa2048 root, each leaf + intermediate (the root is trusted separately).
+    broken() { # broken <name> <intermediate-ext> <int-start> <int-end>
+      key rsa2048 b-int.key; key rsa2048 b-leaf.key
+      issue "/C=NZ/O=certscope tests/CN=certscope $1 Intermediate" b-int.key root.pem root.key "$2" "$3" "$4" 2000 sha256 b-int.pem
+      issue "/C=NZ/O=certscope tests/CN=www.certscope.test" b-leaf.key b-int.pem b-int.key leaf_ext \
+        20260101000000Z 20260401000000Z 3000 sha256 b-leaf.pem
+      cat b-leaf.pem b-int.pem > "$here/broken-$1.pem"
+    }
+    broken expired-intermediate intermediate_ext 20240101000000Z 20251231000000Z
+    broken ca-false-issuer ca_false_ext 20250101000000Z 20300101000000Z
+    broken name-constraints nc_intermediate_ext 20250101000000Z 20300101000000Z
+  fi
   if [ "$t" = p256 ]; then
     # The page's "valid chain" example: a leaf valid for 200 days from 2026-10-01.
     key p256 example.key
@@ -157,6 +186,7 @@ flawed sha1 flawed.certscope.test rsa2048 plain_leaf_ext 20260101000000Z 2026040
 flawed rsa1024 flawed.certscope.test rsa1024 plain_leaf_ext 20260101000000Z 20260401000000Z sha256
 flawed long-lifetime flawed.certscope.test rsa2048 plain_leaf_ext 20250101000000Z 20270401000000Z sha256
 flawed expiring flawed.certscope.test rsa2048 plain_leaf_ext 20260101000000Z 20260315000000Z sha256
+flawed no-eku flawed.certscope.test rsa2048 no_eku_ext 20260101000000Z 20260401000000Z sha256
 flawed wildcard flawed.certscope.test p256 wildcard_ext 20260101000000Z 20260401000000Z sha256
 flawed unknown-critical flawed.certscope.test p256 unknown_critical_ext 20260101000000Z 20260401000000Z sha256
 flawed secp256k1 flawed.certscope.test secp256k1 plain_leaf_ext 20260101000000Z 20260401000000Z sha256

@@ -1,0 +1,329 @@
+//! Chain verdicts on generated and real chains: each deliberately broken chain gives the right
+//! reason, and the server-chain diagnostics name what to fix.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use certscope::{inspect, ChainReport, Options, Roots, Severity, Usage};
+
+/// 2026-02-01T00:00:00Z
+const AT: u64 = 1_769_904_000;
+
+fn data(path: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/data/{path}")).unwrap()
+}
+
+fn root(name: &str) -> Roots {
+    Roots::Custom {
+        certificates: data(&format!("generated/{name}-root.pem")),
+        with_mozilla: false,
+    }
+}
+
+fn chain(input: &[u8], options: Options) -> ChainReport {
+    let report = inspect(input, &options).unwrap();
+    assert_eq!(report.chains.len(), 1, "{:?}", report.chains);
+    report.chains.into_iter().next().unwrap()
+}
+
+fn ids(c: &ChainReport) -> Vec<&str> {
+    c.findings.iter().map(|f| f.id).collect()
+}
+
+#[test]
+fn a_complete_chain_is_trusted_for_its_names() {
+    for t in ["rsa2048", "rsa4096", "p256", "p384", "ed25519"] {
+        let input = data(&format!("generated/{t}-chain.pem"));
+        let c = chain(
+            &input,
+            Options::at(AT).roots(root(t)).host("www.certscope.test"),
+        );
+        assert!(
+            c.browser.trusted && c.strict.trusted,
+            "{t}: {:?} / {:?}",
+            c.browser.problem,
+            c.strict.problem
+        );
+        assert_eq!(
+            c.browser.summary,
+            format!("Trusted for www.certscope.test until 2026-04-01 via certscope {t} Root")
+        );
+        assert_eq!(
+            c.browser.valid_until.as_deref(),
+            Some("2026-04-01T00:00:00Z")
+        );
+        let kinds: Vec<&str> = c.browser.path.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, ["leaf", "intermediate", "root"]);
+        let pasted: Vec<Option<usize>> = c.browser.path.iter().map(|l| l.certificate).collect();
+        assert_eq!(pasted, [Some(0), Some(1), Some(2)]);
+        assert_eq!(ids(&c), ["chain.root-sent"]);
+        // Wildcards and IP addresses from the SAN work too; other names do not.
+        for host in [
+            "x.api.certscope.test",
+            "192.0.2.10",
+            "2001:db8::10",
+            "CERTSCOPE.test.",
+        ] {
+            assert!(
+                chain(&input, Options::at(AT).roots(root(t)).host(host))
+                    .browser
+                    .trusted,
+                "{t} {host}"
+            );
+        }
+    }
+}
+
+#[test]
+fn wrong_hostname() {
+    let c = chain(
+        &data("generated/p256-chain.pem"),
+        Options::at(AT)
+            .roots(root("p256"))
+            .host("api.certscope.test"),
+    );
+    assert!(!c.browser.trusted);
+    let p = c.browser.problem.unwrap();
+    assert_eq!(p.code, "hostname");
+    assert!(p.message.contains("not valid for api.certscope.test: it is valid for www.certscope.test, certscope.test, *.api.certscope.test"), "{}", p.message);
+    // The common name is never a fallback.
+    let c = chain(
+        &data("generated/flawed-no-san.pem"),
+        Options::at(AT)
+            .roots(Roots::None)
+            .host("flawed.certscope.test"),
+    );
+    assert!(!c.browser.trusted);
+}
+
+#[test]
+fn missing_intermediate_names_the_issuer_and_where_to_fetch_it() {
+    let c = chain(
+        &data("generated/p256-leaf.pem"),
+        Options::at(AT)
+            .roots(root("p256"))
+            .host("www.certscope.test"),
+    );
+    assert!(!c.browser.trusted);
+    assert_eq!(c.browser.problem.as_ref().unwrap().code, "unknown-issuer");
+    let f = &c.findings[0];
+    assert_eq!(f.id, "chain.missing-intermediate");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.explanation.contains("CN=certscope p256 Intermediate"),
+        "{}",
+        f.explanation
+    );
+    assert_eq!(f.evidence, "issuer's certificate is published at http://ca.certscope.test/intermediate.crt (from AIA caIssuers)");
+}
+
+#[test]
+fn deliberately_broken_chains_give_the_right_reason() {
+    let cases = [
+        (
+            "broken-expired-intermediate.pem",
+            "expired",
+            "expired on 2025-12-31T00:00:00Z",
+        ),
+        (
+            "broken-ca-false-issuer.pem",
+            "not-a-ca",
+            "is not a CA (basicConstraints cA is not set)",
+        ),
+        (
+            "broken-name-constraints.pem",
+            "name-constraints",
+            "dns www.certscope.test is outside the permitted names",
+        ),
+    ];
+    for (file, code, words) in cases {
+        let c = chain(
+            &data(&format!("generated/{file}")),
+            Options::at(AT)
+                .roots(root("rsa2048"))
+                .host("www.certscope.test"),
+        );
+        for v in [&c.browser, &c.strict] {
+            assert!(!v.trusted, "{file}");
+            let p = v.problem.as_ref().unwrap();
+            assert_eq!(p.code, code, "{file}: {}", p.message);
+            assert!(p.message.contains(words), "{file}: {}", p.message);
+        }
+    }
+}
+
+#[test]
+fn bad_signature_is_caught_and_backtracking_finds_the_good_issuer() {
+    let pem = String::from_utf8(data("generated/rsa2048-chain.pem")).unwrap();
+    let report = inspect(pem.as_bytes(), &Options::at(AT)).unwrap();
+    // Corrupt the leaf's signature (last bytes of its DER).
+    let mut der = pem_der(&report.certificates[0].pem);
+    let n = der.len();
+    der[n - 10] ^= 0xff;
+    let mut input = pem_of(&der);
+    input.push_str(&report.certificates[1].pem);
+    let c = chain(input.as_bytes(), Options::at(AT).roots(root("rsa2048")));
+    assert_eq!(c.browser.problem.as_ref().unwrap().code, "bad-signature");
+
+    // An unrelated intermediate with the same name (another key) given first: the verifier
+    // must back off from it and use the real one.
+    let impostor = String::from_utf8(data("generated/broken-expired-intermediate.pem")).unwrap();
+    let impostor_int = impostor
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .nth(1)
+        .unwrap();
+    let renamed = impostor_int.to_owned();
+    let input = format!(
+        "{}{renamed}{}",
+        report.certificates[0].pem, report.certificates[1].pem
+    );
+    let c = chain(input.as_bytes(), Options::at(AT).roots(root("rsa2048")));
+    assert!(c.browser.trusted, "{:?}", c.browser.problem);
+    assert_eq!(ids(&c), ["chain.wrong-order", "chain.extra-certificate"]);
+}
+
+#[test]
+fn untrusted_private_root_and_an_empty_trust_store() {
+    let input = data("generated/rsa2048-chain.pem");
+    let c = chain(&input, Options::at(AT));
+    assert_eq!(c.browser.problem.as_ref().unwrap().code, "untrusted-root");
+    assert!(ids(&c).contains(&"chain.untrusted-root"));
+    let c = chain(&input, Options::at(AT).roots(Roots::None));
+    assert!(!c.browser.trusted);
+}
+
+#[test]
+fn evaluation_time_moves_the_verdict_and_the_chain_end_is_reported() {
+    let input = data("generated/rsa2048-chain.pem");
+    let later = chain(&input, Options::at(1_780_000_000).roots(root("rsa2048")));
+    assert_eq!(later.browser.problem.as_ref().unwrap().code, "expired");
+    let earlier = chain(&input, Options::at(1_760_000_000).roots(root("rsa2048")));
+    assert_eq!(
+        earlier.browser.problem.as_ref().unwrap().code,
+        "not-yet-valid"
+    );
+}
+
+#[test]
+fn usage_client_auth_and_max_depth() {
+    let input = data("generated/rsa2048-chain.pem");
+    // The generated leaf allows serverAuth and clientAuth.
+    assert!(
+        chain(
+            &input,
+            Options::at(AT)
+                .roots(root("rsa2048"))
+                .usage(Usage::ClientAuth)
+        )
+        .browser
+        .trusted
+    );
+    let c = chain(
+        &input,
+        Options::at(AT).roots(root("rsa2048")).max_intermediates(0),
+    );
+    assert_eq!(c.browser.problem.as_ref().unwrap().code, "max-depth");
+}
+
+#[test]
+fn strict_and_browser_verdicts_differ_where_browsers_are_lenient() {
+    // A leaf without extended key usage: browsers accept it, the Baseline Requirements do not.
+    let mut input = data("generated/flawed-no-eku.pem");
+    input.extend(data("generated/rsa2048-intermediate.pem"));
+    let c = chain(
+        &input,
+        Options::at(AT)
+            .roots(root("rsa2048"))
+            .host("flawed.certscope.test"),
+    );
+    assert!(c.browser.trusted, "{:?}", c.browser.problem);
+    assert!(!c.strict.trusted);
+    let p = c.strict.problem.unwrap();
+    assert_eq!(p.code, "strict:eku-missing");
+    assert!(p.message.contains("BR §7.1.2.7.10"));
+}
+
+#[test]
+fn a_self_signed_server_certificate_trusted_directly() {
+    let input = data("generated/flawed-self-signed-leaf.pem");
+    let trusted = Roots::Custom {
+        certificates: input.clone(),
+        with_mozilla: false,
+    };
+    let c = chain(&input, Options::at(AT).roots(trusted).host("localhost"));
+    assert!(
+        c.browser.trusted && c.strict.trusted,
+        "{:?}",
+        c.browser.problem
+    );
+    assert_eq!(c.browser.path.len(), 1);
+    // Without that trust, it is an untrusted root.
+    let c = chain(&input, Options::at(AT).host("localhost"));
+    assert_eq!(c.browser.problem.unwrap().code, "untrusted-root");
+}
+
+#[test]
+fn a_real_intermediate_whose_root_left_mozillas_store() {
+    // Let's Encrypt X3, cross-signed by IdenTrust's DST Root CA X3 (removed from Mozilla's
+    // store after it expired in 2021).
+    let report = inspect(
+        &data("x509-parser/lets-encrypt-x3-cross-signed.der"),
+        &Options::at(1_600_000_000),
+    )
+    .unwrap();
+    let c = &report.chains[0];
+    let p = c.browser.problem.as_ref().unwrap();
+    assert_eq!(p.code, "unknown-issuer");
+    assert!(p.message.contains("DST Root CA X3"), "{}", p.message);
+    assert!(
+        p.message
+            .contains("http://apps.identrust.com/roots/dstrootcax3.p7c"),
+        "{}",
+        p.message
+    );
+}
+
+fn pem_der(pem: &str) -> Vec<u8> {
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut out = Vec::new();
+    let (mut buf, mut bits) = (0u32, 0);
+    for c in body.bytes().filter(|c| *c != b'=') {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            _ => 63,
+        };
+        buf = buf << 6 | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buf >> bits) as u8);
+        }
+    }
+    out
+}
+
+fn pem_of(der: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut b64 = String::new();
+    for chunk in der.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            b64.push(if i <= chunk.len() {
+                A[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    format!("-----BEGIN CERTIFICATE-----\n{b64}\n-----END CERTIFICATE-----\n")
+}
