@@ -6,7 +6,7 @@ use js_sys::{Date, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Options};
+use crate::{Error, Options, Roots, Usage};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -108,10 +108,44 @@ export interface Certificate {
   pem: string;
   findings: Finding[];
 }
+export type Profile = "browser" | "strict";
+/** One certificate on a path, leaf first. `certificate` indexes `Report.certificates`. */
+export interface Link { certificate: number | null; name: string; kind: "leaf" | "intermediate" | "root"; failed: boolean }
+export interface ChainProblem {
+  /** "expired", "unknown-issuer", "untrusted-root", "bad-signature", "not-a-ca", "path-len",
+   *  "name-constraints", "eku", "hostname", "revoked", "strict:…" and others. */
+  code: string;
+  message: string;
+  certificate: number | null;
+}
+export interface Verdict {
+  profile: Profile;
+  trusted: boolean;
+  /** e.g. "Trusted for www.example.com until 2027-03-01 via ISRG Root X1". */
+  summary: string;
+  path: Link[];
+  anchor: { name: string; source: "mozilla" | "user" } | null;
+  /** The earliest notAfter on the path: when the whole chain stops being valid. */
+  validUntil: string | null;
+  problem: ChainProblem | null;
+}
+export interface Chain {
+  /** Index of the end-entity certificate in `Report.certificates`. */
+  leaf: number;
+  host: string | null;
+  /** What current browsers decide. */
+  browser: Verdict;
+  /** Browser rules plus RFC 5280 and CA/Browser Forum rules. */
+  strict: Verdict;
+  /** What the certificates sent say about the server's configuration. */
+  findings: Finding[];
+}
 export interface Report {
   evaluatedAt: string;
   inputBytes: number;
   certificates: Certificate[];
+  /** Chain analysis for each end-entity certificate. */
+  chains: Chain[];
   /** Findings about the input as a whole (e.g. a pasted private key). */
   findings: Finding[];
   errors: Problem[];
@@ -119,6 +153,16 @@ export interface Report {
 export interface InspectOptions {
   /** When to judge validity: RFC 3339 text, milliseconds since the epoch, or a Date. Default: now. */
   at?: string | number | Date;
+  /** Check the chain for this hostname, IP address or email address. */
+  host?: string;
+  /** Trust anchors: "mozilla" (default), "none", or your own roots as PEM text or DER bytes. */
+  roots?: "mozilla" | "none" | string | Uint8Array;
+  /** With custom roots, also trust Mozilla's. Default false. */
+  withMozilla?: boolean;
+  /** Validate for a TLS server (default) or client. */
+  usage?: "serverAuth" | "clientAuth";
+  /** CRLs (PEM or DER) to check revocation against. */
+  crls?: string | Uint8Array;
 }
 "#;
 
@@ -160,13 +204,17 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
     ))
 }
 
+fn field(options: &JsValue, name: &str) -> Result<JsValue, JsError> {
+    Reflect::get(options, &JsValue::from_str(name))
+        .map_err(|_| JsError::new("inspect: options must be an object"))
+}
+
 fn options_from(options: &JsValue) -> Result<Options, JsError> {
     let now = || (Date::now() / 1000.0) as u64;
     if options.is_undefined() || options.is_null() {
         return Ok(Options::at(now()));
     }
-    let at = Reflect::get(options, &JsValue::from_str("at"))
-        .map_err(|_| JsError::new("inspect: options must be an object"))?;
+    let at = field(options, "at")?;
     let seconds = if at.is_undefined() || at.is_null() {
         now()
     } else if let Some(text) = at.as_string() {
@@ -180,7 +228,39 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
             given: format!("{at:?}"),
         }));
     };
-    Ok(Options::at(seconds))
+    let mut out = Options::at(seconds);
+    if let Some(host) = field(options, "host")?.as_string() {
+        out = out.host(host);
+    }
+    match field(options, "usage")?.as_string().as_deref() {
+        None | Some("serverAuth") => {}
+        Some("clientAuth") => out = out.usage(Usage::ClientAuth),
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "inspect: usage must be \"serverAuth\" or \"clientAuth\", not {other:?}"
+            )))
+        }
+    }
+    let roots = field(options, "roots")?;
+    let with_mozilla = field(options, "withMozilla")?.as_bool().unwrap_or(false);
+    if !roots.is_undefined() && !roots.is_null() {
+        match roots.as_string().as_deref() {
+            Some("mozilla") => {}
+            Some("none") => out = out.roots(Roots::None),
+            _ => {
+                let certificates = input_bytes(&roots)?;
+                out = out.roots(Roots::Custom {
+                    certificates,
+                    with_mozilla,
+                });
+            }
+        }
+    }
+    let crls = field(options, "crls")?;
+    if !crls.is_undefined() && !crls.is_null() {
+        out = out.crls(input_bytes(&crls)?);
+    }
+    Ok(out)
 }
 
 fn millis(ms: f64) -> Result<u64, JsError> {

@@ -138,3 +138,42 @@ fn wrong_types_throw_clear_errors() {
     assert!(err.dyn_ref::<js_sys::Error>().is_some());
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
+
+const ROOT: &str = include_str!("data/generated/p256-root.pem");
+
+#[wasm_bindgen_test]
+fn chains_with_host_and_custom_roots() {
+    let o = Object::new();
+    Reflect::set(&o, &"at".into(), &"2026-02-01".into()).unwrap();
+    Reflect::set(&o, &"host".into(), &"www.certscope.test".into()).unwrap();
+    Reflect::set(&o, &"roots".into(), &ROOT.into()).unwrap();
+    let r = inspect(CHAIN.into(), o.clone().into()).unwrap();
+    assert_eq!(get(&r, "chains.0.leaf").as_f64().unwrap(), 0.0);
+    assert!(get(&r, "chains.0.browser.trusted").as_bool().unwrap());
+    assert_eq!(
+        get(&r, "chains.0.browser.summary").as_string().unwrap(),
+        "Trusted for www.certscope.test until 2026-04-01 via certscope p256 Root"
+    );
+    assert_eq!(
+        get(&r, "chains.0.browser.path.2.kind").as_string().unwrap(),
+        "root"
+    );
+    assert_eq!(
+        get(&r, "chains.0.browser.anchor.source")
+            .as_string()
+            .unwrap(),
+        "user"
+    );
+    assert!(get(&r, "chains.0.strict.problem").is_null());
+    // Mozilla's store (the default) does not hold the test root.
+    Reflect::set(&o, &"roots".into(), &"mozilla".into()).unwrap();
+    let r = inspect(CHAIN.into(), o.clone().into()).unwrap();
+    assert_eq!(
+        get(&r, "chains.0.browser.problem.code")
+            .as_string()
+            .unwrap(),
+        "untrusted-root"
+    );
+    Reflect::set(&o, &"usage".into(), &"codeSigning".into()).unwrap();
+    assert!(inspect(CHAIN.into(), o.into()).is_err());
+}
