@@ -13,6 +13,9 @@ rm -rf www/pkg www/examples
 mkdir -p www/pkg www/examples
 cp pkg/certscope.js pkg/certscope_bg.wasm www/pkg/
 cp tests/data/generated/example-chain.pem www/examples/good-chain.pem
+cp tests/data/generated/p256-root.pem www/examples/good-chain-root.pem
+head -n "$(grep -n 'END CERTIFICATE' tests/data/generated/example-chain.pem | head -1 | cut -d: -f1)" \
+  tests/data/generated/example-chain.pem > www/examples/missing-intermediate.pem
 cat tests/data/generated/flawed-expired.pem tests/data/generated/flawed-no-san.pem \
   tests/data/generated/flawed-sha1.pem tests/data/generated/flawed-rsa1024.pem > www/examples/broken.pem
 cat tests/data/roots/*.pem > www/examples/roots.pem

@@ -183,7 +183,17 @@ fn bad_signature_is_caught_and_backtracking_finds_the_good_issuer() {
     );
     let c = chain(input.as_bytes(), Options::at(AT).roots(root("rsa2048")));
     assert!(c.browser.trusted, "{:?}", c.browser.problem);
-    assert_eq!(ids(&c), ["chain.wrong-order", "chain.extra-certificate"]);
+    assert_eq!(ids(&c), ["chain.extra-certificate"]);
+    // The intermediate before the leaf: trusted, but in the wrong order.
+    let swapped = format!(
+        "{}{}",
+        report.certificates[1].pem, report.certificates[0].pem
+    );
+    let c = chain(swapped.as_bytes(), Options::at(AT).roots(root("rsa2048")));
+    assert!(c.browser.trusted);
+    assert_eq!(c.leaf, 1);
+    assert_eq!(ids(&c), ["chain.wrong-order"]);
+    assert_eq!(c.findings[0].evidence, "given in the order [2], [1]");
 }
 
 #[test]

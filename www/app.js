@@ -8,6 +8,9 @@ const paste = $('paste');
 const results = $('results');
 const empty = $('empty');
 const at = $('at');
+const host = $('host');
+const roots = $('roots');
+const customRoots = $('custom-roots');
 const fileNote = $('file-note');
 const dropzone = $('dropzone');
 
@@ -22,7 +25,15 @@ function analyse() {
     results.append(empty);
   } else {
     try {
-      const report = inspect(text, at.value ? { at: at.value } : {});
+      const options = {};
+      if (at.value) options.at = at.value;
+      if (host.value.trim()) options.host = host.value.trim();
+      if (roots.value === 'none') options.roots = 'none';
+      if (roots.value.startsWith('custom')) {
+        options.roots = customRoots.value;
+        options.withMozilla = roots.value === 'custom+mozilla';
+      }
+      const report = inspect(text, options);
       results.append(renderReport(report));
     } catch (err) {
       results.append(h('div', { class: 'summary error', role: 'alert' },
@@ -41,12 +52,29 @@ function scheduleAnalyse() {
 
 paste.addEventListener('input', () => { fileNote.hidden = true; scheduleAnalyse(); });
 at.addEventListener('change', analyse);
+host.addEventListener('input', scheduleAnalyse);
+customRoots.addEventListener('input', scheduleAnalyse);
+roots.addEventListener('change', () => { syncTrust(); analyse(); });
+
+function syncTrust() {
+  customRoots.hidden = !roots.value.startsWith('custom');
+  $('trust-summary').textContent = roots.selectedOptions[0].textContent.replace(/ \(.*\)$/, '');
+}
 $('clear').addEventListener('click', () => { paste.value = ''; fileNote.hidden = true; analyse(); paste.focus(); });
 
 for (const button of document.querySelectorAll('[data-example]')) {
   button.addEventListener('click', async () => {
-    const response = await fetch(`examples/${button.dataset.example}`);
-    paste.value = await response.text();
+    const load = async (name) => (await fetch(`examples/${name}`)).text();
+    paste.value = await load(button.dataset.example);
+    host.value = button.dataset.host ?? '';
+    if (button.dataset.roots) {
+      customRoots.value = await load(button.dataset.roots);
+      roots.value = 'custom';
+      $('trust').open = true;
+    } else {
+      roots.value = 'mozilla';
+    }
+    syncTrust();
     fileNote.hidden = true;
     analyse();
   });

@@ -38,8 +38,9 @@ function count(findings, severity) {
 /** Everything for one report, as a fragment. `options.compact` hides details sections. */
 export function renderReport(report, options = {}) {
   const frag = document.createDocumentFragment();
-  const all = [...report.findings, ...report.certificates.flatMap((c) => c.findings)];
+  const all = [...report.findings, ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings)];
   frag.append(summary(report, all));
+  for (const chain of report.chains) frag.append(chainSection(report, chain));
   if (report.findings.length) {
     frag.append(h('div', { class: 'findings' }, report.findings.map(finding)));
   }
@@ -66,6 +67,50 @@ function summary(report, all) {
   return h('div', { class: `summary ${level}`, role: 'status', 'data-testid': 'summary' },
     h('span', { class: 'headline', text: headline }),
     h('span', { class: 'counts', text: counts }));
+}
+
+/** The verdicts for one chain, browser first, with the path as a diagram. */
+function chainSection(report, chain) {
+  const leaf = report.certificates[chain.leaf];
+  const title = leaf?.subject.commonName ?? leaf?.subject.display ?? 'certificate';
+  const b = chain.browser;
+  const s = chain.strict;
+  const level = b.trusted ? (s.trusted ? 'ok' : 'warning') : 'error';
+  const browserText = b.trusted ? b.summary : b.summary.replace(/^Not trusted: /, '');
+  return h('section', { class: `chain ${level}`, 'aria-label': `Chain for ${title}`, 'data-testid': 'chain' },
+    h('div', { class: 'verdict' },
+      h('span', { class: `verdict-mark ${b.trusted ? 'ok' : 'error'}`, 'aria-hidden': 'true', text: b.trusted ? '✓' : '✕' }),
+      h('div', {},
+        h('div', { class: 'verdict-title', text: b.trusted ? 'Browsers trust this chain' : 'Browsers will not trust this chain' }),
+        h('div', { class: 'verdict-text', 'data-testid': 'browser-verdict', text: browserText }),
+        h('div', { class: `strict ${s.trusted ? 'ok' : 'warning'}`, 'data-testid': 'strict-verdict' },
+          h('strong', { text: 'Strict (RFC 5280 + CA/B Forum): ' }),
+          s.trusted ? 'passes' : s.summary.replace(/^Not trusted: /, 'fails — ')))),
+    diagram(report, b),
+    chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null);
+}
+
+function diagram(report, verdict) {
+  const nodes = verdict.path.map((link, i) => {
+    const cert = link.certificate == null ? null : report.certificates[link.certificate];
+    const name = cert?.subject.commonName ?? link.name;
+    const where = link.certificate == null
+      ? (verdict.anchor?.source === 'mozilla' ? "in Mozilla's root store" : 'your trusted root')
+      : `certificate ${link.certificate + 1}`;
+    const state = link.failed ? 'error' : verdict.trusted ? 'ok' : 'neutral';
+    return h('li', { class: `node ${state}` },
+      h('span', { class: 'node-kind', text: link.kind }),
+      h('span', { class: 'node-name', text: name }),
+      h('span', { class: 'node-where', text: where }),
+      i < verdict.path.length - 1 ? null : null);
+  });
+  if (!verdict.trusted && !verdict.path.some((l) => l.kind === 'root')) {
+    nodes.push(h('li', { class: 'node missing' },
+      h('span', { class: 'node-kind', text: 'issuer' }),
+      h('span', { class: 'node-name', text: verdict.problem?.code === 'unknown-issuer' ? 'missing' : 'not reached' }),
+      h('span', { class: 'node-where', text: 'no trusted root found' })));
+  }
+  return h('ol', { class: 'diagram', 'aria-label': 'Certificate path, leaf first' }, nodes);
 }
 
 function problems(errors) {

@@ -69,13 +69,11 @@ pub(super) fn findings(
         }
     }
 
-    // Order: each pasted certificate should be followed by its issuer.
-    let order_ok = pasted.windows(2).all(|w| match w {
-        [a, b] => a.issuer == b.subject || a.self_issued(),
-        _ => true,
-    });
-    let leaf_first = pasted.first().map(|c| c.index) == pool.get(leaf).map(|c| c.index);
-    if pasted.len() > 1 && (!order_ok || !leaf_first) {
+    // Order: the certificates of this chain should appear leaf first, each followed by its
+    // issuer. Unrelated certificates pasted alongside (other leaves) do not count.
+    let chain_order: Vec<usize> = browser.path.iter().filter_map(|l| l.certificate).collect();
+    let in_input_order = chain_order.windows(2).all(|w| matches!(w, [a, b] if a < b));
+    if chain_order.len() > 1 && !in_input_order {
         out.push(finding(
             "chain.wrong-order",
             Severity::Warning,
@@ -83,7 +81,7 @@ pub(super) fn findings(
             "A server should send its own certificate first, then the certificate that issued \
              it, and so on up. Browsers usually cope with another order, but some clients \
              (older Java, embedded devices) fail.",
-            pasted.iter().map(|c| c.subject_display()).collect::<Vec<_>>().join(" → "),
+            format!("given in the order {}", chain_order.iter().map(|i| format!("[{}]", i.saturating_add(1))).collect::<Vec<_>>().join(", ")),
             RFC8446_CHAIN,
             "Concatenate the files in order: leaf, then intermediates (issuer of the previous one each time).",
         ));
@@ -106,7 +104,7 @@ pub(super) fn findings(
                     RFC8446_CHAIN,
                     "Leave the root out of the chain file.",
                 ));
-            } else if !on_path.contains(&c.index) {
+            } else if c.is_ca() && !on_path.contains(&c.index) {
                 out.push(finding(
                     "chain.extra-certificate",
                     Severity::Warning,

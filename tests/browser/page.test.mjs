@@ -24,9 +24,22 @@ test('pasting a real chain shows each certificate correctly', async () => {
   await open(page, server.origin);
   const chain = data('generated/example-chain.pem').toString();
   await page.fill('#at', '2026-11-27');
+  await page.fill('#host', 'www.certscope.test');
+  await page.click('#trust summary');
+  await page.selectOption('#roots', 'custom');
+  await page.fill('#custom-roots', data('generated/p256-root.pem').toString());
   await page.fill('#paste', chain);
   const cards = page.getByTestId('certificate');
   await cards.first().waitFor();
+  // The verdict comes first: trusted by browsers, with the path drawn leaf → root.
+  await page.getByTestId('chain').waitFor();
+  assert.equal(await page.locator('.verdict-title').textContent(), 'Browsers trust this chain');
+  assert.equal(await page.getByTestId('browser-verdict').textContent(),
+    'Trusted for www.certscope.test until 2027-04-18 via certscope p256 Root');
+  assert.equal(await page.getByTestId('strict-verdict').textContent(), 'Strict (RFC 5280 + CA/B Forum): passes');
+  assert.deepEqual(await page.locator('.diagram .node-name').allTextContents(),
+    ['www.certscope.test', 'certscope p256 Intermediate', 'certscope p256 Root']);
+  assert.equal(await page.locator('.diagram .node.ok').count(), 3);
   assert.equal(await cards.count(), 3);
   assert.deepEqual(await page.locator('.card-title').allTextContents(),
     ['www.certscope.test', 'certscope p256 Intermediate', 'certscope p256 Root']);
@@ -55,13 +68,27 @@ test('examples, findings and the evaluation date', async () => {
   await page.fill('#at', '2026-02-01');
   await page.click('button[data-example="broken.pem"]');
   await page.getByTestId('certificate').nth(3).waitFor();
-  const ids = await page.locator('details.finding').evaluateAll((els) => els.map((e) => e.dataset.finding));
+  const ids = await page.locator('.card details.finding').evaluateAll((els) => els.map((e) => e.dataset.finding));
   assert.deepEqual(ids, ['cert.expired', 'cert.no-san', 'cert.weak-signature', 'cert.rsa-weak-key']);
-  assert.equal(await page.getByTestId('summary').locator('.headline').textContent(), '4 problems to fix');
+  // Four leaves, four chains, none trusted. The expired and the weak-key leaf fail on their
+  // own; the other two on their missing intermediate.
+  assert.equal(await page.getByTestId('chain').count(), 4);
+  assert.equal(await page.locator('.verdict-title:text-is("Browsers will not trust this chain")').count(), 4);
+  assert.equal(await page.locator('.chain details.finding[data-finding="chain.missing-intermediate"]').count(), 2);
+  assert.match(await page.getByTestId('browser-verdict').first().textContent(), /expired on 2024-04-01/);
+  assert.equal(await page.getByTestId('summary').locator('.headline').textContent(), '6 problems to fix');
   const expired = page.locator('details.finding[data-finding="cert.expired"]');
   await expired.locator('summary').click();
   assert.match(await expired.locator('.body').textContent(), /Renew the certificate/);
   assert.equal(await expired.locator('a').getAttribute('href'), 'https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5');
+
+  // The missing-intermediate example names the intermediate and where to fetch it.
+  await page.fill('#at', '2026-11-27');
+  await page.click('button[data-example="missing-intermediate.pem"]');
+  await page.locator('.chain details.finding[data-finding="chain.missing-intermediate"]').waitFor();
+  await page.locator('.chain details.finding summary').first().click();
+  assert.match(await page.locator('.chain .finding .evidence').textContent(), /http:\/\/ca\.certscope\.test\/intermediate\.crt/);
+  assert.equal(await page.locator('.diagram .node.missing .node-name').textContent(), 'missing');
 
   // Changing the date re-evaluates: the good chain is not yet valid in 2020 and expired in 2028.
   await page.click('button[data-example="good-chain.pem"]');
@@ -73,6 +100,25 @@ test('examples, findings and the evaluation date', async () => {
   await page.fill('#at', '2020-01-01');
   await page.dispatchEvent('#at', 'change');
   assert.equal(await page.locator('.card').first().locator('.badge.error').textContent(), 'Not yet valid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('changing the hostname re-evaluates the verdict', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#at', '2026-11-27');
+  await page.click('button[data-example="good-chain.pem"]');
+  await page.locator('.verdict-title:text-is("Browsers trust this chain")').waitFor();
+  assert.equal(await page.locator('#trust-summary').textContent(), 'My own roots');
+  await page.fill('#host', 'api.certscope.test');
+  await page.locator('.verdict-title:text-is("Browsers will not trust this chain")').waitFor();
+  assert.match(await page.getByTestId('browser-verdict').textContent(), /not valid for api\.certscope\.test: it is valid for www\.certscope\.test/);
+  await page.fill('#host', 'x.api.certscope.test');
+  await page.locator('.verdict-title:text-is("Browsers trust this chain")').waitFor();
+  // With Mozilla's store instead of the example's root, the private root is named as the problem.
+  await page.selectOption('#roots', 'mozilla');
+  await page.locator('.chain details.finding[data-finding="chain.untrusted-root"]').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -116,6 +162,7 @@ test('dark theme and a phone-sized screen', async () => {
     viewport: { width: 390, height: 844 }, colorScheme: 'dark', deviceScaleFactor: 2,
   });
   await open(page, server.origin);
+  await page.fill('#at', '2026-11-27');
   await page.click('button[data-example="good-chain.pem"]');
   await page.getByTestId('certificate').nth(2).waitFor();
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
