@@ -22,6 +22,7 @@ mod cert;
 mod chain;
 mod error;
 mod hex;
+mod idn;
 mod input;
 mod inspect;
 mod lint;

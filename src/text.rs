@@ -130,7 +130,10 @@ fn finding(out: &mut String, f: &Finding, indent: &str) {
 
 fn names(list: &[GeneralNameReport]) -> String {
     list.iter()
-        .map(|n| format!("{}:{}", n.kind, n.value))
+        .map(|n| match &n.unicode {
+            Some(u) => format!("{}:{} ({u})", n.kind, n.value),
+            None => format!("{}:{}", n.kind, n.value),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

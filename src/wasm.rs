@@ -61,6 +61,8 @@ export interface Fingerprints { sha256: string; sha1: string; spkiSha256: string
 export interface GeneralName {
   kind: "dns" | "ip" | "email" | "uri" | "directoryName" | "registeredId" | "otherName" | "ediPartyName" | "relativeName";
   value: string;
+  /** For a DNS name with IDN A-labels (xn--…), its Unicode form. */
+  unicode?: string;
 }
 export interface NamedOid { oid: string; name: string }
 export interface AccessEntry { method: string; location: GeneralName }

@@ -79,6 +79,45 @@ fn a_complete_chain_is_trusted_for_its_names() {
 }
 
 #[test]
+fn internationalised_names_in_both_forms() {
+    let input = data("generated/idn-chain.pem");
+    let report = inspect(&input, &Options::at(AT)).unwrap();
+    let san = report.certificates[0]
+        .extensions
+        .iter()
+        .find_map(|e| match &e.value {
+            certscope::ExtensionValue::SubjectAltName { names } => Some(names.clone()),
+            _ => None,
+        });
+    let unicode: Vec<Option<String>> = san.unwrap().into_iter().map(|n| n.unicode).collect();
+    assert_eq!(
+        unicode,
+        [
+            Some("bücher.example".to_owned()),
+            Some("*.例え.jp".to_owned())
+        ]
+    );
+    // A hostname typed in Unicode is checked as its A-label, and shown both ways.
+    for host in ["bücher.example", "xn--bcher-kva.example", "www.例え.jp"] {
+        let c = chain(&input, Options::at(AT).roots(root("rsa2048")).host(host));
+        assert!(c.browser.trusted, "{host}: {:?}", c.browser.problem);
+    }
+    let c = chain(
+        &input,
+        Options::at(AT)
+            .roots(root("rsa2048"))
+            .host("Bücher.example"),
+    );
+    assert!(
+        c.browser
+            .summary
+            .starts_with("Trusted for bücher.example (xn--bcher-kva.example) until"),
+        "{}",
+        c.browser.summary
+    );
+}
+
+#[test]
 fn wrong_hostname() {
     let c = chain(
         &data("generated/p256-chain.pem"),

@@ -177,7 +177,10 @@ function facts(cert) {
   const rows = [];
   const row = (label, ...value) => rows.push(h('dt', { text: label }), h('dd', {}, ...value));
   if (cert.names.length) {
-    row(`Valid for (${cert.names.length})`, h('div', { class: 'chips' }, cert.names.map((n) => h('span', { class: 'chip', text: n }))));
+    const san = cert.extensions.find((e) => e.value.kind === 'subjectAltName')?.value.names ?? [];
+    const unicode = new Map(san.filter((n) => n.unicode).map((n) => [n.value, n.unicode]));
+    row(`Valid for (${cert.names.length})`, h('div', { class: 'chips' }, cert.names.map((n) =>
+      h('span', { class: 'chip', title: unicode.has(n) ? n : null, text: unicode.has(n) ? `${unicode.get(n)} (${n})` : n }))));
   }
   row('Subject', h('span', { class: 'mono', text: cert.subject.display }));
   row('Key', cert.publicKey.description);
@@ -223,7 +226,7 @@ function extensions(list) {
     h('td', { class: 'value' }, extensionValue(e.value))))));
 }
 
-const joinNames = (list) => list.map((n) => `${n.kind}: ${n.value}`);
+const joinNames = (list) => list.map((n) => `${n.kind}: ${n.value}${n.unicode ? ` (${n.unicode})` : ''}`);
 
 /** One extension value as lines of text. */
 export function extensionLines(v) {

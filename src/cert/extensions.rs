@@ -336,6 +336,7 @@ fn decode(id: &ObjectIdentifier, bytes: &[u8]) -> Result<ExtensionValue, String>
                         vec![GeneralNameReport {
                             kind: "relativeName",
                             value: rdn.to_string(),
+                            unicode: None,
                         }]
                     }
                 })

@@ -20,6 +20,9 @@ pub struct GeneralNameReport {
     /// The name as text. IP addresses in their usual notation; in name constraints an
     /// address with its mask is shown as CIDR (`10.0.0.0/8`) when the mask is contiguous.
     pub value: String,
+    /// For a DNS name with IDN A-labels (`xn--…`), its Unicode form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unicode: Option<String>,
 }
 
 /// Microsoft's User Principal Name, the otherName seen most often.
@@ -46,7 +49,14 @@ pub(crate) fn report(name: &GeneralName) -> GeneralNameReport {
         }
         GeneralName::EdiPartyName(_) => ("ediPartyName", "(EDI party name)".to_owned()),
     };
-    GeneralNameReport { kind, value }
+    let unicode = (kind == "dns")
+        .then(|| crate::idn::to_unicode(&value))
+        .flatten();
+    GeneralNameReport {
+        kind,
+        value,
+        unicode,
+    }
 }
 
 /// Formats an iPAddress: 4 or 16 octets for an address, 8 or 32 (address and mask) in name

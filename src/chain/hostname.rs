@@ -22,7 +22,10 @@ pub(crate) enum Reference {
 impl core::fmt::Display for Reference {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            Reference::Dns(d) => f.write_str(d),
+            Reference::Dns(d) => match crate::idn::to_unicode(d) {
+                Some(u) => write!(f, "{u} ({d})"),
+                None => f.write_str(d),
+            },
             Reference::Ip(ip) => write!(f, "{ip}"),
             Reference::Email(e) => f.write_str(e),
         }
@@ -46,11 +49,12 @@ pub(crate) fn reference(text: &str) -> Result<Reference, String> {
         return Ok(Reference::Email(t.to_owned()));
     }
     let name = t.strip_suffix('.').unwrap_or(t).to_ascii_lowercase();
-    if !name.is_ascii() {
-        return Err(format!(
-            "\"{t}\" is not ASCII: enter the IDN in its A-label form (xn--…), as certificates carry it"
-        ));
-    }
+    let name = if name.is_ascii() {
+        name
+    } else {
+        crate::idn::to_ascii(&name)
+            .ok_or_else(|| format!("\"{t}\" is not a valid internationalised hostname"))?
+    };
     if !is_dns_name(&name, false) {
         return Err(format!("\"{t}\" is not a valid hostname or IP address"));
     }
@@ -143,6 +147,9 @@ mod tests {
             ))
         );
         assert!(reference("exa mple.com").is_err());
-        assert!(reference("bücher.example").unwrap_err().contains("A-label"));
+        assert_eq!(
+            reference("Bücher.example"),
+            Ok(Reference::Dns("xn--bcher-kva.example".into()))
+        );
     }
 }

@@ -108,6 +108,12 @@ basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, keyEncipherment
 authorityKeyIdentifier = keyid
 subjectAltName = DNS:flawed.certscope.test
+[ idn_ext ]
+basicConstraints = critical, CA:false
+keyUsage = critical, digitalSignature
+extendedKeyUsage = serverAuth
+authorityKeyIdentifier = keyid
+subjectAltName = DNS:xn--bcher-kva.example, DNS:*.xn--r8jz45g.jp
 [ no_san_ext ]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, keyEncipherment
@@ -190,6 +196,11 @@ flawed no-eku flawed.certscope.test rsa2048 no_eku_ext 20260101000000Z 202604010
 flawed wildcard flawed.certscope.test p256 wildcard_ext 20260101000000Z 20260401000000Z sha256
 flawed unknown-critical flawed.certscope.test p256 unknown_critical_ext 20260101000000Z 20260401000000Z sha256
 flawed secp256k1 flawed.certscope.test secp256k1 plain_leaf_ext 20260101000000Z 20260401000000Z sha256
+
+# A leaf for internationalised names (bücher.example, *.例え.jp), under the rsa2048 intermediate.
+key p256 idn.key
+issue "/CN=xn--bcher-kva.example" idn.key ca-int.pem ca-int.key idn_ext 20260101000000Z 20260401000000Z 4242 sha256 idn.pem
+cat idn.pem ca-int.pem > "$here/idn-chain.pem"
 
 # A self-signed server certificate, as `openssl req -x509` users make for localhost.
 key p256 self.key
