@@ -373,13 +373,15 @@ mod tests {
     #[test]
     fn a_table_of_constraints() {
         let v4 = |a: [u8; 4], m: [u8; 4]| ip(&[a, m].concat());
-        let cases: Vec<(
-            &str,
+        /// What, permitted, excluded, names, expected verdict.
+        type Case = (
+            &'static str,
             Vec<GeneralName>,
             Vec<GeneralName>,
             Vec<GeneralName>,
-            &str,
-        )> = vec![
+            &'static str,
+        );
+        let cases: Vec<Case> = vec![
             (
                 "dns exact",
                 vec![dns("example.com")],
