@@ -14,6 +14,7 @@ pub use extensions::{AccessEntry, ExtensionReport, ExtensionValue, NamedOid, Pol
 pub use fingerprint::Fingerprints;
 pub use general_name::GeneralNameReport;
 pub(crate) use general_name::{prefix_length, report as general_name_report};
+pub(crate) use name::decode_string;
 pub use name::{NameAttribute, NameReport};
 pub use public_key::PublicKeyReport;
 pub use validity::{ValidityReport, ValidityState};
@@ -155,7 +156,7 @@ pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, 
 
     let self_issued = tbs.subject() == tbs.issuer();
     let self_signature_error = if self_issued {
-        match (tbs_bytes(own), cert.signature().as_bytes()) {
+        match (signature::signed_part(own), cert.signature().as_bytes()) {
             (Some(message), Some(sig)) => signature::verify(
                 message,
                 cert.signature_algorithm(),
@@ -230,12 +231,4 @@ fn role(cert: &CertificateReport) -> Role {
         (None, true) if cert.version == 1 => Role::Root,
         _ => Role::Leaf,
     }
-}
-
-/// The DER of the TBSCertificate as it appears in the input: the bytes that were signed.
-fn tbs_bytes(cert_der: &[u8]) -> Option<&[u8]> {
-    let mut outer = SliceReader::new(cert_der).ok()?;
-    let header = der::Header::decode(&mut outer).ok()?;
-    let _ = header;
-    outer.tlv_bytes().ok()
 }

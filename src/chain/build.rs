@@ -266,7 +266,7 @@ impl Search<'_> {
                     continue;
                 }
                 let names = Names {
-                    subject: Some(c.subject.as_slice()),
+                    subject: Some(c.subject_der.as_slice()),
                     san: c.san.as_deref().unwrap_or(&[]),
                     subject_emails: subject_emails(c),
                 };

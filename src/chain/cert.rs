@@ -43,8 +43,11 @@ pub(crate) struct ChainCert {
     pub(crate) der: Vec<u8>,
     pub(crate) tbs: Vec<u8>,
     pub(crate) cert: Certificate,
+    /// RFC 5280 §7.1 comparison keys of the subject and issuer (see `name_match`).
     pub(crate) subject: Vec<u8>,
     pub(crate) issuer: Vec<u8>,
+    /// DER of the subject, for name constraints.
+    pub(crate) subject_der: Vec<u8>,
     pub(crate) spki: SubjectPublicKeyInfoOwned,
     pub(crate) not_before: u64,
     pub(crate) not_after: u64,
@@ -75,14 +78,15 @@ pub(crate) struct ChainCert {
 
 impl ChainCert {
     pub(crate) fn new(cert: Certificate, der: &[u8], index: Option<usize>) -> Option<Self> {
-        let tbs = cert.tbs_certificate().to_der().ok()?;
+        let tbs = super::signature::signed_part(der)?.to_vec();
         let t = cert.tbs_certificate();
         let mut c = ChainCert {
             index,
             der: der.to_vec(),
             tbs,
-            subject: t.subject().to_der().ok()?,
-            issuer: t.issuer().to_der().ok()?,
+            subject: super::name_match::key(t.subject()),
+            issuer: super::name_match::key(t.issuer()),
+            subject_der: t.subject().to_der().ok()?,
             spki: t.subject_public_key_info().clone(),
             not_before: t.validity().not_before.to_unix_duration().as_secs(),
             not_after: t.validity().not_after.to_unix_duration().as_secs(),
@@ -224,6 +228,24 @@ impl ChainCert {
             }
             _ => None,
         })
+    }
+
+    /// The full names of the certificate's CRL distribution points.
+    pub(crate) fn crl_distribution_points(&self) -> Vec<GeneralName> {
+        use x509_cert::ext::pkix::name::DistributionPointName;
+        let Some(exts) = self.cert.tbs_certificate().extensions() else {
+            return Vec::new();
+        };
+        exts.iter()
+            .filter(|e| e.extn_id == CrlDistributionPoints::OID)
+            .filter_map(|e| CrlDistributionPoints::from_der(e.extn_value.as_bytes()).ok())
+            .flat_map(|d| d.0)
+            .filter_map(|dp| match dp.distribution_point {
+                Some(DistributionPointName::FullName(names)) => Some(names),
+                _ => None,
+            })
+            .flatten()
+            .collect()
     }
 
     /// The RSA modulus size or EC curve, for key-strength rules.

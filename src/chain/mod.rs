@@ -8,6 +8,7 @@ mod diagnostics;
 mod failure;
 mod hostname;
 mod name_constraints;
+mod name_match;
 mod profile;
 mod revocation;
 pub(crate) mod signature;
@@ -316,7 +317,7 @@ fn verdict(
         max_intermediates: options.max_intermediates,
     };
     let validated = validate(pool, anchors, leaf, reference.as_ref(), &ctx)
-        .and_then(|path| revoked(pool, anchors, crls, &path).map(|()| path));
+        .and_then(|path| revoked(pool, anchors, crls, &path, at).map(|()| path));
     match validated {
         Ok(path) => {
             let anchor = anchors.get(path.anchor);
@@ -406,6 +407,7 @@ fn revoked(
     anchors: &[Anchor],
     crls: &[revocation::Crl],
     path: &Path,
+    at: u64,
 ) -> Result<(), Failure> {
     if crls.is_empty() {
         return Ok(());
@@ -417,13 +419,37 @@ fn revoked(
             .get(k.saturating_add(1))
             .and_then(|&j| pool.get(j));
         let anchor = anchors.get(path.anchor);
-        let key = match (issuer, anchor) {
-            (Some(c), _) => &c.spki,
-            (None, Some(a)) => &a.spki,
+        let mut signers: Vec<revocation::Signer<'_>> = Vec::new();
+        match (issuer, anchor) {
+            (Some(c), _) => signers.push(revocation::Signer {
+                key: &c.spki,
+                cert: Some(c),
+            }),
+            (None, Some(a)) => signers.push(revocation::Signer {
+                key: &a.spki,
+                cert: a.cert.as_ref(),
+            }),
             (None, None) => continue,
-        };
-        let issuer_cert = issuer.or_else(|| anchor.and_then(|a| a.cert.as_ref()));
-        revocation::check(cert, key, issuer_cert, crls)?;
+        }
+        // Other certificates of the same CA name (a key rollover) may sign its CRLs.
+        signers.extend(
+            pool.iter()
+                .filter(|c| c.subject == cert.issuer && c.is_ca())
+                .map(|c| revocation::Signer {
+                    key: &c.spki,
+                    cert: Some(c),
+                }),
+        );
+        signers.extend(
+            anchors
+                .iter()
+                .filter(|a| a.subject == cert.issuer)
+                .map(|a| revocation::Signer {
+                    key: &a.spki,
+                    cert: a.cert.as_ref(),
+                }),
+        );
+        revocation::check(cert, &signers, crls, at)?;
     }
     Ok(())
 }

@@ -181,6 +181,7 @@ fn well_formed(name: &GeneralName) -> bool {
             true,
         ),
         GeneralName::IpAddress(ip) => matches!(ip.as_bytes().len(), 4 | 16),
+        GeneralName::UniformResourceIdentifier(u) => uri_host(u.as_str()).is_some(),
         GeneralName::Rfc822Name(e) => e.as_str().rsplit_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
                 && !local.contains('@')
@@ -218,6 +219,9 @@ fn matches(base: &GeneralName, name: &GeneralName, excluding: bool) -> Result<bo
             email_within(b.as_str(), n.as_str())
         }
         (GeneralName::DirectoryName(b), GeneralName::DirectoryName(n)) => dn_within(b, n),
+        (GeneralName::UniformResourceIdentifier(b), GeneralName::UniformResourceIdentifier(n)) => {
+            uri_within(b.as_str(), n.as_str())
+        }
         // Types certscope cannot compare: fail closed.
         _ => {
             return Err(Violation::Invalid(format!(
@@ -244,6 +248,28 @@ fn dns_within(base: &str, name: &str, excluding: bool) -> bool {
         None => name,
     };
     name == base || name.ends_with(&format!(".{base}"))
+}
+
+/// The host of a URI (`scheme://[userinfo@]host[:port]/…`), lower case.
+fn uri_host(uri: &str) -> Option<String> {
+    let rest = uri.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// RFC 5280: a URI constraint names a host (exact) or, with a leading period, a domain
+/// (any host below it); it applies to the URI's host.
+fn uri_within(base: &str, uri: &str) -> bool {
+    let Some(host) = uri_host(uri) else {
+        return false;
+    };
+    let base = base.to_ascii_lowercase();
+    match base.strip_prefix('.') {
+        Some(domain) => host.ends_with(&format!(".{domain}")),
+        None => host == base,
+    }
 }
 
 fn ip_within(base: &[u8], ip: &[u8]) -> bool {
@@ -620,13 +646,46 @@ mod tests {
                 "excluded",
             ),
             (
-                "uri constraints cannot be checked: fail closed",
+                "uri domain excludes the host itself",
                 vec![GeneralName::UniformResourceIdentifier(
                     Ia5String::new(".example.com").unwrap(),
                 )],
                 vec![],
                 vec![GeneralName::UniformResourceIdentifier(
                     Ia5String::new("https://example.com/").unwrap(),
+                )],
+                "not-permitted",
+            ),
+            (
+                "uri domain",
+                vec![GeneralName::UniformResourceIdentifier(
+                    Ia5String::new(".example.com").unwrap(),
+                )],
+                vec![],
+                vec![GeneralName::UniformResourceIdentifier(
+                    Ia5String::new("https://u@www.example.com:8443/x").unwrap(),
+                )],
+                "ok",
+            ),
+            (
+                "uri without a host under a uri constraint",
+                vec![GeneralName::UniformResourceIdentifier(
+                    Ia5String::new("example.com").unwrap(),
+                )],
+                vec![],
+                vec![GeneralName::UniformResourceIdentifier(
+                    Ia5String::new("urn:isbn:123").unwrap(),
+                )],
+                "invalid",
+            ),
+            (
+                "registeredID constraints cannot be checked: fail closed",
+                vec![GeneralName::RegisteredId(
+                    const_oid::ObjectIdentifier::new_unwrap("1.2.3"),
+                )],
+                vec![],
+                vec![GeneralName::RegisteredId(
+                    const_oid::ObjectIdentifier::new_unwrap("1.2.3.4"),
                 )],
                 "invalid",
             ),

@@ -136,6 +136,16 @@ fn digest(hash: Hash, message: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The DER of the first element of a signed structure (a certificate's TBSCertificate, a
+/// CRL's TBSCertList) exactly as it appears in `der`: the bytes the signature covers.
+/// Re-encoding a decoded value is not safe here (x509-cert normalises times).
+pub(crate) fn signed_part(der: &[u8]) -> Option<&[u8]> {
+    use der::Reader;
+    let mut outer = der::SliceReader::new(der).ok()?;
+    der::Header::decode(&mut outer).ok()?;
+    outer.tlv_bytes().ok()
+}
+
 /// Verifies `signature` over `message` made with `alg` by the holder of `spki`.
 pub(crate) fn verify(
     message: &[u8],

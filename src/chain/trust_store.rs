@@ -38,8 +38,8 @@ fn sequence(contents: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn from_webpki(anchor: &rustls_pki_types::TrustAnchor<'_>) -> Option<Anchor> {
-    let subject = sequence(anchor.subject.as_ref())?;
-    let name = Name::from_der(&subject).ok()?;
+    let name = Name::from_der(&sequence(anchor.subject.as_ref())?).ok()?;
+    let subject = super::name_match::key(&name);
     let spki =
         SubjectPublicKeyInfoOwned::from_der(&sequence(anchor.subject_public_key_info.as_ref())?)
             .ok()?;
