@@ -316,6 +316,48 @@ fn a_self_signed_server_certificate_trusted_directly() {
 }
 
 #[test]
+fn sha1_signed_certificates_fail_the_browser_verdict() {
+    let mut input = data("generated/flawed-sha1.pem");
+    input.extend(data("generated/rsa2048-intermediate.pem"));
+    let c = chain(
+        &input,
+        Options::at(AT)
+            .roots(root("rsa2048"))
+            .host("flawed.certscope.test"),
+    );
+    assert!(!c.browser.trusted);
+    assert_eq!(c.browser.problem.as_ref().unwrap().code, "weak-signature");
+}
+
+#[test]
+fn rsa_pss_and_p521_signatures_verify() {
+    for file in [
+        "rsa-pss/self_signed_sha256.der",
+        "rsa-pss/self_signed_sha384.der",
+        "rsa-pss/self_signed_sha512.der",
+        "p521-selfsigned.der",
+    ] {
+        let report = inspect(&data(&format!("x509-parser/{file}")), &Options::at(AT)).unwrap();
+        let c = &report.certificates[0];
+        assert!(c.self_issued && c.self_signed, "{file}");
+    }
+}
+
+#[test]
+fn a_cross_signed_intermediate_is_explained() {
+    // The rsa2048 intermediate, and the same name and key issued by the rsa4096 root.
+    let input = data("generated/cross-signed-chain.pem");
+    let c = chain(
+        &input,
+        Options::at(AT)
+            .roots(root("rsa2048"))
+            .host("www.certscope.test"),
+    );
+    assert!(c.browser.trusted, "{:?}", c.browser.problem);
+    assert!(ids(&c).contains(&"chain.cross-signed"), "{:?}", ids(&c));
+}
+
+#[test]
 fn a_real_intermediate_whose_root_left_mozillas_store() {
     // Let's Encrypt X3, cross-signed by IdenTrust's DST Root CA X3 (removed from Mozilla's
     // store after it expired in 2021).

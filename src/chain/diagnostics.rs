@@ -135,6 +135,32 @@ pub(super) fn findings(
         }
     }
 
+    // The same CA (name and key) given twice with different issuers: a cross-sign.
+    for (i, c) in pasted.iter().enumerate() {
+        let twin = pasted.iter().skip(i.saturating_add(1)).find(|o| {
+            o.subject == c.subject && o.spki == c.spki && o.issuer != c.issuer && o.der != c.der
+        });
+        if let (Some(twin), true) = (twin, c.is_ca()) {
+            out.push(finding(
+                "chain.cross-signed",
+                Severity::Info,
+                "A cross-signed intermediate offers two paths",
+                "The same CA (same name and key) appears twice, issued by two different CAs. That \
+                 is a cross-sign: it lets older clients that only trust the other root build a \
+                 path. Browsers pick whichever path validates; certscope does the same, and the \
+                 path shown is the one it chose.",
+                format!(
+                    "{} issued by {} and by {}",
+                    c.subject_display(),
+                    crate::cert::name_display(c.cert.tbs_certificate().issuer()),
+                    crate::cert::name_display(twin.cert.tbs_certificate().issuer())
+                ),
+                RFC8446_CHAIN,
+                "Nothing, if the chain is trusted; drop the cross-sign once clients no longer need the old root.",
+            ));
+        }
+    }
+
     if pool.get(leaf).is_some_and(ChainCert::is_ca) {
         out.push(finding(
             "chain.leaf-is-ca",

@@ -31,6 +31,12 @@ pub(crate) enum Position {
 }
 
 const ANY_EKU: Oid = Oid::new_unwrap("2.5.29.37.0");
+/// sha1WithRSAEncryption, ecdsa-with-SHA1, dsa-with-sha1.
+const SHA1_SIGNATURES: &[Oid] = &[
+    Oid::new_unwrap("1.2.840.113549.1.1.5"),
+    Oid::new_unwrap("1.2.840.10045.4.1"),
+    Oid::new_unwrap("1.2.840.10040.4.3"),
+];
 
 fn who(c: &ChainCert) -> String {
     c.subject_display()
@@ -76,6 +82,11 @@ pub(crate) fn check(
                 who(c)
             ),
         );
+    }
+    // Browsers reject SHA-1 signatures on every certificate they verify (a root's own
+    // signature is never verified, so anchors are exempt).
+    if position != Position::Anchor && SHA1_SIGNATURES.contains(&c.cert.signature_algorithm().oid) {
+        return fail("weak-signature", format!("{} is signed with SHA-1, which browsers reject since 2017 (collisions can be computed)", who(c)));
     }
     if !c.signature_algorithms_match {
         return fail(

@@ -171,6 +171,15 @@ for t in rsa2048 rsa4096 p256 p384 ed25519; do
     broken ca-false-issuer ca_false_ext 20250101000000Z 20300101000000Z
     broken name-constraints nc_intermediate_ext 20250101000000Z 20300101000000Z
   fi
+  if [ "$t" = rsa4096 ]; then
+    # A cross-sign: the rsa2048 intermediate's name and key, issued again by the rsa4096 root,
+    # sent alongside the normal rsa2048 chain.
+    openssl req -new -config ca.cnf -key ca-int.key -subj "/C=NZ/O=certscope tests/CN=certscope rsa2048 Intermediate" -out cross.csr
+    fresh_db 5555
+    openssl ca -batch -config ca.cnf -notext -in cross.csr -keyfile root.key -cert root.pem \
+      -extensions intermediate_ext -startdate 20250101000000Z -enddate 20300101000000Z -md sha256 -out cross.pem 2>/dev/null
+    cat "$here/rsa2048-leaf.pem" "$here/rsa2048-intermediate.pem" cross.pem > "$here/cross-signed-chain.pem"
+  fi
   if [ "$t" = p256 ]; then
     # The page's "valid chain" example: a leaf valid for 200 days from 2026-10-01.
     key p256 example.key
