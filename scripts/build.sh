@@ -9,9 +9,15 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm-pack build --release --target web --out-dir pkg 2>&1 | grep -vE '^\[INFO\]: (Checking|Compiling|Installing)' || true
 [ -f pkg/certscope_bg.wasm ] || { echo "build: wasm-pack produced no pkg/certscope_bg.wasm" >&2; exit 1; }
 
+# The page and the element import the glue as ./certscope.js from www/lib/; the package ships
+# the element and renderer beside the glue, so the same relative imports work in both.
 rm -rf www/pkg www/examples
-mkdir -p www/pkg www/examples
-cp pkg/certscope.js pkg/certscope_bg.wasm www/pkg/
+mkdir -p www/examples
+cp pkg/certscope.js pkg/certscope.d.ts pkg/certscope_bg.wasm www/lib/
+cp www/lib/render.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
+  www/lib/certscope-view.d.ts www/lib/certscope-view-define.d.ts pkg/
+cp LICENSE pkg/
+node scripts/package.mjs
 cp tests/data/generated/example-chain.pem www/examples/good-chain.pem
 cp tests/data/generated/p256-root.pem www/examples/good-chain-root.pem
 head -n "$(grep -n 'END CERTIFICATE' tests/data/generated/example-chain.pem | head -1 | cut -d: -f1)" \

@@ -1,7 +1,7 @@
-// The certscope page: input handling and wiring. Analysis is certscope's WebAssembly core;
-// rendering is render.js.
-import init, { inspect, version } from './pkg/certscope.js';
-import { h, renderReport } from './render.js';
+// The certscope page: input handling and wiring. Analysis runs in a Web Worker (worker.js)
+// with certscope's WebAssembly core; rendering is lib/render.js.
+import { h, renderReport } from './lib/render.js';
+import { reportCss, sheet } from './lib/report-style.js';
 
 const $ = (id) => document.getElementById(id);
 const paste = $('paste');
@@ -13,35 +13,110 @@ const roots = $('roots');
 const customRoots = $('custom-roots');
 const fileNote = $('file-note');
 const dropzone = $('dropzone');
+const share = $('share');
 
-await init();
-$('version').textContent = `v${version()}`;
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet(reportCss)];
 
-function analyse() {
-  const text = paste.value;
-  results.setAttribute('aria-busy', 'true');
-  results.replaceChildren();
-  if (!text.trim()) {
-    results.append(empty);
-  } else {
-    try {
-      const options = {};
-      if (at.value) options.at = at.value;
-      if (host.value.trim()) options.host = host.value.trim();
-      if (roots.value === 'none') options.roots = 'none';
-      if (roots.value.startsWith('custom')) {
-        options.roots = customRoots.value;
-        options.withMozilla = roots.value === 'custom+mozilla';
-      }
-      const report = inspect(text, options);
-      results.append(renderReport(report));
-    } catch (err) {
-      results.append(h('div', { class: 'summary error', role: 'alert' },
-        h('span', { class: 'headline', text: 'Could not analyse this input' }),
-        h('span', { class: 'counts', text: String(err?.message ?? err) })));
+// --- the worker -------------------------------------------------------------------------
+let worker;
+let jobs = 0;
+const pending = new Map();
+
+// Trusted Types are enforced (see the CSP): the one script URL this page loads dynamically is
+// its own worker, and this policy allows exactly that and nothing else.
+const WORKER_URL = new URL('./worker.js', import.meta.url).href;
+const workerPolicy = globalThis.trustedTypes?.createPolicy('certscope-worker', {
+  createScriptURL(url) {
+    if (url !== WORKER_URL) throw new TypeError(`refusing to load ${url} as a worker`);
+    return url;
+  },
+});
+
+function startWorker() {
+  worker = new Worker(workerPolicy ? workerPolicy.createScriptURL(WORKER_URL) : WORKER_URL, { type: 'module' });
+  worker.addEventListener('message', ({ data }) => {
+    if (data.version) {
+      $('version').textContent = `v${data.version}`;
+      return;
     }
+    const job = pending.get(data.id);
+    pending.delete(data.id);
+    if (data.fatal) restartWorker();
+    if (!job) return;
+    if ('report' in data) job.resolve(data.report);
+    else job.reject(new Error(data.error));
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    restartWorker();
+  });
+}
+
+/** A crashed engine is replaced; whatever was waiting on it is told so. */
+function restartWorker() {
+  worker.terminate();
+  for (const job of pending.values()) job.reject(new Error('the analysis engine stopped unexpectedly and has been restarted; try again'));
+  pending.clear();
+  startWorker();
+}
+
+function inspectInWorker(input, options) {
+  return new Promise((resolve, reject) => {
+    const id = ++jobs;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, input, options });
+  });
+}
+
+startWorker();
+
+// --- analysis ---------------------------------------------------------------------------
+let current = null;
+let turns = 0;
+
+function options() {
+  const o = {};
+  if (at.value) o.at = at.value;
+  if (host.value.trim()) o.host = host.value.trim();
+  if (roots.value === 'none') o.roots = 'none';
+  if (roots.value.startsWith('custom')) {
+    o.roots = customRoots.value;
+    o.withMozilla = roots.value === 'custom+mozilla';
   }
-  results.setAttribute('aria-busy', 'false');
+  return o;
+}
+
+async function analyse() {
+  const text = paste.value;
+  const turn = ++turns;
+  current = null;
+  share.hidden = true;
+  if (!text.trim()) {
+    results.replaceChildren(empty);
+    results.setAttribute('aria-busy', 'false');
+    return;
+  }
+  results.setAttribute('aria-busy', 'true');
+  let progress;
+  if (text.length > 256 * 1024) {
+    progress = setTimeout(() => results.replaceChildren(h('div', { class: 'progress', role: 'status' },
+      h('progress', { 'aria-label': 'Analysing' }),
+      `Analysing ${(text.length / 1024 / 1024).toFixed(1)} MB…`)), 50);
+  }
+  try {
+    const report = await inspectInWorker(text, options());
+    if (turn !== turns) return;
+    current = report;
+    results.replaceChildren(renderReport(report));
+    share.hidden = false;
+  } catch (err) {
+    results.replaceChildren(h('div', { class: 'summary error', role: 'alert' },
+      h('span', { class: 'headline', text: 'Could not analyse this input' }),
+      h('span', { class: 'counts', text: String(err?.message ?? err) })));
+  } finally {
+    clearTimeout(progress);
+    results.setAttribute('aria-busy', 'false');
+  }
 }
 
 let timer;
@@ -51,16 +126,22 @@ function scheduleAnalyse() {
 }
 
 paste.addEventListener('input', () => { fileNote.hidden = true; scheduleAnalyse(); });
-at.addEventListener('change', analyse);
+at.addEventListener('change', scheduleAnalyse);
 host.addEventListener('input', scheduleAnalyse);
 customRoots.addEventListener('input', scheduleAnalyse);
-roots.addEventListener('change', () => { syncTrust(); analyse(); });
+roots.addEventListener('change', () => { syncTrust(); scheduleAnalyse(); });
+$('clear').addEventListener('click', () => {
+  paste.value = '';
+  fileNote.hidden = true;
+  history.replaceState(null, '', location.pathname);
+  analyse();
+  paste.focus();
+});
 
 function syncTrust() {
   customRoots.hidden = !roots.value.startsWith('custom');
   $('trust-summary').textContent = roots.selectedOptions[0].textContent.replace(/ \(.*\)$/, '');
 }
-$('clear').addEventListener('click', () => { paste.value = ''; fileNote.hidden = true; analyse(); paste.focus(); });
 
 for (const button of document.querySelectorAll('[data-example]')) {
   button.addEventListener('click', async () => {
@@ -80,6 +161,7 @@ for (const button of document.querySelectorAll('[data-example]')) {
   });
 }
 
+// --- files ------------------------------------------------------------------------------
 /** Binary DER becomes a PEM block so that what is analysed is visible and editable. */
 function toPem(bytes) {
   let binary = '';
@@ -90,8 +172,7 @@ function toPem(bytes) {
 
 function isText(bytes) {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return !text.includes('\0');
+    return !new TextDecoder('utf-8', { fatal: true }).decode(bytes).includes('\0');
   } catch {
     return false;
   }
@@ -125,4 +206,84 @@ dropzone.addEventListener('drop', (e) => {
   if (e.dataTransfer?.files?.length) loadFiles(e.dataTransfer.files);
 });
 
+// --- sharing ----------------------------------------------------------------------------
+// A permalink holds the input in the URL fragment, which browsers never send to a server.
+// Private keys are cut out first: they must never end up in a link.
+const PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
+const LINK_LIMIT = 64 * 1024;
+
+async function pack(value) {
+  const stream = new Blob([JSON.stringify(value)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+async function unpack(text) {
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return JSON.parse(await new Response(stream).text());
+}
+
+async function copy(text, button) {
+  const label = button.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = 'Copy failed';
+  }
+  setTimeout(() => { button.textContent = label; }, 1500);
+}
+
+$('copy-link').addEventListener('click', async (event) => {
+  const state = {
+    t: paste.value.replace(PRIVATE_KEY, '[private key removed from this link]'),
+    h: host.value, a: at.value, r: roots.value,
+    c: roots.value.startsWith('custom') ? customRoots.value : '',
+  };
+  const packed = await pack(state);
+  if (packed.length > LINK_LIMIT) {
+    event.target.textContent = 'Too large for a link';
+    setTimeout(() => { event.target.textContent = 'Copy link'; }, 2000);
+    return;
+  }
+  history.replaceState(null, '', `#v1.${packed}`);
+  copy(location.href, event.target);
+});
+
+$('copy-json').addEventListener('click', (event) => {
+  if (current) copy(JSON.stringify(current, null, 2), event.target);
+});
+
+$('download-json').addEventListener('click', () => {
+  if (!current) return;
+  const url = URL.createObjectURL(new Blob([JSON.stringify(current, null, 2)], { type: 'application/json' }));
+  const a = h('a', { href: url, download: 'certscope-report.json' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+async function restore() {
+  if (!location.hash.startsWith('#v1.')) return false;
+  try {
+    const state = await unpack(location.hash.slice(4));
+    paste.value = String(state.t ?? '');
+    host.value = String(state.h ?? '');
+    at.value = String(state.a ?? '');
+    roots.value = ['mozilla', 'custom', 'custom+mozilla', 'none'].includes(state.r) ? state.r : 'mozilla';
+    customRoots.value = String(state.c ?? '');
+    syncTrust();
+    return true;
+  } catch {
+    fileNote.textContent = 'This link could not be read; it may have been cut short.';
+    fileNote.hidden = false;
+    return false;
+  }
+}
+
+window.addEventListener('hashchange', async () => { if (await restore()) analyse(); });
+if (await restore()) await analyse();
 document.documentElement.dataset.ready = 'true';

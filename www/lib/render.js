@@ -64,7 +64,7 @@ function summary(report, all) {
     report.errors.length ? `${plural(report.errors.length, 'block')} not readable` : null,
     `evaluated at ${when(report.evaluatedAt)}`,
   ].filter(Boolean).join(' · ');
-  return h('div', { class: `summary ${level}`, role: 'status', 'data-testid': 'summary' },
+  return h('div', { class: `summary ${level}`, part: 'summary', role: 'status', 'data-testid': 'summary' },
     h('span', { class: 'headline', text: headline }),
     h('span', { class: 'counts', text: counts }));
 }
@@ -77,7 +77,7 @@ function chainSection(report, chain) {
   const s = chain.strict;
   const level = b.trusted ? (s.trusted ? 'ok' : 'warning') : 'error';
   const browserText = b.trusted ? b.summary : b.summary.replace(/^Not trusted: /, '');
-  return h('section', { class: `chain ${level}`, 'aria-label': `Chain for ${title}`, 'data-testid': 'chain' },
+  return h('section', { class: `chain ${level}`, part: 'chain', 'aria-label': `Chain for ${title}`, 'data-testid': 'chain' },
     h('div', { class: 'verdict' },
       h('span', { class: `verdict-mark ${b.trusted ? 'ok' : 'error'}`, 'aria-hidden': 'true', text: b.trusted ? '✓' : '✕' }),
       h('div', {},
@@ -114,7 +114,7 @@ function diagram(report, verdict) {
 }
 
 function problems(errors) {
-  return h('div', { class: 'problems', 'data-testid': 'problems' },
+  return h('div', { class: 'problems', part: 'problems', 'data-testid': 'problems' },
     h('h3', { text: 'Could not read' }),
     h('ul', {}, errors.map((p) => h('li', {},
       h('span', { class: 'where', text: where(p.location) }), ' ', p.message))));
@@ -142,7 +142,7 @@ function card(cert, index, options) {
   const issuer = cert.selfSigned ? 'Self-signed: its signature verifies with its own key'
     : cert.selfIssued ? 'Names itself as issuer, but its signature does not verify with its own key'
       : `Issued by ${cert.issuer.commonName ?? cert.issuer.display}`;
-  const el = h('article', { class: 'card', 'aria-label': `Certificate ${index + 1}: ${title}`, 'data-testid': 'certificate' },
+  const el = h('article', { class: 'card', part: 'card', 'aria-label': `Certificate ${index + 1}: ${title}`, 'data-testid': 'certificate' },
     h('div', { class: 'card-head' },
       h('div', {},
         h('h3', { class: 'card-title', text: title }),
@@ -258,7 +258,7 @@ function extensionValue(v) {
 
 function finding(f) {
   const safeUrl = /^https:\/\//.test(f.reference.url) ? f.reference.url : null;
-  return h('details', { class: `finding ${f.severity}`, 'data-finding': f.id },
+  return h('details', { class: `finding ${f.severity}`, part: `finding ${f.severity}`, 'data-finding': f.id },
     h('summary', {},
       h('span', { class: `sev ${f.severity}`, text: SEVERITY_LABEL[f.severity] ?? f.severity }),
       h('span', { text: f.title })),

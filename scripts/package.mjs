@@ -1,0 +1,35 @@
+// Turns wasm-pack's pkg/package.json into the published manifest: exports for the library,
+// the element and its registration module, types, the exact files, and side effects.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const path = new URL('../pkg/package.json', import.meta.url);
+const generated = JSON.parse(readFileSync(path, 'utf8'));
+
+const manifest = {
+  name: 'certscope',
+  version: generated.version,
+  description: 'Explain X.509 certificates and chains — will browsers trust it, and if not, why — entirely in the browser (WebAssembly).',
+  license: 'MIT',
+  repository: { type: 'git', url: 'https://github.com/certscope/certscope' },
+  keywords: ['x509', 'certificate', 'tls', 'https', 'pem', 'chain', 'webassembly', 'web-component'],
+  type: 'module',
+  main: './certscope.js',
+  module: './certscope.js',
+  types: './certscope.d.ts',
+  exports: {
+    '.': { types: './certscope.d.ts', default: './certscope.js' },
+    './element': { types: './certscope-view.d.ts', default: './certscope-view.js' },
+    './define': { types: './certscope-view-define.d.ts', default: './certscope-view-define.js' },
+    './render': './render.js',
+    './certscope_bg.wasm': './certscope_bg.wasm',
+    './package.json': './package.json',
+  },
+  files: [
+    'certscope.js', 'certscope.d.ts', 'certscope_bg.wasm', 'certscope_bg.wasm.d.ts',
+    'render.js', 'report-style.js',
+    'certscope-view.js', 'certscope-view.d.ts', 'certscope-view-define.js', 'certscope-view-define.d.ts',
+  ],
+  sideEffects: ['./certscope-view-define.js'],
+};
+
+writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);

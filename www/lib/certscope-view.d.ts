@@ -1,0 +1,27 @@
+import type { Report } from './certscope.js';
+
+/** `<certscope-view>`: a certscope report as a custom element with a shadow root. */
+export declare class CertscopeView extends HTMLElement {
+  static observedAttributes: string[];
+  /** The last report rendered, or null before the first. */
+  readonly report: Report | null;
+  /** Same-origin URL of the input; otherwise the inline `<script type="text/plain">` child. */
+  src: string;
+  /** Hostname, IP or email to check the chain for. */
+  host: string;
+  /** Evaluation time (RFC 3339); empty for now. */
+  at: string;
+  /** "mozilla" (default), "none", or PEM of your own roots. */
+  roots: string;
+  /** Hide the per-certificate detail sections. */
+  compact: boolean;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'certscope-view': CertscopeView;
+  }
+  interface HTMLElementEventMap {
+    'certscope:report': CustomEvent<Report>;
+  }
+}

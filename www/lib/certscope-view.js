@@ -1,0 +1,86 @@
+// <certscope-view>: certscope's report as an embeddable, dependency-free custom element.
+//
+// Content comes from an inline child <script type="text/plain"> (PEM, or anything the
+// page accepts) or from a same-origin `src`. Attributes: host, at, roots ("mozilla" |
+// "none"), compact, theme ("light" | "dark"). It renders into a shadow root with `part`s
+// (summary, chain, card, finding, problems) and fires a composed, bubbling
+// `certscope:report` event whose detail is the report.
+import init, { inspect } from './certscope.js';
+import { renderReport, h } from './render.js';
+import { tokensCss, reportCss, sheet } from './report-style.js';
+
+let ready;
+function wasm() {
+  ready ??= init();
+  return ready;
+}
+
+let sheets;
+
+export class CertscopeView extends HTMLElement {
+  static observedAttributes = ['src', 'host', 'at', 'roots', 'compact'];
+
+  #root = this.attachShadow({ mode: 'open' });
+  #renders = 0;
+  #report = null;
+
+  /** The last report rendered, or null. */
+  get report() { return this.#report; }
+
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { this.setAttribute('src', value); }
+  get host() { return this.getAttribute('host') ?? ''; }
+  set host(value) { this.setAttribute('host', value); }
+  get at() { return this.getAttribute('at') ?? ''; }
+  set at(value) { this.setAttribute('at', value); }
+  get roots() { return this.getAttribute('roots') ?? 'mozilla'; }
+  set roots(value) { this.setAttribute('roots', value); }
+  get compact() { return this.hasAttribute('compact'); }
+  set compact(value) { this.toggleAttribute('compact', Boolean(value)); }
+
+  connectedCallback() {
+    sheets ??= [sheet(tokensCss), sheet(reportCss)];
+    this.#root.adoptedStyleSheets = sheets;
+    this.#render();
+  }
+
+  attributeChangedCallback(_name, old, value) {
+    if (old !== value && this.isConnected) this.#render();
+  }
+
+  async #input() {
+    if (this.src) {
+      const url = new URL(this.src, document.baseURI);
+      if (url.origin !== location.origin) throw new Error(`src must be on this site's origin, not ${url.origin}`);
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`could not load ${this.src}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    }
+    const inline = this.querySelector('script[type="text/plain"]');
+    return (inline?.textContent ?? '').trim();
+  }
+
+  async #render() {
+    const turn = ++this.#renders;
+    const frame = h('div', { class: 'results', part: 'report' });
+    try {
+      const [input] = await Promise.all([this.#input(), wasm()]);
+      if (turn !== this.#renders) return;
+      const options = { roots: this.roots };
+      if (this.host) options.host = this.host;
+      if (this.at) options.at = this.at;
+      const report = inspect(input, options);
+      this.#report = report;
+      frame.append(renderReport(report, { compact: this.compact }));
+      this.dispatchEvent(new CustomEvent('certscope:report', { detail: report, bubbles: true, composed: true }));
+    } catch (err) {
+      if (turn !== this.#renders) return;
+      frame.append(h('div', { class: 'summary error', part: 'error', role: 'alert' },
+        h('span', { class: 'headline', text: 'certscope could not analyse this' }),
+        h('span', { class: 'counts', text: String(err?.message ?? err) })));
+      // A trapped WebAssembly instance is unusable: start afresh next time.
+      if (err instanceof WebAssembly.RuntimeError) ready = undefined;
+    }
+    this.#root.replaceChildren(frame);
+  }
+}
