@@ -56,3 +56,14 @@ export async function open(page, origin) {
   await page.goto(`${origin}/`);
   await page.waitForSelector('html[data-ready="true"]');
 }
+
+/** Runs axe-core in the page and returns its serious and critical violations. */
+export async function axeViolations(page) {
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(`${root}node_modules/axe-core/axe.min.js`, 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(async () => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

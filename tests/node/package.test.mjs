@@ -18,6 +18,24 @@ test('pkg/ imports in Node and inspects a chain', async () => {
   assert.deepEqual(report.errors, []);
 });
 
+test('package.json and `npm pack` ship exactly the intended files', async () => {
+  const manifest = JSON.parse(readFileSync(new URL('package.json', pkg)));
+  assert.equal(manifest.name, 'certscope');
+  assert.equal(manifest.type, 'module');
+  assert.equal(manifest.types, './certscope.d.ts');
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './define', './render', './certscope_bg.wasm', './package.json']);
+  assert.deepEqual(manifest.sideEffects, ['./certscope-view-define.js']);
+  for (const field of ['description', 'license', 'repository', 'keywords', 'version']) assert.ok(manifest[field], field);
+  const { execFileSync } = await import('node:child_process');
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkg, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const files = packed[0].files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    'LICENSE', 'README.md', 'certscope-view-define.d.ts', 'certscope-view-define.js', 'certscope-view.d.ts',
+    'certscope-view.js', 'certscope.d.ts', 'certscope.js', 'certscope_bg.wasm', 'certscope_bg.wasm.d.ts',
+    'package.json', 'render.js', 'report-style.js',
+  ]);
+});
+
 test('the TypeScript declarations describe the report, not any', () => {
   const dts = readFileSync(new URL('certscope.d.ts', pkg), 'utf8');
   assert.match(dts, /export function inspect\(input: string \| Uint8Array, options: InspectOptions\): Report;/);

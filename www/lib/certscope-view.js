@@ -1,7 +1,8 @@
 // <certscope-view>: certscope's report as an embeddable, dependency-free custom element.
 //
 // Content comes from an inline child <script type="text/plain"> (PEM, or anything the
-// page accepts) or from a same-origin `src`. Attributes: host, at, roots ("mozilla" |
+// page accepts) or from a same-origin `src`; a child <script type="text/plain" data-roots>
+// holds trust anchors (your private CA's root) instead of Mozilla's. Attributes: host, at, roots ("mozilla" |
 // "none"), compact, theme ("light" | "dark"). It renders into a shadow root with `part`s
 // (summary, chain, card, finding, problems) and fires a composed, bubbling
 // `certscope:report` event whose detail is the report.
@@ -56,7 +57,7 @@ export class CertscopeView extends HTMLElement {
       if (!response.ok) throw new Error(`could not load ${this.src}: HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     }
-    const inline = this.querySelector('script[type="text/plain"]');
+    const inline = this.querySelector('script[type="text/plain"]:not([data-roots])');
     return (inline?.textContent ?? '').trim();
   }
 
@@ -66,7 +67,9 @@ export class CertscopeView extends HTMLElement {
     try {
       const [input] = await Promise.all([this.#input(), wasm()]);
       if (turn !== this.#renders) return;
-      const options = { roots: this.roots };
+      // Trust anchors from a <script type="text/plain" data-roots> child (a private CA's root).
+      const roots = this.querySelector('script[type="text/plain"][data-roots]');
+      const options = { roots: roots && this.roots !== 'none' ? roots.textContent : this.roots };
       if (this.host) options.host = this.host;
       if (this.at) options.at = this.at;
       const report = inspect(input, options);

@@ -16,7 +16,7 @@ export const tokensCss = `
   --border: var(--certscope-border, #dde1e6);
   --accent: var(--certscope-accent, #2456c6);
   --accent-soft: var(--certscope-accent-soft, #e7eefc);
-  --ok: var(--certscope-ok, #1a7f45);
+  --ok: var(--certscope-ok, #146c3a);
   --ok-soft: var(--certscope-ok-soft, #e3f4ea);
   --warn: var(--certscope-warn, #9a5b00);
   --warn-soft: var(--certscope-warn-soft, #fff3dc);
