@@ -85,7 +85,9 @@ function chainSection(report, chain) {
         h('div', { class: 'verdict-text', 'data-testid': 'browser-verdict', text: browserText }),
         h('div', { class: `strict ${s.trusted ? 'ok' : 'warning'}`, 'data-testid': 'strict-verdict' },
           h('strong', { text: 'Strict (RFC 5280 + CA/B Forum): ' }),
-          s.trusted ? 'passes' : s.summary.replace(/^Not trusted: /, 'fails — ')))),
+          s.trusted ? 'passes'
+            : !b.trusted && s.problem?.message === b.problem?.message ? 'fails for the same reason'
+              : s.summary.replace(/^Not trusted: /, 'fails — ')))),
     diagram(report, b),
     chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null);
 }

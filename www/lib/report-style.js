@@ -130,7 +130,12 @@ dl.facts dd { margin: 0; min-width: 0; }
 .mono { font-family: var(--mono); font-size: 12.5px; }
 .fp { display: flex; gap: 8px; align-items: baseline; }
 .fp .mono { word-break: break-all; }
-button.copy { font-size: 12px; padding: 1px 8px; flex: none; }
+button.copy {
+  font: inherit; font-size: 12px; padding: 1px 8px; flex: none; cursor: pointer;
+  border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text);
+}
+button.copy:hover { border-color: var(--accent); }
+button.copy:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 
 details.section { border-top: 1px solid var(--border); padding: 8px 0; }
 details.section > summary { cursor: pointer; font-weight: 600; font-size: 14px; }
