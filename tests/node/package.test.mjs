@@ -43,3 +43,26 @@ test('the TypeScript declarations describe the report, not any', () => {
     assert.match(dts, new RegExp(`export (interface|type) ${type}\\b`), type);
   }
 });
+
+test('the README\'s Node snippet works against an installed package', async () => {
+  const { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { execFileSync } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'certscope-node-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(new URL('.', pkg).pathname, join(dir, 'node_modules/certscope'));
+  writeFileSync(join(dir, 'chain.pem'), readFileSync(new URL('../data/generated/p256-chain.pem', import.meta.url)));
+  writeFileSync(join(dir, 'main.mjs'), `
+    import { readFileSync } from 'node:fs';
+    import { createRequire } from 'node:module';
+    import { initSync, inspect } from 'certscope';
+
+    const wasm = createRequire(import.meta.url).resolve('certscope/certscope_bg.wasm');
+    initSync({ module: readFileSync(wasm) });
+    const report = inspect(readFileSync('chain.pem'), { at: '2026-02-01' });
+    console.log(report.certificates.map((c) => c.role).join(','));
+  `);
+  const out = execFileSync('node', ['main.mjs'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(out.trim(), 'leaf,intermediate,root');
+});
