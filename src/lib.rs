@@ -17,9 +17,19 @@
 //! [`Error`] located in the input ([`Problem`]).
 
 #![forbid(unsafe_code)]
+// Input-derived numbers never overflow or truncate silently (unit tests may be looser).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::arithmetic_side_effects,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )
+)]
 
 mod cert;
 mod chain;
+mod deceptive;
 mod error;
 mod hex;
 mod idn;

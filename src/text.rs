@@ -31,7 +31,8 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(out, "  {}: {}", p.location, p.message);
         }
     }
-    out
+    // Certificate fields may hold terminal escapes or bidi controls: never print them raw.
+    crate::deceptive::escape(&out)
 }
 
 fn chain_section(out: &mut String, report: &Report, chain: &crate::ChainReport) {

@@ -212,13 +212,13 @@ fn field(options: &JsValue, name: &str) -> Result<JsValue, JsError> {
 }
 
 fn options_from(options: &JsValue) -> Result<Options, JsError> {
-    let now = || (Date::now() / 1000.0) as u64;
+    let now = || millis(Date::now());
     if options.is_undefined() || options.is_null() {
-        return Ok(Options::at(now()));
+        return Ok(Options::at(now()?));
     }
     let at = field(options, "at")?;
     let seconds = if at.is_undefined() || at.is_null() {
-        now()
+        now()?
     } else if let Some(text) = at.as_string() {
         crate::parse_rfc3339(&text).map_err(js_error)?
     } else if let Some(ms) = at.as_f64() {
@@ -265,6 +265,9 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
     Ok(out)
 }
 
+/// Milliseconds since the epoch (a JS time) to whole seconds.
+// `as` from f64 saturates; the value is checked finite and non-negative first.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn millis(ms: f64) -> Result<u64, JsError> {
     if ms.is_finite() && ms >= 0.0 {
         Ok((ms / 1000.0) as u64)

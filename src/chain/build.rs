@@ -271,20 +271,23 @@ impl Search<'_> {
                     subject_emails: subject_emails(c),
                 };
                 if let Err(v) = name_constraints::check(nc, &names, &mut self.budget) {
-                    let code = if v == name_constraints::Violation::Budget {
-                        "budget"
-                    } else {
-                        "name-constraints"
-                    };
-                    return Err(Failure::new(
-                        code,
-                        c.index,
-                        format!(
-                            "{} violates the name constraints of {owner}: {}",
+                    let (code, message) = if v == name_constraints::Violation::Budget {
+                        ("budget", format!(
+                            "gave up checking {}'s names against the name constraints of {owner}: more than {} comparisons (a hostile or broken certificate)",
                             c.subject_display(),
-                            profile::describe(&v)
-                        ),
-                    ));
+                            Budget::MAX_COMPARISONS
+                        ))
+                    } else {
+                        (
+                            "name-constraints",
+                            format!(
+                                "{} violates the name constraints of {owner}: {}",
+                                c.subject_display(),
+                                profile::describe(&v)
+                            ),
+                        )
+                    };
+                    return Err(Failure::new(code, c.index, message));
                 }
             }
         }

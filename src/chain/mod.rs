@@ -40,7 +40,7 @@ impl Budget {
     /// Signature checks per search.
     const MAX_SIGNATURES: u32 = 100;
     /// Name-constraint comparisons per search.
-    const MAX_COMPARISONS: u32 = 250_000;
+    pub(crate) const MAX_COMPARISONS: u32 = 250_000;
 
     fn spend(counter: &mut u32, limit: u32) -> Result<(), ()> {
         *counter = counter.saturating_add(1);

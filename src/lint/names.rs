@@ -5,6 +5,7 @@ use crate::cert::{CertificateReport, ExtensionValue, Role};
 use crate::{Finding, Severity};
 
 pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
+    deceptive(cert, out);
     if cert.role != Role::Leaf {
         return;
     }
@@ -65,5 +66,68 @@ pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
                 "Use a wildcard only as the whole leftmost label, or list names explicitly.",
             ));
         }
+    }
+}
+
+/// Names that could mislead a reader: hidden characters, or look-alike letters.
+fn deceptive(cert: &CertificateReport, out: &mut Vec<Finding>) {
+    let mut values: Vec<(&str, String)> = Vec::new();
+    for (who, name) in [("subject", &cert.subject), ("issuer", &cert.issuer)] {
+        for a in &name.attributes {
+            values.push((who, format!("{}={}", a.short, a.value)));
+        }
+    }
+    for ext in &cert.extensions {
+        if let ExtensionValue::SubjectAltName { names } = &ext.value {
+            for n in names {
+                values.push(("subjectAltName", format!("{}:{}", n.kind, n.value)));
+                if let Some(u) = &n.unicode {
+                    values.push(("subjectAltName (IDN)", format!("{}:{u}", n.kind)));
+                }
+            }
+        }
+    }
+    let hidden: Vec<String> = values
+        .iter()
+        .filter(|(_, v)| !crate::deceptive::hidden_codes(v).is_empty())
+        .map(|(w, v)| {
+            format!(
+                "{w} {} contains {}",
+                crate::deceptive::escape(v),
+                crate::deceptive::hidden_codes(v).join(", ")
+            )
+        })
+        .collect();
+    if !hidden.is_empty() {
+        out.push(finding(
+            "cert.deceptive-characters",
+            Severity::Warning,
+            "Names contain invisible or control characters",
+            "Some names in this certificate contain characters that are invisible, reverse the \
+             direction of the text around them, or control a terminal. They can make a name look \
+             like another one (\"moc.elgoog\" shown as \"google.com\"). certscope shows them as \
+             <U+XXXX> codes instead of letting them act. Legitimate certificates do not need them.",
+            hidden.join("; "),
+            refs::UTR36,
+            "Treat the certificate with suspicion; a CA should never have issued these names.",
+        ));
+    }
+    let lookalike: Vec<String> = values
+        .iter()
+        .filter(|(_, v)| crate::deceptive::confusable(v))
+        .map(|(w, v)| format!("{w} {v}"))
+        .collect();
+    if !lookalike.is_empty() {
+        out.push(finding(
+            "cert.confusable-name",
+            Severity::Warning,
+            "A name mixes Latin with look-alike letters",
+            "A name mixes Latin letters with letters from another script (Cyrillic, Greek or \
+             Armenian) that look the same, as in \"pаypal.com\" written with a Cyrillic \"а\". Such \
+             names are a classic way to impersonate a well-known site.",
+            lookalike.join("; "),
+            refs::UTR36,
+            "Check the name character by character (the A-label form, xn--…, shows the difference).",
+        ));
     }
 }

@@ -50,6 +50,10 @@ pub(crate) const BR_SIGNATURE: Reference = r(
     "CA/B Forum BR §7.1.3.2",
     "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#7132-signature-algorithmidentifier",
 );
+pub(crate) const UTR36: Reference = r(
+    "Unicode TR #36 §2",
+    "https://www.unicode.org/reports/tr36/#visual_spoofing",
+);
 pub(crate) const RFC7468: Reference = r(
     "RFC 7468 §5",
     "https://www.rfc-editor.org/rfc/rfc7468#section-5",

@@ -1,20 +1,53 @@
 // Turns a certscope Report into DOM. Every string from the input goes through textContent
 // (via h()), never through HTML parsing: certificate fields are untrusted.
 
-/** Creates an element. Children that are not Nodes become text nodes. */
+// Invisible characters, bidi controls and control characters (Unicode TR #36): shown as
+// marked <U+XXXX> codes instead of acting on the text around them.
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+const LOOKALIKE = /[\u0370-\u03FF\u0400-\u052F\u0531-\u058F]/u;
+
+/** Text as nodes, with hidden characters made visible. */
+export function textNodes(value) {
+  const text = String(value);
+  const out = [];
+  let last = 0;
+  for (const m of text.matchAll(HIDDEN)) {
+    out.push(text.slice(last, m.index));
+    const code = `U+${m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const mark = document.createElement('span');
+    mark.className = 'hidden-char';
+    mark.title = `Hidden character ${code}: invisible, reorders text or controls a terminal`;
+    mark.textContent = `<${code}>`;
+    out.push(mark);
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out.filter((n) => n !== '');
+}
+
+/** A name, marked when it mixes Latin with look-alike letters from another script. */
+export function nameNode(value) {
+  const text = String(value);
+  if (!(/[A-Za-z]/.test(text) && LOOKALIKE.test(text))) return h('span', {}, text);
+  return h('span', { class: 'confusable', title: 'Mixes Latin with look-alike letters from another script' },
+    h('span', { class: 'confusable-mark', 'aria-label': 'Warning: look-alike letters', text: '⚠' }), ' ', text);
+}
+
+/** Creates an element. Strings become text nodes (hidden characters made visible); nothing is parsed as HTML. */
 export function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value == null || value === false) continue;
     if (key === 'class') el.className = value;
-    else if (key === 'text') el.textContent = value;
+    else if (key === 'text') el.append(...textNodes(value));
     else if (key === 'vars') for (const [name, v] of Object.entries(value)) el.style.setProperty(name, v);
     else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children.flat(Infinity)) {
     if (child == null || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
+    if (child instanceof Node) el.append(child);
+    else el.append(...textNodes(child));
   }
   return el;
 }
@@ -102,7 +135,7 @@ function diagram(report, verdict) {
     const state = link.failed ? 'error' : verdict.trusted ? 'ok' : 'neutral';
     return h('li', { class: `node ${state}` },
       h('span', { class: 'node-kind', text: link.kind }),
-      h('span', { class: 'node-name', text: name }),
+      h('span', { class: 'node-name' }, nameNode(name)),
       h('span', { class: 'node-where', text: where }),
       i < verdict.path.length - 1 ? null : null);
   });
@@ -147,7 +180,7 @@ function card(cert, index, options) {
   const el = h('article', { class: 'card', part: 'card', 'aria-label': `Certificate ${index + 1}: ${title}`, 'data-testid': 'certificate' },
     h('div', { class: 'card-head' },
       h('div', {},
-        h('h3', { class: 'card-title', text: title }),
+        h('h3', { class: 'card-title' }, nameNode(title)),
         h('div', { class: 'card-sub', text: issuer })),
       h('div', { class: 'badges' },
         h('span', { class: 'badge role', text: ROLE_LABEL[cert.role] ?? cert.role }),
@@ -182,7 +215,7 @@ function facts(cert) {
     const san = cert.extensions.find((e) => e.value.kind === 'subjectAltName')?.value.names ?? [];
     const unicode = new Map(san.filter((n) => n.unicode).map((n) => [n.value, n.unicode]));
     row(`Valid for (${cert.names.length})`, h('div', { class: 'chips' }, cert.names.map((n) =>
-      h('span', { class: 'chip', title: unicode.has(n) ? n : null, text: unicode.has(n) ? `${unicode.get(n)} (${n})` : n }))));
+      h('span', { class: 'chip', title: unicode.has(n) ? n : null }, nameNode(unicode.has(n) ? `${unicode.get(n)} (${n})` : n)))));
   }
   row('Subject', h('span', { class: 'mono', text: cert.subject.display }));
   row('Key', cert.publicKey.description);

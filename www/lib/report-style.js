@@ -130,6 +130,12 @@ dl.facts dd { margin: 0; min-width: 0; }
 .mono { font-family: var(--mono); font-size: 12.5px; }
 .fp { display: flex; gap: 8px; align-items: baseline; }
 .fp .mono { word-break: break-all; }
+.hidden-char {
+  font-family: var(--mono); font-size: 0.85em; color: var(--err); background: var(--err-soft);
+  border-radius: 3px; padding: 0 2px; white-space: nowrap;
+}
+.confusable { text-decoration: underline wavy var(--warn); text-underline-offset: 4px; }
+.confusable-mark { color: var(--warn); }
 button.copy {
   font: inherit; font-size: 12px; padding: 1px 8px; flex: none; cursor: pointer;
   border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text);

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Seeds each fuzz target's corpus from tests/data (certificates, chains, CRLs, malformed files).
+set -euo pipefail
+cd "$(dirname "$0")"
+mkdir -p corpus/inspect corpus/chain corpus/time
+find ../tests/data -type f \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.crl' -o -name '*.csr' \) \
+  -size -64k -exec cp {} corpus/inspect/ \;
+g=../tests/data/generated
+i=0
+for t in rsa2048 p256 ed25519; do
+  { cat "$g/$t-root.pem"; printf '\xff'; cat "$g/$t-chain.pem"; printf '\xff'; } > corpus/chain/seed-$t
+done
+{ cat $g/rsa2048-root.pem; printf '\xff'; cat $g/broken-name-constraints.pem; } > corpus/chain/seed-nc
+printf '2026-03-01' > corpus/time/date; printf '2026-03-01T12:00:00.5+01:30' > corpus/time/full
