@@ -6,14 +6,17 @@
 // "none"), compact, theme ("light" | "dark"). It renders into a shadow root with `part`s
 // (summary, chain, card, finding, problems) and fires a composed, bubbling
 // `certscope:report` event whose detail is the report.
-import init, { inspect } from './certscope.js';
 import { renderReport, h } from './render.js';
 import { tokensCss, reportCss, sheet } from './report-style.js';
 
-let ready;
+// The engine: the wasm-bindgen glue module, initialised. After a trap the instance is
+// unusable, so the next render imports a fresh copy of the module (a new instance).
+let engine;
+let generation = 0;
 function wasm() {
-  ready ??= init();
-  return ready;
+  engine ??= (generation === 0 ? import('./certscope.js') : import(`./certscope.js?instance=${generation}`))
+    .then(async (glue) => { await glue.default(); return glue; });
+  return engine;
 }
 
 let sheets;
@@ -65,14 +68,14 @@ export class CertscopeView extends HTMLElement {
     const turn = ++this.#renders;
     const frame = h('div', { class: 'results', part: 'report' });
     try {
-      const [input] = await Promise.all([this.#input(), wasm()]);
+      const [input, glue] = await Promise.all([this.#input(), wasm()]);
       if (turn !== this.#renders) return;
       // Trust anchors from a <script type="text/plain" data-roots> child (a private CA's root).
       const roots = this.querySelector('script[type="text/plain"][data-roots]');
       const options = { roots: roots && this.roots !== 'none' ? roots.textContent : this.roots };
       if (this.host) options.host = this.host;
       if (this.at) options.at = this.at;
-      const report = inspect(input, options);
+      const report = glue.inspect(input, options);
       this.#report = report;
       frame.append(renderReport(report, { compact: this.compact }));
       this.dispatchEvent(new CustomEvent('certscope:report', { detail: report, bubbles: true, composed: true }));
@@ -82,7 +85,10 @@ export class CertscopeView extends HTMLElement {
         h('span', { class: 'headline', text: 'certscope could not analyse this' }),
         h('span', { class: 'counts', text: String(err?.message ?? err) })));
       // A trapped WebAssembly instance is unusable: start afresh next time.
-      if (err instanceof WebAssembly.RuntimeError) ready = undefined;
+      if (err instanceof WebAssembly.RuntimeError) {
+        engine = undefined;
+        generation += 1;
+      }
     }
     this.#root.replaceChildren(frame);
   }

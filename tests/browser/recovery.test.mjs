@@ -1,0 +1,57 @@
+// If the WebAssembly engine traps, the page and the element say so and recover with a fresh
+// instance. The trap is induced by serving a glue module whose inspect() traps (throws
+// WebAssembly.RuntimeError, as a trapped instance does) on a marker input; everything else is
+// the real code.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { guardedPage, launch, open, root, serve } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const glue = readFileSync(`${root}www/lib/certscope.js`, 'utf8');
+const trapping = glue.replace(/export function inspect\(input, options\) \{/,
+  'export function inspect(input, options) { if ((typeof input === "string" ? input : new TextDecoder().decode(input)).includes("TRAP-ME")) throw new WebAssembly.RuntimeError("unreachable");');
+
+async function withTrappingGlue(context) {
+  assert.notEqual(trapping, glue, 'the glue no longer has the expected inspect()');
+  await context.route(/\/lib\/certscope\.js(\?.*)?$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: trapping }));
+}
+
+test('the page replaces a trapped engine and keeps working', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await withTrappingGlue(context);
+  await open(page, server.origin);
+  await page.fill('#paste', 'TRAP-ME');
+  await page.locator('.summary.error[role="alert"]').waitFor();
+  assert.match(await page.locator('.summary.error[role="alert"]').textContent(), /unreachable/);
+  await page.fill('#paste', readFileSync(`${root}tests/data/generated/p256-chain.pem`, 'utf8'));
+  await page.getByTestId('certificate').nth(2).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the element shows the error and re-instantiates on its next render', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await withTrappingGlue(context);
+  await context.route(/\/trap\.pem$/, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'TRAP-ME' }));
+  const glueRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/lib/certscope.js')) glueRequests.push(new URL(r.url()).search); });
+  await page.goto(`${server.origin}/embed.html`);
+  await page.waitForFunction(() => document.getElementById('inline')?.shadowRoot?.querySelector('.card'));
+  // Point an element at an input that traps, then back at a real one.
+  await page.evaluate(() => document.getElementById('from-src').setAttribute('src', 'trap.pem'));
+  await page.waitForFunction(() => document.getElementById('from-src').shadowRoot.querySelector('[part="error"]'));
+  const error = await page.evaluate(() => document.getElementById('from-src').shadowRoot.querySelector('[part="error"]').textContent);
+  assert.match(error, /unreachable/);
+  await page.evaluate(() => document.getElementById('from-src').setAttribute('src', 'examples/broken.pem'));
+  await page.waitForFunction(() => document.getElementById('from-src').shadowRoot.querySelectorAll('.card').length === 4);
+  // The recovery loaded a second, fresh instance of the engine.
+  assert.deepEqual(glueRequests, ['', '?instance=1']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
