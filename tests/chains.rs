@@ -8,6 +8,8 @@
     clippy::panic
 )]
 
+mod common;
+
 use certscope::{inspect, ChainReport, Options, Roots, Severity, Usage};
 
 /// 2026-02-01T00:00:00Z
@@ -200,10 +202,10 @@ fn bad_signature_is_caught_and_backtracking_finds_the_good_issuer() {
     let pem = String::from_utf8(data("generated/rsa2048-chain.pem")).unwrap();
     let report = inspect(pem.as_bytes(), &Options::at(AT)).unwrap();
     // Corrupt the leaf's signature (last bytes of its DER).
-    let mut der = pem_der(&report.certificates[0].pem);
+    let mut der = common::pem_der(&report.certificates[0].pem);
     let n = der.len();
     der[n - 10] ^= 0xff;
-    let mut input = pem_of(&der);
+    let mut input = common::pem_of(&der);
     input.push_str(&report.certificates[1].pem);
     let c = chain(input.as_bytes(), Options::at(AT).roots(root("rsa2048")));
     assert_eq!(c.browser.problem.as_ref().unwrap().code, "bad-signature");
@@ -376,45 +378,4 @@ fn a_real_intermediate_whose_root_left_mozillas_store() {
         "{}",
         p.message
     );
-}
-
-fn pem_der(pem: &str) -> Vec<u8> {
-    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    let mut out = Vec::new();
-    let (mut buf, mut bits) = (0u32, 0);
-    for c in body.bytes().filter(|c| *c != b'=') {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            _ => 63,
-        };
-        buf = buf << 6 | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buf >> bits) as u8);
-        }
-    }
-    out
-}
-
-fn pem_of(der: &[u8]) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut b64 = String::new();
-    for chunk in der.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            b64.push(if i <= chunk.len() {
-                A[(n >> (18 - 6 * i) & 63) as usize] as char
-            } else {
-                '='
-            });
-        }
-    }
-    format!("-----BEGIN CERTIFICATE-----\n{b64}\n-----END CERTIFICATE-----\n")
 }

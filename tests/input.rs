@@ -9,6 +9,8 @@
     clippy::panic
 )]
 
+mod common;
+
 use certscope::{inspect, Error, Options, Report, Severity};
 
 const AT: u64 = 1_769_904_000;
@@ -77,7 +79,7 @@ fn trusted_certificate_is_read_and_trust_settings_noted() {
 #[test]
 fn bare_base64_hex_and_raw_der() {
     let der = data("input/leaf.der");
-    let b64 = base64(&der);
+    let b64 = common::base64(&der);
     let wrapped: String = b64
         .as_bytes()
         .chunks(64)
@@ -144,7 +146,7 @@ fn truncated_der_inside_pem_reports_the_der_offset() {
     let der = data("input/leaf.der");
     let pem = format!(
         "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        base64(&der[..600])
+        common::base64(&der[..600])
     );
     let report = run(pem);
     assert!(report.certificates.is_empty());
@@ -241,23 +243,4 @@ fn oversized_input_is_refused_up_front() {
             limit: certscope::MAX_INPUT_BYTES
         }
     );
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }

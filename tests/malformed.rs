@@ -8,6 +8,8 @@
     clippy::panic
 )]
 
+mod common;
+
 use certscope::{inspect, Options, Report};
 
 const AT: u64 = 1_769_904_000;
@@ -114,7 +116,7 @@ fn bit_flips_anywhere_never_panic() {
 fn a_flipped_signature_on_a_root_is_noticed() {
     let pem = std::fs::read_to_string("tests/data/generated/p256-root.pem").unwrap();
     let report = inspect(pem.as_bytes(), &Options::at(AT)).unwrap();
-    let der = base64_decode(&report.certificates[0].pem);
+    let der = common::pem_der(&report.certificates[0].pem);
     let mut bent = der.clone();
     let last = bent.len() - 5;
     bent[last] ^= 0x01;
@@ -141,28 +143,5 @@ fn walk(dir: &str) -> Vec<std::path::PathBuf> {
         }
     }
     out.sort();
-    out
-}
-
-fn base64_decode(pem: &str) -> Vec<u8> {
-    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    let mut out = Vec::new();
-    let mut buf = 0u32;
-    let mut bits = 0;
-    for c in body.bytes().filter(|c| *c != b'=') {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            _ => 63,
-        };
-        buf = buf << 6 | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buf >> bits) as u8);
-        }
-    }
     out
 }
