@@ -136,7 +136,7 @@ test('a dropped DER file and a picked file are analysed', async () => {
   assert.equal(await page.locator('.card-title').first().textContent(), 'www.certscope.test');
   assert.match(await page.locator('#file-note').textContent(), /leaf\.der \(1,\d{3} bytes of DER, shown as PEM\)/);
   await page.setInputFiles('#file', `${root}tests/data/generated/p384-chain.pem`);
-  await page.locator('.card-title:text-is("certscope p384 Root")').waitFor();
+  await page.getByRole('heading', { name: 'certscope p384 Root', exact: true }).waitFor();
   assert.equal(await page.getByTestId('certificate').count(), 3);
   assert.deepEqual(problems, []);
   await context.close();

@@ -116,3 +116,17 @@ test('keyboard: the input, controls and findings are reachable and visibly focus
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('once loaded, the page works offline', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#at', '2026-02-01');
+  await page.fill('#paste', data('generated/rsa2048-chain.pem'));
+  await page.getByTestId('chain').waitFor();
+  await context.setOffline(true);
+  await page.fill('#paste', data('generated/p384-chain.pem'));
+  await page.getByRole('heading', { name: 'certscope p384 Root', exact: true }).waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
