@@ -27,6 +27,7 @@
     )
 )]
 
+mod asn1;
 mod cert;
 mod chain;
 mod deceptive;
@@ -43,6 +44,7 @@ mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use asn1::{asn1_of, asn1_tree, Asn1Node, MAX_ASN1_NODES};
 pub use cert::{
     AccessEntry, AlgorithmName, CertificateReport, ExtensionReport, ExtensionValue, Fingerprints,
     GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy, PublicKeyReport, Role, Sct,

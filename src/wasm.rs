@@ -152,6 +152,17 @@ export interface Report {
   findings: Finding[];
   errors: Problem[];
 }
+/** One TLV of a DER structure. */
+export interface Asn1Node {
+  /** "SEQUENCE", "INTEGER", "[3]", "OBJECT IDENTIFIER" … */
+  tag: string;
+  offset: number;
+  headerLength: number;
+  length: number;
+  /** Primitive values as text; null for constructed ones. */
+  value: string | null;
+  children: Asn1Node[];
+}
 export interface InspectOptions {
   /** When to judge validity: RFC 3339 text, milliseconds since the epoch, or a Date. Default: now. */
   at?: string | number | Date;
@@ -183,6 +194,16 @@ pub fn inspect(
     let report = crate::inspect(&bytes, &options).map_err(js_error)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     report.serialize(&serializer).map_err(js_error)
+}
+
+/// The raw ASN.1 of the first certificate (or other DER block) in `input`, as a tree.
+#[wasm_bindgen(js_name = asn1, unchecked_return_type = "Asn1Node[]")]
+pub fn asn1(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    let tree = crate::asn1_of(&input_bytes(&input)?).map_err(js_error)?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    tree.serialize(&serializer).map_err(js_error)
 }
 
 /// The version of certscope.

@@ -60,13 +60,15 @@ function restartWorker() {
   startWorker();
 }
 
-function inspectInWorker(input, options) {
+function inspectInWorker(input, options, tree = false) {
   return new Promise((resolve, reject) => {
     const id = ++jobs;
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, input, options });
+    worker.postMessage({ id, input, options, tree });
   });
 }
+
+const asn1InWorker = (pem) => inspectInWorker(pem, {}, true);
 
 startWorker();
 
@@ -107,7 +109,7 @@ async function analyse() {
     const report = await inspectInWorker(text, options());
     if (turn !== turns) return;
     current = report;
-    results.replaceChildren(renderReport(report));
+    results.replaceChildren(renderReport(report, { asn1: asn1InWorker }));
     share.hidden = false;
   } catch (err) {
     results.replaceChildren(h('div', { class: 'summary error', role: 'alert' },

@@ -1,15 +1,17 @@
 // Runs certscope's analysis off the main thread, so a huge paste never freezes the page.
-// Messages in: { id, input, options }; out: { id, report } or { id, error, fatal }, and
+// Messages in: { id, input, options } (or { id, input, tree: true } for an ASN.1 tree);
+// out: { id, report } (the report or tree) or { id, error, fatal }, and
 // { version } once ready. `fatal` means the WebAssembly instance trapped and must be replaced.
-import init, { inspect, version } from './lib/certscope.js';
+import init, { asn1, inspect, version } from './lib/certscope.js';
 
 const ready = init().then(() => self.postMessage({ version: version() }));
 
 self.addEventListener('message', async (event) => {
-  const { id, input, options } = event.data;
+  const { id, input, options, tree } = event.data;
   await ready;
   try {
-    self.postMessage({ id, report: inspect(input, options) });
+    if (tree) self.postMessage({ id, report: asn1(input) });
+    else self.postMessage({ id, report: inspect(input, options) });
   } catch (err) {
     self.postMessage({ id, error: String(err?.message ?? err), fatal: err instanceof WebAssembly.RuntimeError });
   }

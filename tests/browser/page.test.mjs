@@ -173,3 +173,19 @@ test('dark theme and a phone-sized screen', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the raw ASN.1 tree opens on demand', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#paste', data('generated/p256-root.pem').toString());
+  const card = page.getByTestId('certificate').first();
+  await card.waitFor();
+  await card.locator('summary:has-text("ASN.1 structure")').click();
+  await card.locator('.asn1-tree').waitFor();
+  const tags = await card.locator('.asn1-tree > li > ul > li > .asn1-tag').allTextContents();
+  assert.deepEqual(tags, ['SEQUENCE', 'SEQUENCE', 'BIT STRING']);
+  assert.match(await card.locator('.asn1').textContent(), /1\.2\.840\.10045\.4\.3\.2 \(ecdsa-with-SHA256\)/);
+  assert.match(await card.locator('.asn1').textContent(), /certscope p256 Root/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -77,7 +77,7 @@ export class CertscopeView extends HTMLElement {
       if (this.at) options.at = this.at;
       const report = glue.inspect(input, options);
       this.#report = report;
-      frame.append(renderReport(report, { compact: this.compact }));
+      frame.append(renderReport(report, { compact: this.compact, asn1: async (pem) => glue.asn1(pem) }));
       this.dispatchEvent(new CustomEvent('certscope:report', { detail: report, bubbles: true, composed: true }));
     } catch (err) {
       if (turn !== this.#renders) return;

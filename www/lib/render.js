@@ -193,8 +193,33 @@ function card(cert, index, options) {
       section(`Subject and issuer`, names(cert)),
       section(`Extensions (${cert.extensions.length})`, extensions(cert.extensions)),
       section('PEM', h('pre', { class: 'mono', text: cert.pem }), copyButton(cert.pem, 'Copy PEM')));
+    if (options.asn1) el.append(asn1Section(cert.pem, options.asn1));
   }
   return el;
+}
+
+/** The raw ASN.1 tree, computed when first opened. `load(pem)` resolves to Asn1Node[]. */
+function asn1Section(pem, load) {
+  const body = h('div', { class: 'asn1', text: 'Reading…' });
+  const details = section('ASN.1 structure', body);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = 'true';
+    try {
+      body.replaceChildren(h('ul', { class: 'asn1-tree' }, (await load(pem)).map(asn1Node)));
+    } catch (err) {
+      body.replaceChildren(String(err?.message ?? err));
+    }
+  }, { once: false });
+  return details;
+}
+
+function asn1Node(node) {
+  return h('li', {},
+    h('span', { class: 'asn1-tag', text: node.tag }), ' ',
+    h('span', { class: 'asn1-meta', text: `@${node.offset} (${node.headerLength}+${node.length})` }),
+    node.value ? [' ', h('span', { class: 'asn1-value', text: node.value })] : null,
+    node.children.length ? h('ul', {}, node.children.map(asn1Node)) : null);
 }
 
 function timeline(v) {

@@ -130,6 +130,13 @@ dl.facts dd { margin: 0; min-width: 0; }
 .mono { font-family: var(--mono); font-size: 12.5px; }
 .fp { display: flex; gap: 8px; align-items: baseline; }
 .fp .mono { word-break: break-all; }
+.asn1 { font-family: var(--mono); font-size: 12.5px; max-height: 420px; overflow: auto; }
+.asn1 ul { list-style: none; margin: 0; padding-left: 18px; border-left: 1px dotted var(--border); }
+.asn1 > ul { padding-left: 0; border: 0; }
+.asn1 li { margin: 1px 0; }
+.asn1-tag { font-weight: 600; color: var(--accent); }
+.asn1-meta { color: var(--muted); }
+.asn1-value { overflow-wrap: anywhere; }
 .hidden-char {
   font-family: var(--mono); font-size: 0.85em; color: var(--err); background: var(--err-soft);
   border-radius: 3px; padding: 0 2px; white-space: nowrap;
