@@ -183,7 +183,12 @@ fn asn1_tree_of_a_certificate() {
     let tree = certscope::wasm::asn1(ROOT.into()).unwrap();
     assert_eq!(get(&tree, "0.tag").as_string().unwrap(), "SEQUENCE");
     assert_eq!(get(&tree, "0.offset").as_f64().unwrap(), 0.0);
-    assert_eq!(get(&tree, "0.children.1.children.0.tag").as_string().unwrap(), "OBJECT IDENTIFIER");
+    assert_eq!(
+        get(&tree, "0.children.1.children.0.tag")
+            .as_string()
+            .unwrap(),
+        "OBJECT IDENTIFIER"
+    );
     assert!(get(&tree, "0.value").is_null());
     assert!(certscope::wasm::asn1("not a certificate".into()).is_err());
 }
