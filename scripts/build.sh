@@ -25,6 +25,8 @@ head -n "$(grep -n 'END CERTIFICATE' tests/data/generated/example-chain.pem | he
 cat tests/data/generated/flawed-expired.pem tests/data/generated/flawed-no-san.pem \
   tests/data/generated/flawed-sha1.pem tests/data/generated/flawed-rsa1024.pem > www/examples/broken.pem
 cat tests/data/roots/*.pem > www/examples/roots.pem
+cp tests/data/transcripts/s_client-showcerts.txt www/examples/s_client.txt
+cp tests/data/transcripts/s_client-root.pem www/examples/s_client-root.pem
 
 raw=$(wc -c < pkg/certscope_bg.wasm)
 gz=$(gzip -9c pkg/certscope_bg.wasm | wc -c)

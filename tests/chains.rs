@@ -120,6 +120,26 @@ fn internationalised_names_in_both_forms() {
 }
 
 #[test]
+fn the_chain_inside_an_s_client_transcript() {
+    // Real `openssl s_client -showcerts` output (tests/data/transcripts/record.sh).
+    let transcript = data("transcripts/s_client-showcerts.txt");
+    let roots = Roots::Custom {
+        certificates: data("transcripts/s_client-root.pem"),
+        with_mozilla: false,
+    };
+    // 2026-12-01: inside the recorded leaf's 90 days.
+    let c = chain(
+        &transcript,
+        Options::at(1_796_083_200)
+            .roots(roots)
+            .host("www.certscope.test"),
+    );
+    assert!(c.browser.trusted, "{:?}", c.browser.problem);
+    assert_eq!(c.browser.path.len(), 3);
+    assert!(c.findings.is_empty(), "{:?}", ids(&c));
+}
+
+#[test]
 fn wrong_hostname() {
     let c = chain(
         &data("generated/p256-chain.pem"),

@@ -189,3 +189,15 @@ test('the raw ASN.1 tree opens on demand', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an s_client transcript example: the chain inside it is found and trusted', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-01');
+  await page.click('button[data-example="s_client.txt"]');
+  await page.locator('.verdict-title:text-is("Browsers trust this chain")').waitFor();
+  assert.equal(await page.getByTestId('certificate').count(), 2);
+  assert.match(await page.getByTestId('browser-verdict').textContent(), /^Trusted for www\.certscope\.test until 2027-02-25 via certscope transcript Root$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
