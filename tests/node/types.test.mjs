@@ -1,0 +1,37 @@
+// The TypeScript declarations describe what inspect() really returns: real reports (a chain
+// with findings, the hostile corpus, unreadable input, an IDN chain) are written as object
+// literals typed `Report` and compiled with tsc --strict, so a missing, extra or mistyped
+// field on either side fails.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+test('reports type-check against certscope.d.ts', async () => {
+  const { initSync, inspect, asn1 } = await import(`${root}pkg/certscope.js`);
+  initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
+  const data = (p) => readFileSync(`${root}tests/data/${p}`);
+  const hostile = readdirSync(`${root}tests/data/hostile`).filter((f) => f.endsWith('.pem')).map((f) => data(`hostile/${f}`)).join('\n');
+  const reports = [
+    inspect(data('generated/rsa2048-chain.pem'), { at: '2026-02-01', host: 'www.certscope.test', roots: data('generated/rsa2048-root.pem') }),
+    inspect(Buffer.concat([data('generated/flawed-expired.pem'), data('input/key.pem'), data('input/request.csr')]), { at: '2026-02-01' }),
+    inspect(hostile, { at: '2030-01-01' }),
+    inspect(data('generated/idn-chain.pem'), { at: '2026-02-01', host: 'bücher.example' }),
+    inspect('nothing here', {}),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'certscope-types-'));
+  copyFileSync(`${root}pkg/certscope.d.ts`, join(dir, 'certscope.d.ts'));
+  const literals = reports.map((r, i) => `export const r${i}: Report = ${JSON.stringify(r)};`).join('\n');
+  const tree = `export const t: Asn1Node[] = ${JSON.stringify(asn1(data('generated/p256-root.pem')))};`;
+  writeFileSync(join(dir, 'check.ts'), `import type { Report, Asn1Node } from './certscope';\n${literals}\n${tree}\n`);
+  const tsc = `${root}node_modules/typescript/bin/tsc`;
+  try {
+    execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', join(dir, 'check.ts')], { encoding: 'utf8' });
+  } catch (err) {
+    assert.fail(`tsc found mismatches:\n${String(err.stdout).slice(0, 2000)}`);
+  }
+});
