@@ -17,6 +17,7 @@ pub(crate) use general_name::{prefix_length, report as general_name_report};
 pub(crate) use name::decode_string;
 pub use name::{NameAttribute, NameReport};
 pub use public_key::PublicKeyReport;
+pub(crate) use public_key::{ACCEPTED_CURVES, MIN_RSA_BITS};
 pub use validity::{ValidityReport, ValidityState};
 
 use der::{Decode, Encode, Reader, SliceReader};

@@ -32,6 +32,14 @@ pub struct PublicKeyReport {
     pub description: String,
 }
 
+/// The smallest RSA modulus browsers and the Baseline Requirements accept ([BR §6.1.5]).
+///
+/// [BR §6.1.5]: https://cabforum.org/working-groups/server/baseline-requirements/requirements/#615-key-sizes
+pub(crate) const MIN_RSA_BITS: u32 = 2048;
+
+/// The only curves browsers and the Baseline Requirements accept for ECDSA keys.
+pub(crate) const ACCEPTED_CURVES: &[&str] = &["P-256", "P-384", "P-521"];
+
 /// 2^53 − 1, the largest integer a JavaScript number holds exactly.
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 

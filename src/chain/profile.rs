@@ -99,7 +99,7 @@ pub(crate) fn check(
     }
     let key = c.key_summary();
     if let Some(bits) = key.bits.filter(|_| key.algorithm == "RSA") {
-        if bits < 2048 || bits % 8 != 0 {
+        if bits < crate::cert::MIN_RSA_BITS || bits % 8 != 0 {
             return fail(
                 "weak-key",
                 format!(
@@ -110,7 +110,7 @@ pub(crate) fn check(
         }
     }
     if let Some(curve) = &key.curve {
-        if !matches!(curve.as_str(), "P-256" | "P-384" | "P-521") {
+        if !crate::cert::ACCEPTED_CURVES.contains(&curve.as_str()) {
             return fail(
                 "weak-key",
                 format!(

@@ -1,14 +1,14 @@
 //! Key strength: RSA keys under 2048 bits, odd exponents, curves browsers do not support.
 
 use super::{finding, references as refs};
-use crate::cert::CertificateReport;
+use crate::cert::{CertificateReport, ACCEPTED_CURVES, MIN_RSA_BITS};
 use crate::{Finding, Severity};
 
 pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
     let key = &cert.public_key;
     if key.algorithm == "RSA" || key.algorithm == "RSA-PSS" {
         match key.bits {
-            Some(bits) if bits < 2048 => out.push(finding(
+            Some(bits) if bits < MIN_RSA_BITS => out.push(finding(
                 "cert.rsa-weak-key",
                 Severity::Error,
                 format!("RSA key of {bits} bits is too weak"),
@@ -47,7 +47,7 @@ pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
         }
     }
     if let Some(curve) = &key.curve {
-        if !matches!(curve.as_str(), "P-256" | "P-384" | "P-521") {
+        if !ACCEPTED_CURVES.contains(&curve.as_str()) {
             out.push(finding(
                 "cert.ec-unsupported-curve",
                 Severity::Error,
