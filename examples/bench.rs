@@ -10,15 +10,29 @@ use x509_cert::der::Decode;
 fn corpus(target: usize) -> Vec<Vec<u8>> {
     let mut pems = String::new();
     for dir in ["tests/data/roots", "tests/data/generated"] {
-        let mut files: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         files.sort();
-        for f in files.iter().filter(|p| p.extension().is_some_and(|e| e == "pem")) {
+        for f in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "pem"))
+        {
             pems.push_str(&std::fs::read_to_string(f).unwrap_or_default());
         }
     }
     let mut unique: Vec<Vec<u8>> = Vec::new();
     for block in pems.split("-----BEGIN CERTIFICATE-----").skip(1) {
-        let body: String = block.split("-----END").next().unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect();
+        let body: String = block
+            .split("-----END")
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let der = base64ct_decode(&body);
         if !unique.contains(&der) {
             unique.push(der);
@@ -42,34 +56,51 @@ fn time(label: &str, runs: usize, certs: usize, mut f: impl FnMut() -> usize) ->
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
+    let at = |i: usize| times.get(i).copied().unwrap_or(f64::NAN);
+    let median = at(times.len() / 2);
     let rate = certs as f64 / median;
     println!(
         "| {label} | {:.1} ({:.1}–{:.1}) | {rate:.0} |",
         median * 1000.0,
-        times[0] * 1000.0,
-        times[times.len() - 1] * 1000.0
+        at(0) * 1000.0,
+        at(times.len().saturating_sub(1)) * 1000.0
     );
     rate
 }
 
 fn main() {
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let (target, runs) = (args.first().copied().unwrap_or(10_000), args.get(1).copied().unwrap_or(5));
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let (target, runs) = (
+        args.first().copied().unwrap_or(10_000),
+        args.get(1).copied().unwrap_or(5),
+    );
     let ders = corpus(target);
     // One input per 4,000 certificates (under the 8 MiB limit), as the npm benchmark does.
     let inputs: Vec<Vec<u8>> = ders.chunks(4000).map(|c| c.concat()).collect();
-    println!("{} certificates, {runs} runs after a warm-up (release build)\n", ders.len());
+    println!(
+        "{} certificates, {runs} runs after a warm-up (release build)\n",
+        ders.len()
+    );
     println!("| what | median ms (min–max) | certs/s |\n|---|---|---|");
     let options = certscope::Options::at(1_795_737_600).roots(certscope::Roots::None);
     let full = time("certscope inspect (full report)", runs, ders.len(), || {
-        inputs.iter().map(|i| certscope::inspect(i, &options).map_or(0, |r| r.certificates.len())).sum()
+        inputs
+            .iter()
+            .map(|i| certscope::inspect(i, &options).map_or(0, |r| r.certificates.len()))
+            .sum()
     });
     let cert = time("x509-cert parse only", runs, ders.len(), || {
-        ders.iter().filter(|d| x509_cert::Certificate::from_der(d).is_ok()).count()
+        ders.iter()
+            .filter(|d| x509_cert::Certificate::from_der(d).is_ok())
+            .count()
     });
     let parser = time("x509-parser parse only", runs, ders.len(), || {
-        ders.iter().filter(|d| x509_parser::parse_x509_certificate(d).is_ok()).count()
+        ders.iter()
+            .filter(|d| x509_parser::parse_x509_certificate(d).is_ok())
+            .count()
     });
     println!(
         "\ncertscope's full report costs {:.1}× an x509-cert parse and {:.1}× an x509-parser parse.",
