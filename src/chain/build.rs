@@ -33,7 +33,7 @@ pub(crate) struct Path {
 
 struct Search<'a> {
     pool: &'a [ChainCert],
-    anchors: &'a [Anchor],
+    anchors: &'a [&'a Anchor],
     ctx: &'a Context<'a>,
     budget: Budget,
     best: Option<Failure>,
@@ -43,7 +43,7 @@ struct Search<'a> {
 pub(crate) fn build(
     leaf: usize,
     pool: &[ChainCert],
-    anchors: &[Anchor],
+    anchors: &[&Anchor],
     ctx: &Context<'_>,
 ) -> Result<Path, Failure> {
     let Some(first) = pool.get(leaf) else {

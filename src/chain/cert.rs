@@ -114,10 +114,11 @@ impl ChainCert {
             unknown_critical: Vec::new(),
             malformed: Vec::new(),
             signature_algorithms_match: cert.signature_algorithm() == t.signature(),
-            cert: cert.clone(),
+            cert,
         };
         let mut seen: Vec<Oid> = Vec::new();
-        for ext in t.extensions().into_iter().flatten() {
+        // Borrows only `c.cert`; the loop fills the other fields.
+        for ext in c.cert.tbs_certificate().extensions().into_iter().flatten() {
             let id = ext.extn_id;
             if seen.contains(&id) {
                 c.malformed.push(format!("extension {id} appears twice"));

@@ -15,7 +15,7 @@ pub(super) fn findings(
     pool: &[ChainCert],
     leaf: usize,
     browser: &Verdict,
-    anchors: &[Anchor],
+    anchors: &[&Anchor],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let pasted: Vec<&ChainCert> = pool.iter().filter(|c| c.index.is_some()).collect();

@@ -194,20 +194,9 @@ impl Default for ChainOptions {
     }
 }
 
-/// Builds the anchors for `roots`.
-fn anchors(roots: &Roots, at: u64) -> Vec<Anchor> {
+/// The roots the user supplied (none for `Roots::Mozilla` and `Roots::None`).
+fn user_anchors(roots: &Roots, at: u64) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
-    let mozilla = matches!(
-        roots,
-        Roots::Mozilla
-            | Roots::Custom {
-                with_mozilla: true,
-                ..
-            }
-    );
-    if mozilla {
-        out.extend(trust_store::mozilla().iter().cloned());
-    }
     if let Roots::Custom { certificates, .. } = roots {
         if let Ok(blocks) = crate::input::split(certificates) {
             for block in blocks.into_iter().flatten() {
@@ -222,6 +211,18 @@ fn anchors(roots: &Roots, at: u64) -> Vec<Anchor> {
     out
 }
 
+/// Whether `roots` include Mozilla's program.
+fn uses_mozilla(roots: &Roots) -> bool {
+    matches!(
+        roots,
+        Roots::Mozilla
+            | Roots::Custom {
+                with_mozilla: true,
+                ..
+            }
+    )
+}
+
 /// Validates a chain for each end-entity certificate in `pool`.
 pub(crate) fn analyse(
     pool: &[ChainCert],
@@ -229,7 +230,14 @@ pub(crate) fn analyse(
     options: &ChainOptions,
     at: u64,
 ) -> Vec<ChainReport> {
-    let anchors = anchors(&options.roots, at);
+    // Mozilla's roots are decoded once and borrowed; only the user's are built per call.
+    let user = user_anchors(&options.roots, at);
+    let mozilla: &[Anchor] = if uses_mozilla(&options.roots) {
+        trust_store::mozilla()
+    } else {
+        &[]
+    };
+    let anchors: Vec<&Anchor> = mozilla.iter().chain(user.iter()).collect();
     let crls = revocation::parse(&options.crls);
     leaves
         .iter()
@@ -251,7 +259,7 @@ pub(crate) fn analyse(
 /// Validates one path as a verifier with `profile` would.
 fn validate(
     pool: &[ChainCert],
-    anchors: &[Anchor],
+    anchors: &[&Anchor],
     leaf: usize,
     reference: Option<&hostname::Reference>,
     ctx: &Context<'_>,
@@ -283,7 +291,7 @@ fn validate(
 
 fn verdict(
     pool: &[ChainCert],
-    anchors: &[Anchor],
+    anchors: &[&Anchor],
     crls: &[revocation::Crl],
     leaf: usize,
     options: &ChainOptions,
@@ -404,7 +412,7 @@ fn verdict(
 /// Checks each certificate on `path` against the CRLs of its issuer.
 fn revoked(
     pool: &[ChainCert],
-    anchors: &[Anchor],
+    anchors: &[&Anchor],
     crls: &[revocation::Crl],
     path: &Path,
     at: u64,
