@@ -126,7 +126,7 @@ function chainSection(report, chain) {
 }
 
 function diagram(report, verdict) {
-  const nodes = verdict.path.map((link, i) => {
+  const nodes = verdict.path.map((link) => {
     const cert = link.certificate == null ? null : report.certificates[link.certificate];
     const name = cert?.subject.commonName ?? link.name;
     const where = link.certificate == null
@@ -136,8 +136,7 @@ function diagram(report, verdict) {
     return h('li', { class: `node ${state}` },
       h('span', { class: 'node-kind', text: link.kind }),
       h('span', { class: 'node-name' }, nameNode(name)),
-      h('span', { class: 'node-where', text: where }),
-      i < verdict.path.length - 1 ? null : null);
+      h('span', { class: 'node-where', text: where }));
   });
   if (!verdict.trusted && !verdict.path.some((l) => l.kind === 'root')) {
     nodes.push(h('li', { class: 'node missing' },
@@ -210,7 +209,7 @@ function asn1Section(pem, load) {
     } catch (err) {
       body.replaceChildren(String(err?.message ?? err));
     }
-  }, { once: false });
+  });
   return details;
 }
 

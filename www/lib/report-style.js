@@ -1,7 +1,27 @@
 // Styles for a rendered report, shared by the page (adopted by the document) and the
-// <certscope-view> element (adopted by its shadow root). Generated from the page's design
-// tokens; edit here. Every colour is a custom property: embedders theme the element with
+// <certscope-view> element (adopted by its shadow root). The token values mirror the page's
+// :root in style.css. Every colour is a custom property: embedders theme the element with
 // --certscope-* properties (for example --certscope-accent), or theme="dark" / theme="light".
+
+/** Dark-theme values, used both for theme="dark" and for a dark system preference. */
+const darkTokens = `
+  --bg: var(--certscope-bg, #0f1216);
+  --surface: var(--certscope-surface, #171b21);
+  --surface-2: var(--certscope-surface-2, #1f242c);
+  --text: var(--certscope-text, #e6e9ee);
+  --muted: var(--certscope-muted, #9aa4b2);
+  --border: var(--certscope-border, #2c333d);
+  --accent: var(--certscope-accent, #7aa2ff);
+  --accent-soft: var(--certscope-accent-soft, #1c2742);
+  --ok: var(--certscope-ok, #4cc38a);
+  --ok-soft: var(--certscope-ok-soft, #15291f);
+  --warn: var(--certscope-warn, #f0b44c);
+  --warn-soft: var(--certscope-warn-soft, #2e2312);
+  --err: var(--certscope-err, #ff7b72);
+  --err-soft: var(--certscope-err-soft, #351a19);
+  --info: var(--certscope-info, #8fb0e6);
+  --info-soft: var(--certscope-info-soft, #18233a);
+  --shadow: var(--certscope-shadow, none);`;
 
 /** Design tokens for the element's shadow root, overridable from outside. */
 export const tokensCss = `
@@ -32,48 +52,15 @@ export const tokensCss = `
   font: 15px/1.5 var(--sans);
 }
 :host([theme="dark"]) {
-  --bg: var(--certscope-bg, #0f1216);
-  --surface: var(--certscope-surface, #171b21);
-  --surface-2: var(--certscope-surface-2, #1f242c);
-  --text: var(--certscope-text, #e6e9ee);
-  --muted: var(--certscope-muted, #9aa4b2);
-  --border: var(--certscope-border, #2c333d);
-  --accent: var(--certscope-accent, #7aa2ff);
-  --accent-soft: var(--certscope-accent-soft, #1c2742);
-  --ok: var(--certscope-ok, #4cc38a);
-  --ok-soft: var(--certscope-ok-soft, #15291f);
-  --warn: var(--certscope-warn, #f0b44c);
-  --warn-soft: var(--certscope-warn-soft, #2e2312);
-  --err: var(--certscope-err, #ff7b72);
-  --err-soft: var(--certscope-err-soft, #351a19);
-  --info: var(--certscope-info, #8fb0e6);
-  --info-soft: var(--certscope-info-soft, #18233a);
-  --shadow: var(--certscope-shadow, none);
+${darkTokens}
 }
 @media (prefers-color-scheme: dark) {
   :host(:not([theme="light"])) {
-    --bg: var(--certscope-bg, #0f1216);
-    --surface: var(--certscope-surface, #171b21);
-    --surface-2: var(--certscope-surface-2, #1f242c);
-    --text: var(--certscope-text, #e6e9ee);
-    --muted: var(--certscope-muted, #9aa4b2);
-    --border: var(--certscope-border, #2c333d);
-    --accent: var(--certscope-accent, #7aa2ff);
-    --accent-soft: var(--certscope-accent-soft, #1c2742);
-    --ok: var(--certscope-ok, #4cc38a);
-    --ok-soft: var(--certscope-ok-soft, #15291f);
-    --warn: var(--certscope-warn, #f0b44c);
-    --warn-soft: var(--certscope-warn-soft, #2e2312);
-    --err: var(--certscope-err, #ff7b72);
-    --err-soft: var(--certscope-err-soft, #351a19);
-    --info: var(--certscope-info, #8fb0e6);
-    --info-soft: var(--certscope-info-soft, #18233a);
-    --shadow: var(--certscope-shadow, none);
+${darkTokens}
   }
 }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-.status { color: var(--muted); font-size: 14px; padding: 8px 0; }
 `;
 
 /** The report itself: summary, chain verdicts, cards, findings. */
