@@ -14,7 +14,7 @@ wasm-pack build --release --target web --out-dir pkg 2>&1 | grep -vE '^\[INFO\]:
 rm -rf www/pkg www/examples
 mkdir -p www/examples
 cp pkg/certscope.js pkg/certscope.d.ts pkg/certscope_bg.wasm www/lib/
-cp www/lib/render.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
+cp www/lib/render.js www/lib/render-http.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
   www/lib/certscope-view.d.ts www/lib/certscope-view-define.d.ts pkg/
 cp LICENSE pkg/
 node scripts/package.mjs

@@ -63,6 +63,11 @@ pub enum Error {
         /// The PEM label.
         label: String,
     },
+    /// A line inside pasted HTTP headers that is not a header field, or a header bound hit.
+    HttpLine {
+        /// What was wrong.
+        message: String,
+    },
     /// An evaluation time that is not RFC 3339 (`2026-03-01` or `2026-03-01T12:00:00Z`).
     BadTime {
         /// The text given.
@@ -85,6 +90,7 @@ impl Error {
             Error::Der { .. } => "der",
             Error::UnsupportedBlock { .. } => "unsupported-block",
             Error::BadTime { .. } => "bad-time",
+            Error::HttpLine { .. } => "http-line",
         }
     }
 
@@ -135,6 +141,7 @@ impl fmt::Display for Error {
             Error::UnsupportedBlock { label } => {
                 write!(f, "\"{label}\" blocks are recognised but not analysed")
             }
+            Error::HttpLine { message } => f.write_str(message),
             Error::BadTime { given } => write!(
                 f,
                 "expected an RFC 3339 time such as 2026-03-01 or 2026-03-01T12:00:00Z, found {given:?}"

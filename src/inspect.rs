@@ -2,7 +2,7 @@
 
 use crate::chain::{self, ChainCert, ChainOptions, Roots, Usage};
 use crate::input::{self, BlockKind};
-use crate::{cert, lint, time, Error, Finding, Problem, Report, Severity};
+use crate::{cert, headers, lint, time, Error, Finding, Problem, Report, Severity};
 
 /// The most end-entity certificates whose chains are analysed in one input.
 pub const MAX_CHAINS: usize = 8;
@@ -77,6 +77,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         input_bytes: input.len(),
         certificates: Vec::new(),
         chains: Vec::new(),
+        http: Vec::new(),
         findings: Vec::new(),
         errors: Vec::new(),
     };
@@ -134,7 +135,30 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         leaves.extend(bottom);
     }
     report.chains = chain::analyse(&pool, &leaves, &options.chain, options.at);
-    if report.certificates.is_empty() && report.errors.is_empty() && report.findings.is_empty() {
+    if let Ok(text) = core::str::from_utf8(input) {
+        let cert_ok = report.chains.first().map(|c| c.browser.trusted);
+        let (http, problems) = headers::analyse(text, cert_ok);
+        if !http.is_empty() {
+            // Header text is not a failed certificate paste.
+            report.errors.retain(|p| p.code != "nothing-recognised");
+        }
+        for p in problems {
+            let at = crate::Location {
+                block: p.response.max(1),
+                line: Some(p.line),
+                byte_offset: p.byte_offset,
+            };
+            report
+                .errors
+                .push(Problem::new(at, Error::HttpLine { message: p.message }));
+        }
+        report.http = http;
+    }
+    if report.certificates.is_empty()
+        && report.errors.is_empty()
+        && report.findings.is_empty()
+        && report.http.is_empty()
+    {
         let at = crate::Location {
             block: 1,
             line: Some(1),

@@ -32,6 +32,7 @@ mod cert;
 mod chain;
 mod deceptive;
 mod error;
+mod headers;
 mod hex;
 mod idn;
 mod input;
@@ -54,8 +55,14 @@ pub use chain::{
     AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, Profile, Roots, Usage, Verdict,
 };
 pub use error::Error;
+pub use headers::observatory::{grade as observatory_grade, score as observatory_score};
+pub use headers::{
+    CookieReport, CspFinding, CspReport, Deduction, Directive, Grade, HeaderField, HstsReport,
+    HttpReport, ObservatoryReport, ObservatoryTest, PreloadIssue, ResponseReport, MAX_HEADERS,
+    MAX_HEADER_BYTES, MAX_RESPONSES,
+};
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Options, MAX_CHAINS};
-pub use report::{Finding, Location, Problem, Reference, Report, Severity};
+pub use report::{Finding, Location, Problem, Reference, Report, Severity, Snippets, ToolFinding};
 pub use text::render as render_text;
 pub use time::parse_rfc3339;

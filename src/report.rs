@@ -20,6 +20,8 @@ pub struct Report {
     pub certificates: Vec<CertificateReport>,
     /// Chain analysis for each end-entity certificate (at most [`MAX_CHAINS`](crate::MAX_CHAINS)).
     pub chains: Vec<ChainReport>,
+    /// The HTTPS configuration of each site whose HTTP responses were pasted.
+    pub http: Vec<crate::HttpReport>,
     /// Findings about the input as a whole (a pasted private key, an unsupported block).
     pub findings: Vec<Finding>,
     /// Blocks that could not be read, each with where and why.
@@ -49,6 +51,7 @@ pub struct Reference {
 
 /// One thing certscope noticed about valid input, explained for a web developer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable identifier, e.g. `cert.expired`.
     pub id: &'static str,
@@ -64,6 +67,55 @@ pub struct Finding {
     pub reference: Reference,
     /// What to do about it, when there is something to do.
     pub fix: Option<String>,
+    /// For CSP findings: the type and severity Google's CSP Evaluator gives the same problem.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub csp_evaluator: Option<ToolFinding>,
+    /// For HSTS findings: the issue codes of Chromium's HSTS preload list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hsts_preload: Vec<&'static str>,
+    /// For header findings: the Mozilla HTTP Observatory result id it corresponds to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observatory: Option<&'static str>,
+    /// The header line and server directives that fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippets: Option<Snippets>,
+}
+
+/// Another tool's name for a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ToolFinding {
+    /// The tool's finding type, e.g. `SCRIPT_UNSAFE_INLINE`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The tool's severity, e.g. `HIGH`.
+    pub severity: &'static str,
+}
+
+/// How to apply a fix: the header line, and the directive for nginx, Apache and Caddy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippets {
+    /// The response header line to send, when the fix is a header.
+    pub header: Option<String>,
+    /// nginx (`server` or `location` block).
+    pub nginx: String,
+    /// Apache httpd (with `mod_headers`).
+    pub apache: String,
+    /// Caddy (Caddyfile site block).
+    pub caddy: String,
+}
+
+impl Finding {
+    /// Names the Observatory result this finding matches.
+    pub(crate) fn observatory(mut self, id: &'static str) -> Self {
+        self.observatory = Some(id);
+        self
+    }
+
+    /// Adds the snippets that apply the fix.
+    pub(crate) fn snippets(mut self, s: Snippets) -> Self {
+        self.snippets = Some(s);
+        self
+    }
 }
 
 /// Where in the input something was found.
@@ -122,10 +174,11 @@ impl Problem {
 }
 
 impl Report {
-    /// All findings: the input's first, then the chains', then each certificate's.
+    /// All findings: the input's first, then the HTTP sites', the chains', then each certificate's.
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
+            .chain(self.http.iter().flat_map(|h| h.findings.iter()))
             .chain(self.chains.iter().flat_map(|c| c.findings.iter()))
             .chain(self.certificates.iter().flat_map(|c| c.findings.iter()))
     }

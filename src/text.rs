@@ -9,15 +9,22 @@ use crate::{Finding, Report, Severity};
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let n = report.certificates.len();
-    let _ = writeln!(
-        out,
-        "{} certificate{}, evaluated at {}",
-        n,
-        if n == 1 { "" } else { "s" },
-        report.evaluated_at
-    );
+    if n == 0 && !report.http.is_empty() {
+        let _ = writeln!(out, "HTTP responses, evaluated at {}", report.evaluated_at);
+    } else {
+        let _ = writeln!(
+            out,
+            "{} certificate{}, evaluated at {}",
+            n,
+            if n == 1 { "" } else { "s" },
+            report.evaluated_at
+        );
+    }
     for f in &report.findings {
         finding(&mut out, f, "");
+    }
+    for site in &report.http {
+        http_section(&mut out, site);
     }
     for chain in &report.chains {
         chain_section(&mut out, report, chain);
@@ -59,6 +66,66 @@ fn chain_section(out: &mut String, report: &Report, chain: &crate::ChainReport) 
         let _ = writeln!(out, "    {:<12}{}", "Path", path.join(" → "));
     }
     for f in &chain.findings {
+        finding(out, f, "    ");
+    }
+}
+
+fn http_section(out: &mut String, site: &crate::HttpReport) {
+    let _ = writeln!(
+        out,
+        "\nHTTPS configuration{}",
+        site.url
+            .as_deref()
+            .map(|u| format!(" of {u}"))
+            .unwrap_or_default()
+    );
+    for r in &site.responses {
+        let status = r
+            .status
+            .map_or_else(|| "(no status line)".to_owned(), |s| s.to_string());
+        let url = r.url.as_deref().unwrap_or("(URL not in the paste)");
+        let _ = writeln!(out, "    line {:<5} {status} {url}", r.line);
+        let _ = writeln!(out, "               {}", r.meaning);
+    }
+    let o = &site.observatory;
+    let _ = writeln!(
+        out,
+        "    Observatory  {} ({}), certscope grade {} ({})",
+        o.grade, o.score, site.grade.grade, site.grade.score
+    );
+    for t in &o.tests {
+        let judged = if t.judged { "" } else { "  [not judged]" };
+        let _ = writeln!(
+            out,
+            "      {:<32}{:<64}{:>4}{judged}",
+            t.test, t.result, t.modifier
+        );
+    }
+    for d in &site.grade.deductions {
+        let _ = writeln!(
+            out,
+            "      certscope -{:<3}{} [{}]",
+            d.points, d.reason, d.id
+        );
+    }
+    if let Some(h) = &site.hsts {
+        let codes: Vec<&str> = h.preload_issues.iter().map(|i| i.code).collect();
+        let _ = writeln!(
+            out,
+            "    HSTS         {}  preload: {}",
+            h.value,
+            if codes.is_empty() {
+                "eligible".to_owned()
+            } else {
+                codes.join(", ")
+            }
+        );
+    }
+    for note in &site.notes {
+        let _ = writeln!(out, "    Note         {note}");
+    }
+    let _ = writeln!(out, "    Strict CSP   {}", site.recommended_csp);
+    for f in &site.findings {
         finding(out, f, "    ");
     }
 }
@@ -121,6 +188,31 @@ fn finding(out: &mut String, f: &Finding, indent: &str) {
     let _ = writeln!(out, "{indent}      {}", f.explanation);
     if let Some(fix) = &f.fix {
         let _ = writeln!(out, "{indent}      Fix: {fix}");
+    }
+    if let Some(s) = &f.snippets {
+        if let Some(h) = &s.header {
+            let _ = writeln!(out, "{indent}        header  {h}");
+        }
+        let _ = writeln!(out, "{indent}        nginx   {}", s.nginx);
+        let _ = writeln!(out, "{indent}        Apache  {}", s.apache);
+        let _ = writeln!(out, "{indent}        Caddy   {}", s.caddy);
+    }
+    if let Some(c) = &f.csp_evaluator {
+        let _ = writeln!(
+            out,
+            "{indent}      CSP Evaluator: {} ({})",
+            c.kind, c.severity
+        );
+    }
+    if let Some(o) = f.observatory {
+        let _ = writeln!(out, "{indent}      Observatory: {o}");
+    }
+    if !f.hsts_preload.is_empty() {
+        let _ = writeln!(
+            out,
+            "{indent}      Preload list: {}",
+            f.hsts_preload.join(", ")
+        );
     }
     let _ = writeln!(
         out,

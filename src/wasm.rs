@@ -24,6 +24,14 @@ export interface Finding {
   evidence: string;
   reference: Reference;
   fix: string | null;
+  /** CSP findings: Google CSP Evaluator's type and severity, e.g. SCRIPT_UNSAFE_INLINE / HIGH. */
+  cspEvaluator?: { type: string; severity: string };
+  /** HSTS findings: issue codes of Chromium's preload list. */
+  hstsPreload?: string[];
+  /** Header findings: the Mozilla HTTP Observatory result id. */
+  observatory?: string;
+  /** How to apply the fix: the header line and nginx / Apache / Caddy directives. */
+  snippets?: { header: string | null; nginx: string; apache: string; caddy: string };
 }
 /** Where in the input: 1-based block and line (null for binary input), 0-based byte offset. */
 export interface Location { block: number; line: number | null; byteOffset: number }
@@ -142,12 +150,83 @@ export interface Chain {
   /** What the certificates sent say about the server's configuration. */
   findings: Finding[];
 }
+export interface HeaderField { name: string; value: string; line: number }
+export interface HttpResponse {
+  line: number;
+  version: string | null;
+  status: number | null;
+  reason: string;
+  /** The status in plain words. */
+  meaning: string;
+  url: string | null;
+  urlSource: "command" | "request" | "redirect" | "inferred" | null;
+  headers: HeaderField[];
+}
+export interface PreloadIssue { code: string; level: "error" | "warning"; message: string }
+export interface Hsts {
+  value: string;
+  line: number;
+  count: number;
+  maxAge: number | null;
+  includeSubDomains: boolean;
+  preload: boolean;
+  effective: boolean;
+  ignoredBecause: string | null;
+  preloadable: boolean;
+  preloadIssues: PreloadIssue[];
+}
+export interface CspDirective { name: string; values: string[] }
+export interface CspEvaluatorFinding { type: string; severity: string; directive: string; value: string | null; description: string }
+export interface Csp {
+  header: "content-security-policy" | "content-security-policy-report-only";
+  policies: CspDirective[][];
+  evaluator: CspEvaluatorFinding[];
+}
+export interface Cookie {
+  name: string;
+  /** The value is never copied into the report; only its length. */
+  valueBytes: number;
+  line: number;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string | null;
+  domain: string | null;
+  path: string | null;
+  lifetime: string | null;
+  sessionLike: boolean;
+}
+export interface ObservatoryTest {
+  test: string;
+  result: string;
+  modifier: number;
+  pass: boolean;
+  /** false when a paste cannot show what the test needs; its modifier is then not counted. */
+  judged: boolean;
+  note: string | null;
+}
+export interface HttpSite {
+  responses: HttpResponse[];
+  url: string | null;
+  notes: string[];
+  hsts: Hsts | null;
+  /** Issues Chromium's HSTS preload list would raise (header, response and redirect checks). */
+  preloadIssues: PreloadIssue[];
+  csp: Csp | null;
+  cspReportOnly: Csp | null;
+  recommendedCsp: string;
+  cookies: Cookie[];
+  observatory: { score: number; grade: string; tests: ObservatoryTest[] };
+  grade: { score: number; grade: string; observatoryScore: number; deductions: { id: string; points: number; reason: string }[] };
+  findings: Finding[];
+}
 export interface Report {
   evaluatedAt: string;
   inputBytes: number;
   certificates: Certificate[];
   /** Chain analysis for each end-entity certificate. */
   chains: Chain[];
+  /** The HTTPS configuration of each site whose HTTP responses were pasted. */
+  http: HttpSite[];
   /** Findings about the input as a whole (e.g. a pasted private key). */
   findings: Finding[];
   errors: Problem[];

@@ -46,5 +46,9 @@ pub(crate) fn finding(
         evidence: evidence.into(),
         reference,
         fix: (!fix.is_empty()).then(|| fix.to_owned()),
+        csp_evaluator: None,
+        hsts_preload: Vec::new(),
+        observatory: None,
+        snippets: None,
     }
 }

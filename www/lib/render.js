@@ -1,6 +1,8 @@
 // Turns a certscope Report into DOM. Every string from the input goes through textContent
 // (via h()), never through HTML parsing: certificate fields are untrusted.
 
+import { httpSection } from './render-http.js';
+
 // Invisible characters, bidi controls and control characters (Unicode TR #36): shown as
 // marked <U+XXXX> codes instead of acting on the text around them.
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
@@ -71,8 +73,10 @@ function count(findings, severity) {
 /** Everything for one report, as a fragment. `options.compact` hides details sections. */
 export function renderReport(report, options = {}) {
   const frag = document.createDocumentFragment();
-  const all = [...report.findings, ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings)];
+  const http = report.http ?? [];
+  const all = [...report.findings, ...http.flatMap((s) => s.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings)];
   frag.append(summary(report, all));
+  for (const site of http) frag.append(httpSection(site));
   for (const chain of report.chains) frag.append(chainSection(report, chain));
   if (report.findings.length) {
     frag.append(h('div', { class: 'findings' }, report.findings.map(finding)));
@@ -86,14 +90,16 @@ function summary(report, all) {
   const errors = count(all, 'error') + report.errors.length;
   const warnings = count(all, 'warning');
   const n = report.certificates.length;
-  const level = errors ? 'error' : warnings ? 'warning' : n ? 'ok' : 'error';
+  const sites = (report.http ?? []).length;
+  const level = errors ? 'error' : warnings ? 'warning' : n || sites ? 'ok' : 'error';
   let headline;
-  if (!n) headline = 'No certificate could be read';
+  if (!n && !sites) headline = 'No certificate could be read';
   else if (errors) headline = `${plural(errors, 'problem')} to fix`;
   else if (warnings) headline = `${plural(warnings, 'warning')}, nothing broken`;
   else headline = 'No problems found';
   const counts = [
-    plural(n, 'certificate'),
+    n || !sites ? plural(n, 'certificate') : null,
+    sites ? plural(sites, 'site') : null,
     report.errors.length ? `${plural(report.errors.length, 'block')} not readable` : null,
     `evaluated at ${when(report.evaluatedAt)}`,
   ].filter(Boolean).join(' · ');
@@ -255,7 +261,7 @@ function fingerprint(value) {
   return h('div', { class: 'fp' }, h('span', { class: 'mono', text: value }), copyButton(value));
 }
 
-function copyButton(value, label = 'Copy') {
+export function copyButton(value, label = 'Copy') {
   const button = h('button', { type: 'button', class: 'copy', text: label, 'aria-label': `${label}: ${value.slice(0, 40)}` });
   button.addEventListener('click', async () => {
     try {
@@ -269,7 +275,7 @@ function copyButton(value, label = 'Copy') {
   return button;
 }
 
-function section(title, ...content) {
+export function section(title, ...content) {
   return h('details', { class: 'section' }, h('summary', { text: title }), ...content);
 }
 
@@ -315,7 +321,7 @@ function extensionValue(v) {
   return extensionLines(v).map((line) => h('div', { text: line }));
 }
 
-function finding(f) {
+export function finding(f) {
   const safeUrl = /^https:\/\//.test(f.reference.url) ? f.reference.url : null;
   return h('details', { class: `finding ${f.severity}`, part: `finding ${f.severity}`, 'data-finding': f.id },
     h('summary', {},
@@ -325,7 +331,30 @@ function finding(f) {
       h('p', { text: f.explanation }),
       f.evidence ? h('p', { class: 'evidence', text: f.evidence }) : null,
       f.fix ? h('p', { class: 'fix' }, h('strong', { text: 'Fix: ' }), f.fix) : null,
+      f.snippets ? snippets(f.snippets) : null,
+      interop(f),
       h('p', {}, 'See ', safeUrl
         ? h('a', { href: safeUrl, target: '_blank', rel: 'noopener noreferrer', text: f.reference.label })
         : f.reference.label, ` · ${f.id}`)));
+}
+
+/** The header line and server directives that apply a fix, each with a copy button. */
+function snippets(s) {
+  const rows = [['Header', s.header], ['nginx', s.nginx], ['Apache', s.apache], ['Caddy', s.caddy]]
+    .filter(([, v]) => v)
+    .map(([label, v]) => h('div', { class: 'snippet' },
+      h('span', { class: 'snippet-label', text: label }),
+      h('code', { text: v }),
+      copyButton(v)));
+  return h('div', { class: 'snippets', 'data-testid': 'snippets' }, rows);
+}
+
+/** The same problem in the vocabulary of the tools users compare with. */
+function interop(f) {
+  const ids = [
+    f.observatory ? `Observatory: ${f.observatory}` : null,
+    f.cspEvaluator ? `CSP Evaluator: ${f.cspEvaluator.type} (${f.cspEvaluator.severity})` : null,
+    f.hstsPreload?.length ? `Preload list: ${f.hstsPreload.join(', ')}` : null,
+  ].filter(Boolean);
+  return ids.length ? h('p', { class: 'interop', text: ids.join(' · ') }) : null;
 }

@@ -202,6 +202,44 @@ ol.diagram .node.missing { border-style: dashed; border-left-width: 1px; color: 
   ol.diagram .node { max-width: none; }
   ol.diagram .node + .node::before { content: "↓"; left: 50%; top: -17px; transform: none; }
 }
+
+/* HTTPS configuration from pasted headers */
+.http { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 16px 18px 10px; box-shadow: var(--shadow); }
+.http.error { border-color: color-mix(in srgb, var(--err) 50%, var(--border)); }
+.http.warning { border-color: color-mix(in srgb, var(--warn) 45%, var(--border)); }
+.http-title { font-size: 17px; margin: 0 0 12px; font-weight: 650; overflow-wrap: anywhere; }
+.muted { color: var(--muted); }
+.grades { display: flex; flex-wrap: wrap; gap: 12px; }
+.grade { display: flex; align-items: center; gap: 12px; padding: 8px 14px 8px 8px; border-radius: 10px; background: var(--surface-2); }
+.grade-letter { width: 48px; height: 48px; border-radius: 10px; display: grid; place-items: center; font-size: 22px; font-weight: 750; }
+.grade.ok .grade-letter { background: var(--ok-soft); color: var(--ok); }
+.grade.warning .grade-letter { background: var(--warn-soft); color: var(--warn); }
+.grade.error .grade-letter { background: var(--err-soft); color: var(--err); }
+.grade-label { display: grid; font-size: 13px; color: var(--muted); }
+.grade-label strong { color: var(--text); font-size: 14px; }
+ol.hops { list-style: none; padding: 0; margin: 14px 0 6px; display: grid; gap: 6px; }
+.hop { display: flex; gap: 10px; align-items: flex-start; }
+.hop .mono { overflow-wrap: anywhere; }
+.hop .muted { font-size: 13px; }
+.status { flex: none; font: 600 12.5px var(--mono); border-radius: 6px; padding: 2px 7px; background: var(--surface-2); }
+.status.ok { background: var(--ok-soft); color: var(--ok); }
+.status.redirect { background: var(--info-soft); color: var(--info); }
+.status.error { background: var(--err-soft); color: var(--err); }
+ul.notes { margin: 8px 0; padding-left: 20px; font-size: 13.5px; color: var(--muted); }
+table.tests td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.tests td.note { font-size: 12.5px; color: var(--muted); }
+table.tests tr.fail th { color: var(--err); }
+table.tests tr.unjudged td, table.tests tr.unjudged th { color: var(--muted); font-style: italic; }
+table.kv caption { text-align: left; font: 600 12.5px var(--mono); color: var(--muted); padding: 4px 8px; }
+table.cookies td.ok { color: var(--ok); }
+table.cookies td.bad { color: var(--err); font-weight: 600; }
+.chip.error { background: var(--err-soft); color: var(--err); }
+.chip.warning { background: var(--warn-soft); color: var(--warn); }
+.snippets { display: grid; gap: 4px; margin: 6px 0; }
+.snippet { display: flex; gap: 8px; align-items: baseline; }
+.snippet code { flex: 1; min-width: 0; font: 12.5px var(--mono); background: var(--surface-2); border-radius: 6px; padding: 3px 8px; overflow-wrap: anywhere; white-space: pre-wrap; }
+.snippet-label { flex: none; width: 52px; font-size: 12px; color: var(--muted); }
+.interop { font: 12px var(--mono); color: var(--muted); }
 `;
 
 /** A constructed stylesheet from CSS text (allowed under a strict CSP, unlike <style>). */

@@ -1,0 +1,401 @@
+//! HTTPS configuration from pasted HTTP responses: what the headers protect, what they do not,
+//! an HTTP Observatory-compatible score, Google CSP Evaluator findings, HSTS preload issue
+//! codes, and fixes for nginx, Apache and Caddy.
+//!
+//! [`message`] finds the responses; each group of responses that follow one another through
+//! redirects is one site, analysed as a whole (redirects, cookies) and by its final response
+//! (everything else).
+
+mod cookies;
+pub(crate) mod csp;
+mod fixes;
+mod grade;
+mod hsts;
+mod legacy;
+pub(crate) mod message;
+pub(crate) mod observatory;
+mod policies;
+mod refs;
+mod status;
+mod transport;
+
+use serde::Serialize;
+use url::Url;
+
+pub use cookies::CookieReport;
+pub use csp::{CspFinding, CspReport, Directive};
+pub use grade::{Deduction, Grade};
+pub use hsts::{HstsReport, PreloadIssue};
+pub use message::{MAX_HEADERS, MAX_HEADER_BYTES, MAX_RESPONSES};
+pub use observatory::{ObservatoryReport, ObservatoryTest};
+
+use message::{LineProblem, Message, UrlSource};
+
+/// One header field as received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeaderField {
+    /// Lower-case name.
+    pub name: String,
+    /// Value (long values cut at [`MAX_HEADER_BYTES`]).
+    pub value: String,
+    /// 1-based line in the paste.
+    pub line: usize,
+}
+
+/// One response in a site's chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseReport {
+    /// 1-based line of its status line (or first header).
+    pub line: usize,
+    /// "HTTP/1.1", "HTTP/2"…, when a status line was pasted.
+    pub version: Option<String>,
+    /// The status code, when a status line was pasted.
+    pub status: Option<u16>,
+    /// The reason phrase as sent.
+    pub reason: String,
+    /// What the status means, in plain words.
+    pub meaning: String,
+    /// The URL it answered, when the paste shows it.
+    pub url: Option<String>,
+    /// How the URL is known: "command" (a curl command line), "request" (curl -v request
+    /// lines), "redirect" (the previous Location) or "inferred".
+    pub url_source: Option<&'static str>,
+    /// Its header fields, in order.
+    pub headers: Vec<HeaderField>,
+}
+
+/// The HTTPS configuration of one site: a response, or a chain of redirects ending in one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HttpReport {
+    /// The responses, in order; the last is the one whose headers protect the page.
+    pub responses: Vec<ResponseReport>,
+    /// The final URL, when known.
+    pub url: Option<String>,
+    /// What was assumed, and what a paste cannot show.
+    pub notes: Vec<String>,
+    /// HSTS of the final response.
+    pub hsts: Option<HstsReport>,
+    /// Every issue Chromium's HSTS preload list would raise that a paste can show: the
+    /// header's (`header.*`), the response's (`response.*`) and the redirects' (`redirects.*`).
+    /// The list's domain and TLS checks need the live site and are not included.
+    pub preload_issues: Vec<PreloadIssue>,
+    /// The enforced Content-Security-Policy of the final response.
+    pub csp: Option<CspReport>,
+    /// The report-only policy of the final response.
+    pub csp_report_only: Option<CspReport>,
+    /// A strict CSP to start from (nonce-based, Google's recommendation), keeping the site's
+    /// framing rule and report endpoint. `{RANDOM}` is a fresh nonce per response.
+    pub recommended_csp: String,
+    /// Every cookie the responses set.
+    pub cookies: Vec<CookieReport>,
+    /// The Mozilla HTTP Observatory's score and tests, reproduced.
+    pub observatory: ObservatoryReport,
+    /// certscope's own, stricter grade.
+    pub grade: Grade,
+    /// Everything found, most severe first.
+    pub findings: Vec<crate::Finding>,
+}
+
+fn source_name(s: UrlSource) -> &'static str {
+    match s {
+        UrlSource::Command => "command",
+        UrlSource::Request => "request",
+        UrlSource::Redirect => "redirect",
+        UrlSource::Inferred => "inferred",
+    }
+}
+
+/// Splits the messages into sites (a site starts where a response does not follow a redirect).
+fn sites(messages: &[Message]) -> Vec<Vec<&Message>> {
+    let mut out: Vec<Vec<&Message>> = Vec::new();
+    for m in messages {
+        match out.last_mut() {
+            Some(site) if !m.new_site => site.push(m),
+            _ => out.push(vec![m]),
+        }
+    }
+    out
+}
+
+/// Reads every HTTP response in `text` and analyses each site. `cert_ok`: whether a chain
+/// pasted alongside was trusted (`None` when none was).
+pub(crate) fn analyse(text: &str, cert_ok: Option<bool>) -> (Vec<HttpReport>, Vec<LineProblem>) {
+    let mut parsed = message::parse(text);
+    infer_first_urls(&mut parsed.messages);
+    let reports = sites(&parsed.messages)
+        .iter()
+        .filter_map(|site| analyse_site(site, cert_ok))
+        .collect();
+    (reports, parsed.problems)
+}
+
+/// `curl -sIL http://host` pasted without its command line: the first response redirects to
+/// `https://host/…`; that request was, in all likelihood, `http://host/`.
+fn infer_first_urls(messages: &mut [Message]) {
+    let mut inferred: Vec<(usize, Url)> = Vec::new();
+    for (i, m) in messages.iter().enumerate() {
+        if m.new_site && m.url.is_none() && m.is_redirect() {
+            if let Some(target) = m
+                .first("location")
+                .and_then(|l| Url::parse(l.value.trim()).ok())
+            {
+                if target.scheme() == "https" {
+                    if let Some(host) = target.host_str() {
+                        if let Ok(u) = Url::parse(&format!("http://{host}/")) {
+                            inferred.push((i, u));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (i, u) in inferred {
+        let mut base = Some(u);
+        for m in messages.iter_mut().skip(i) {
+            if m.url.is_some() || base.is_none() {
+                break;
+            }
+            let current = base.take();
+            let next = current.as_ref().and_then(|b| {
+                m.is_redirect()
+                    .then(|| {
+                        m.first("location")
+                            .and_then(|l| b.join(l.value.trim()).ok())
+                    })
+                    .flatten()
+            });
+            m.url = current.map(|u| (u, UrlSource::Inferred));
+            base = next;
+        }
+    }
+}
+
+fn analyse_site(site: &[&Message], cert_ok: Option<bool>) -> Option<HttpReport> {
+    let mut notes = Vec::new();
+    let last = site.last().copied()?;
+    let https = match last.is_https() {
+        Some(b) => b,
+        None => {
+            notes.push("The final response's URL is not in the paste; certscope assumes it came over HTTPS (paste the curl command line or use curl -v to show it).".to_owned());
+            true
+        }
+    };
+    let http_first = site.first().is_some_and(|m| m.is_https() == Some(false));
+    if let Some(first) = site.first() {
+        if matches!(first.url, Some((_, UrlSource::Inferred))) {
+            notes.push(format!("The first request's URL is not in the paste; because it redirected to HTTPS, certscope assumes it was {}.", first.url.as_ref().map_or(String::new(), |(u, _)| u.to_string())));
+        }
+    }
+    if let Some(s) = last.status.filter(|s| *s >= 400) {
+        notes.push(format!(
+            "The final response is an error ({s}); the real page may send different headers."
+        ));
+    }
+    if cert_ok.is_none() {
+        notes.push("The Observatory also requires a valid certificate; no chain was pasted, so it is assumed valid.".to_owned());
+    }
+
+    let hsts_values: Vec<(&str, usize)> = last
+        .all("strict-transport-security")
+        .map(|f| (f.value.as_str(), f.line))
+        .collect();
+    let hsts = hsts::report(&hsts_values, Some(https));
+    let enforced_values: Vec<&str> = last
+        .all("content-security-policy")
+        .map(|f| f.value.as_str())
+        .collect();
+    let ro_values: Vec<&str> = last
+        .all("content-security-policy-report-only")
+        .map(|f| f.value.as_str())
+        .collect();
+    let enforced = csp::read(&enforced_values, "content-security-policy");
+    let report_only = csp::read(&ro_values, "content-security-policy-report-only");
+    let recommended = csp::recommended(enforced.as_ref().map(|(c, _)| c));
+    let cookie_list = cookies::collect(site);
+
+    let mut findings = Vec::new();
+    if https {
+        hsts::check(hsts.as_ref(), Some(true), &mut findings);
+    }
+    for m in site.iter().filter(|m| m.is_https() == Some(false)) {
+        let values: Vec<(&str, usize)> = m
+            .all("strict-transport-security")
+            .map(|f| (f.value.as_str(), f.line))
+            .collect();
+        if let Some(h) = hsts::report(&values, Some(false)) {
+            hsts::check(Some(&h), Some(false), &mut findings);
+        }
+    }
+    let empty = csp::policy::Csp::default();
+    csp::check(
+        enforced.as_ref(),
+        report_only.as_ref(),
+        &recommended,
+        &mut findings,
+    );
+    cookies::check(&cookie_list, site, &mut findings);
+    policies::check(
+        last,
+        enforced.as_ref().map_or(&empty, |(c, _)| c),
+        &mut findings,
+    );
+    transport::check(site, &mut findings);
+    legacy::check(last, &mut findings);
+    findings.sort_by_key(|f| f.severity);
+
+    let observatory = observatory::run(&observatory::Inputs {
+        site,
+        last,
+        https,
+        http_first,
+        cookies: &cookie_list,
+        cert_ok,
+    });
+    // The CSP findings behind a failed Observatory CSP test are already in its score.
+    if let Some(csp_test) = observatory
+        .tests
+        .iter()
+        .find(|t| t.test == "content-security-policy" && t.modifier < 0)
+    {
+        for f in &mut findings {
+            let scored = f.csp_evaluator.as_ref().is_some_and(|c| {
+                matches!(
+                    c.kind,
+                    "SCRIPT_UNSAFE_INLINE"
+                        | "SCRIPT_UNSAFE_EVAL"
+                        | "PLAIN_URL_SCHEMES"
+                        | "PLAIN_WILDCARD"
+                        | "SRC_HTTP"
+                )
+            });
+            if scored {
+                f.observatory = Some(csp_test.result);
+            }
+        }
+    }
+    let grade = grade::grade(observatory.score, &findings);
+    let preload_issues = preload_issues(site, hsts.as_ref(), https, &findings);
+    Some(HttpReport {
+        responses: site.iter().map(|m| response_report(m)).collect(),
+        url: last.url.as_ref().map(|(u, _)| u.to_string()),
+        notes,
+        hsts,
+        preload_issues,
+        csp: enforced.map(|(_, r)| r),
+        csp_report_only: report_only.map(|(_, r)| r),
+        recommended_csp: recommended,
+        cookies: cookie_list,
+        observatory,
+        grade,
+        findings,
+    })
+}
+
+/// The preload list's issues for the site, in its vocabulary.
+fn preload_issues(
+    site: &[&Message],
+    hsts: Option<&HstsReport>,
+    https: bool,
+    findings: &[crate::Finding],
+) -> Vec<PreloadIssue> {
+    let mut out: Vec<PreloadIssue> = Vec::new();
+    match hsts {
+        Some(h) => out.extend(h.preload_issues.iter().cloned()),
+        None if https => out.push(PreloadIssue {
+            code: "response.no_header",
+            level: "error",
+            message: "Response error: No HSTS header is present on the response.".into(),
+        }),
+        None => {}
+    }
+    for f in findings {
+        for code in f
+            .hsts_preload
+            .iter()
+            .filter(|c| c.starts_with("redirects."))
+        {
+            if !out.iter().any(|i| i.code == *code) {
+                let level = if *code == "redirects.http.useless_header" {
+                    "warning"
+                } else {
+                    "error"
+                };
+                out.push(PreloadIssue {
+                    code,
+                    level,
+                    message: f.title.clone(),
+                });
+            }
+        }
+    }
+    // http://host → https://host whose response would not pass the preload header rules.
+    if let (Some(first), Some(second)) = (site.first(), site.get(1)) {
+        let same_host = first
+            .url
+            .as_ref()
+            .zip(second.url.as_ref())
+            .is_some_and(|((a, _), (b, _))| a.host_str() == b.host_str());
+        if first.is_https() == Some(false) && second.is_https() == Some(true) && same_host {
+            let values: Vec<(&str, usize)> = second
+                .all("strict-transport-security")
+                .map(|f| (f.value.as_str(), f.line))
+                .collect();
+            let ok = hsts::report(&values, Some(true)).is_some_and(|h| h.preloadable);
+            if !ok {
+                out.push(PreloadIssue {
+                    code: "redirects.http.first_redirect.no_hsts",
+                    level: "error",
+                    message: "HTTP redirects to a page without a preloadable HSTS header".into(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A Set-Cookie value with the cookie's value replaced by its length: session cookies are
+/// secrets and the report may be shared.
+fn redact_cookie(value: &str) -> String {
+    let (pair, attributes) = value
+        .split_once(';')
+        .map_or((value, None), |(p, a)| (p, Some(a)));
+    let redacted = match pair.split_once('=') {
+        Some((name, v)) => format!("{}=<{} bytes hidden>", name.trim(), v.trim().len()),
+        None => format!("<{} bytes hidden>", pair.trim().len()),
+    };
+    match attributes {
+        Some(a) => format!("{redacted};{a}"),
+        None => redacted,
+    }
+}
+
+fn response_report(m: &Message) -> ResponseReport {
+    ResponseReport {
+        line: m.line,
+        version: m.version.clone(),
+        status: m.status,
+        reason: m.reason.clone(),
+        meaning: m.status.map_or_else(
+            || "No status line was pasted; only the headers.".to_owned(),
+            status::meaning,
+        ),
+        url: m.url.as_ref().map(|(u, _)| u.to_string()),
+        url_source: m.url.as_ref().map(|(_, s)| source_name(*s)),
+        headers: m
+            .fields
+            .iter()
+            .filter(|f| !f.name.is_empty())
+            .map(|f| HeaderField {
+                name: f.name.clone(),
+                value: if f.name == "set-cookie" {
+                    redact_cookie(&f.value)
+                } else {
+                    f.value.clone()
+                },
+                line: f.line,
+            })
+            .collect(),
+    }
+}

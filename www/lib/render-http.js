@@ -1,0 +1,82 @@
+// The HTTPS configuration of one pasted site: grades, the redirect chain, each Observatory
+// test, HSTS, CSP, cookies and the findings with their fixes. Text only, through h().
+
+import { h, finding, copyButton, section } from './render.js';
+
+const GRADE_LEVEL = (g) => (g.startsWith('A') ? 'ok' : g.startsWith('B') || g.startsWith('C') ? 'warning' : 'error');
+
+function gradeBox(label, grade, score, detail) {
+  return h('div', { class: `grade ${GRADE_LEVEL(grade)}`, 'data-testid': `grade-${label.toLowerCase().replace(/\W+/g, '-')}` },
+    h('span', { class: 'grade-letter', text: grade }),
+    h('span', { class: 'grade-label' }, h('strong', { text: label }), h('span', { text: `${score}/100${detail ? ` · ${detail}` : ''}` })));
+}
+
+function chain(site) {
+  return h('ol', { class: 'hops', 'data-testid': 'hops' }, site.responses.map((r) => {
+    const code = r.status ?? '—';
+    const kind = r.status == null ? 'none' : r.status >= 400 ? 'error' : r.status >= 300 ? 'redirect' : 'ok';
+    return h('li', { class: 'hop' },
+      h('span', { class: `status ${kind}`, text: String(code) }),
+      h('div', {},
+        h('div', { class: 'mono', text: r.url ?? '(URL not in the paste)' }),
+        h('div', { class: 'muted', text: `${r.meaning}${r.urlSource === 'inferred' ? ' (URL inferred)' : ''} · line ${r.line}` })));
+  }));
+}
+
+function observatoryTable(site) {
+  const rows = site.observatory.tests.map((t) => h('tr', { class: t.judged ? (t.pass ? 'pass' : 'fail') : 'unjudged' },
+    h('th', { text: t.test }),
+    h('td', { class: 'value', text: t.result }),
+    h('td', { class: 'num', text: t.judged ? (t.modifier > 0 ? `+${t.modifier}` : String(t.modifier)) : 'not judged' }),
+    h('td', { class: 'note', text: t.note ?? '' })));
+  const deductions = site.grade.deductions.map((d) => h('tr', { class: 'fail' },
+    h('th', { text: 'certscope' }), h('td', { text: d.reason }), h('td', { class: 'num', text: `−${d.points}` }), h('td', { class: 'value', text: d.id })));
+  return h('table', { class: 'kv tests', 'data-testid': 'observatory-tests' }, h('tbody', {}, rows, deductions));
+}
+
+function hsts(x) {
+  const issues = x.preloadIssues.map((i) => h('span', { class: `chip ${i.level}`, title: i.message, text: i.code }));
+  return h('dl', { class: 'facts' },
+    h('dt', { text: 'HSTS' }), h('dd', {}, h('span', { class: 'mono', text: x.value })),
+    h('dt', { text: 'Browsers' }), h('dd', { text: x.effective ? `honour it: ${x.maxAge} s${x.includeSubDomains ? ', subdomains too' : ''}` : `ignore it: ${x.ignoredBecause}` }),
+    h('dt', { text: 'Preload list' }), h('dd', {}, x.preloadable ? 'header qualifies' : h('div', { class: 'chips' }, issues)));
+}
+
+function csp(c) {
+  return c.policies.map((p, i) => h('table', { class: 'kv' }, h('caption', { text: `${c.header}${c.policies.length > 1 ? ` · policy ${i + 1}` : ''}` }),
+    h('tbody', {}, p.map((d) => h('tr', {}, h('th', { text: d.name }), h('td', { class: 'value', text: d.values.join(' ') || '(no value)' }))))));
+}
+
+function cookies(list) {
+  const yes = (b) => (b ? '✓' : '✕');
+  return h('table', { class: 'kv cookies' },
+    h('thead', {}, h('tr', {}, ['Cookie', 'Secure', 'HttpOnly', 'SameSite', 'Domain', 'Lifetime'].map((t) => h('th', { text: t })))),
+    h('tbody', {}, list.map((c) => h('tr', {},
+      h('td', { class: 'value', text: c.name }),
+      h('td', { class: c.secure ? 'ok' : 'bad', text: yes(c.secure) }),
+      h('td', { class: c.httpOnly ? 'ok' : 'bad', text: yes(c.httpOnly) }),
+      h('td', { text: c.sameSite ?? '—' }),
+      h('td', { text: c.domain ?? 'this host only' }),
+      h('td', { text: c.lifetime ?? 'session' })))));
+}
+
+/** One site's HTTPS configuration. */
+export function httpSection(site) {
+  const worst = site.findings.some((f) => f.severity === 'error') ? 'error' : site.findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok';
+  const obs = site.observatory;
+  return h('section', { class: `http ${worst}`, part: 'http', 'aria-label': 'HTTPS configuration', 'data-testid': 'http' },
+    h('h2', { class: 'http-title' }, 'HTTPS configuration', site.url ? h('span', { class: 'mono muted', text: ` ${site.url}` }) : null),
+    h('div', { class: 'grades' },
+      gradeBox('HTTP Observatory', obs.grade, obs.score, 'reproduced from the headers'),
+      gradeBox('certscope', site.grade.grade, site.grade.score, site.grade.deductions.length ? `${site.grade.deductions.length} stricter deductions` : 'no extra deductions')),
+    chain(site),
+    site.notes.length ? h('ul', { class: 'notes' }, site.notes.map((n) => h('li', { text: n }))) : null,
+    h('div', { class: 'findings' }, site.findings.filter((f) => f.severity !== 'info').map(finding)),
+    section(`Observatory tests (${obs.tests.filter((t) => t.judged).length} judged of ${obs.tests.length})`, observatoryTable(site)),
+    site.hsts ? section('Strict-Transport-Security', hsts(site.hsts)) : null,
+    site.csp || site.cspReportOnly ? section('Content-Security-Policy', ...(site.csp ? csp(site.csp) : []), ...(site.cspReportOnly ? csp(site.cspReportOnly) : [])) : null,
+    section('Recommended strict CSP', h('div', { class: 'snippet' }, h('code', { text: site.recommendedCsp }), copyButton(site.recommendedCsp)),
+      h('p', { class: 'muted', text: 'Replace {RANDOM} with a new random value (≥128 bits, base64) on every response, and add nonce="…" to each <script>.' })),
+    site.cookies.length ? section(`Cookies (${site.cookies.length})`, cookies(site.cookies)) : null,
+    site.findings.some((f) => f.severity === 'info') ? section(`Notes (${site.findings.filter((f) => f.severity === 'info').length})`, h('div', { class: 'findings' }, site.findings.filter((f) => f.severity === 'info').map(finding))) : null);
+}
