@@ -2,7 +2,7 @@
 # Seeds each fuzz target's corpus from tests/data (certificates, chains, CRLs, malformed files).
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/inspect corpus/chain corpus/time
+mkdir -p corpus/inspect corpus/chain corpus/time corpus/headers corpus/csp
 find ../tests/data -type f \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.crl' -o -name '*.csr' \) \
   -size -64k -exec cp {} corpus/inspect/ \;
 g=../tests/data/generated
@@ -12,3 +12,9 @@ for t in rsa2048 p256 ed25519; do
 done
 { cat $g/rsa2048-root.pem; printf '\xff'; cat $g/broken-name-constraints.pem; } > corpus/chain/seed-nc
 printf '2026-03-01' > corpus/time/date; printf '2026-03-01T12:00:00.5+01:30' > corpus/time/full
+for f in ../tests/data/http/*.txt ../tests/data/hostile/headers.txt; do
+  cp "$f" "corpus/inspect/$(basename "$f")"
+  sed -n '2,$p' "$f" > "corpus/headers/$(basename "$f")"
+done
+grep -hi '^content-security-policy: ' ../tests/data/http/*.txt ../tests/data/hostile/headers.txt | cut -d' ' -f2- | \
+  while read -r policy; do printf '%s' "$policy" > "corpus/csp/$(printf '%s' "$policy" | sha1sum | cut -c1-12)"; done

@@ -27,6 +27,7 @@ cat tests/data/generated/flawed-expired.pem tests/data/generated/flawed-no-san.p
 cat tests/data/roots/*.pem > www/examples/roots.pem
 cp tests/data/transcripts/s_client-showcerts.txt www/examples/s_client.txt
 cp tests/data/transcripts/s_client-root.pem www/examples/s_client-root.pem
+cp tests/data/http/shop-sIL.txt www/examples/curl-headers.txt
 
 raw=$(wc -c < pkg/certscope_bg.wasm)
 gz=$(gzip -9c pkg/certscope_bg.wasm | wc -c)

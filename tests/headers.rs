@@ -464,6 +464,7 @@ fn observatory_csp() {
         ("nonce drops unsafe-inline", csp("default-src 'self'; script-src 'nonce-abcdefgh1' 'unsafe-inline'"), Obs("content-security-policy", "csp-implemented-with-no-unsafe")),
         ("strict-dynamic drops https:", csp("default-src 'self'; script-src 'nonce-abcdefgh1' 'strict-dynamic' https:"), Obs("content-security-policy", "csp-implemented-with-no-unsafe")),
         ("repeated report-uri", csp("default-src 'none'; report-uri /a; report-uri /b"), Obs("content-security-policy", "csp-implemented-but-duplicate-directives")),
+        ("score without extra credit", csp("default-src 'none'; frame-ancestors 'none'"), Score(75, "B")),
         ("second policy narrows", https("Content-Security-Policy: default-src 'self'; script-src 'unsafe-inline' 'self'\nContent-Security-Policy: default-src 'self'; script-src 'self'"), Obs("content-security-policy", "csp-implemented-with-no-unsafe")),
     ];
     run(&cases);

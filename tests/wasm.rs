@@ -192,3 +192,27 @@ fn asn1_tree_of_a_certificate() {
     assert!(get(&tree, "0.value").is_null());
     assert!(certscope::wasm::asn1("not a certificate".into()).is_err());
 }
+
+#[wasm_bindgen_test]
+fn pasted_headers_give_an_https_configuration() {
+    let text = include_str!("data/http/shop-sIL.txt");
+    let r = inspect(text.into(), options("2026-11-27".into())).unwrap();
+    let site = get(&r, "http.0");
+    assert_eq!(get(&site, "observatory.score").as_f64().unwrap(), 60.0);
+    assert_eq!(get(&site, "observatory.grade").as_string().unwrap(), "C+");
+    assert_eq!(
+        get(&site, "responses.1.url").as_string().unwrap(),
+        "https://shop.certscope.test/"
+    );
+    let first = get(&site, "findings.0");
+    assert_eq!(
+        get(&first, "cspEvaluator.type").as_string().unwrap(),
+        "SCRIPT_UNSAFE_INLINE"
+    );
+    assert!(get(&first, "snippets.nginx")
+        .as_string()
+        .unwrap()
+        .starts_with("add_header"));
+    assert_eq!(Array::from(&get(&r, "certificates")).length(), 0);
+    assert_eq!(Array::from(&get(&r, "errors")).length(), 0);
+}

@@ -212,6 +212,17 @@ dropzone.addEventListener('drop', (e) => {
 // A permalink holds the input in the URL fragment, which browsers never send to a server.
 // Private keys are cut out first: they must never end up in a link.
 const PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
+// Cookie values and credentials in pasted headers are secrets too (curl -v shows the request).
+const SET_COOKIE = /^([<>]?[ \t]*set-cookie[ \t]*:[ \t]*[^=;\r\n]*=)[^;\r\n]*/gim;
+const CREDENTIAL = /^([<>]?[ \t]*(?:cookie|authorization|proxy-authorization)[ \t]*:[ \t]*).*$/gim;
+
+/** The paste as it may travel in a link: keys, cookie values and credentials removed. */
+function shareable(text) {
+  return text
+    .replace(PRIVATE_KEY, '[private key removed from this link]')
+    .replace(SET_COOKIE, '$1[removed]')
+    .replace(CREDENTIAL, '$1[removed from this link]');
+}
 const LINK_LIMIT = 64 * 1024;
 
 async function pack(value) {
@@ -242,7 +253,7 @@ async function copy(text, button) {
 
 $('copy-link').addEventListener('click', async (event) => {
   const state = {
-    t: paste.value.replace(PRIVATE_KEY, '[private key removed from this link]'),
+    t: shareable(paste.value),
     h: host.value, a: at.value, r: roots.value,
     c: roots.value.startsWith('custom') ? customRoots.value : '',
   };

@@ -15,7 +15,7 @@
 //! [RFC 9110 §5]: https://www.rfc-editor.org/rfc/rfc9110#section-5
 //! [RFC 9112 §5]: https://www.rfc-editor.org/rfc/rfc9112#section-5
 
-use url::Url;
+use super::url::Url;
 
 /// The most responses read from one paste.
 pub const MAX_RESPONSES: usize = 64;
@@ -282,7 +282,10 @@ impl Parser {
             }
             return;
         }
-        if let Some(url) = curl_url(trimmed) {
+        let field_like = trimmed
+            .split_once(':')
+            .is_some_and(|(name, _)| is_token(name.trim_start_matches(['<', ' '])));
+        if let Some(url) = curl_url(trimmed).filter(|_| !field_like) {
             self.end_message();
             self.pending = Pending {
                 stated: Some(url),
@@ -570,14 +573,14 @@ mod tests {
         let first = &p.messages[0];
         assert_eq!(first.status, Some(301));
         assert_eq!(
-            first.url.as_ref().map(|u| u.0.as_str()),
-            Some("http://example.com/")
+            first.url.as_ref().map(|u| u.0.to_string()),
+            Some("http://example.com/".to_owned())
         );
         let second = &p.messages[1];
         assert_eq!(second.status, Some(200));
         assert_eq!(
-            second.url.as_ref().map(|u| (u.0.as_str(), u.1)),
-            Some(("https://example.com/", UrlSource::Redirect))
+            second.url.as_ref().map(|u| (u.0.to_string(), u.1)),
+            Some(("https://example.com/".to_owned(), UrlSource::Redirect))
         );
         assert_eq!(second.all("set-cookie").count(), 2);
         assert!(!second.new_site);
@@ -607,8 +610,8 @@ mod tests {
         let p = parse(text);
         let m = &p.messages[0];
         assert_eq!(
-            m.url.as_ref().map(|u| u.0.as_str()),
-            Some("https://example.org/login")
+            m.url.as_ref().map(|u| u.0.to_string()),
+            Some("https://example.org/login".to_owned())
         );
         assert_eq!(m.request_origin.as_deref(), Some("https://evil.test"));
     }

@@ -18,9 +18,10 @@ mod policies;
 mod refs;
 mod status;
 mod transport;
+mod url;
 
+use self::url::Url;
 use serde::Serialize;
-use url::Url;
 
 pub use cookies::CookieReport;
 pub use csp::{CspFinding, CspReport, Directive};

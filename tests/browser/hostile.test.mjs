@@ -47,3 +47,24 @@ test('nothing executes, nothing is fetched, and deceptive text is made visible',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('hostile header values stay inert text', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1000, height: 900 } });
+  await open(page, server.origin);
+  await page.fill('#paste', readFileSync(`${dir}headers.txt`, 'utf8'));
+  await page.getByTestId('http').waitFor();
+  for (const summary of await page.locator('#results summary').all()) await summary.click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#results img, #results svg, #results script, #results iframe, #results b, #results a[href^="javascript"]').count(), 0);
+  const text = await page.locator('#results').textContent();
+  assert.ok(text.includes("<script>alert('server')</script>"), 'the Server value is shown as text');
+  assert.ok(text.includes('<script>alert(3)</script>=<1 bytes hidden>'), 'the cookie name is shown as text, its value hidden');
+  for (const raw of ['\u202e', '\u200b', '\u001b']) assert.ok(!text.includes(raw), `raw U+${raw.codePointAt(0).toString(16)} rendered`);
+  const marks = await page.locator('#results .hidden-char').allTextContents();
+  for (const code of ['<U+202E>', '<U+200B>', '<U+001B>']) assert.ok(marks.includes(code), `${code} not marked: ${marks}`);
+  // The javascript: Location is never followed or linked; the page stays where it is.
+  assert.equal(new URL(page.url()).origin, server.origin);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'horizontal overflow');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -201,3 +201,33 @@ test('an s_client transcript example: the chain inside it is found and trusted',
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a curl -sIL header paste: both grades, every test, fixes to copy', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await open(page, server.origin);
+  await page.click('button[data-example="curl-headers.txt"]');
+  const http = page.getByTestId('http');
+  await http.waitFor();
+  assert.match(await page.getByTestId('grade-http-observatory').textContent(), /^C\+HTTP Observatory60\/100/);
+  assert.match(await page.getByTestId('grade-certscope').textContent(), /^D/);
+  const hops = await page.getByTestId('hops').locator('li').allTextContents();
+  assert.equal(hops.length, 2);
+  assert.match(hops[0], /^301http:\/\/shop\.certscope\.test\/Moved Permanently/);
+  // The first problem is the CSP; its nginx line can be copied.
+  const first = http.locator('details.finding').first();
+  assert.equal(await first.getAttribute('data-finding'), 'csp.script-unsafe-inline');
+  await first.locator('summary').click();
+  const nginx = first.getByTestId('snippets').locator('.snippet').nth(1);
+  await nginx.locator('button.copy').click();
+  await nginx.locator('button.copy:text-is("Copied")').waitFor();
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^add_header Content-Security-Policy "script-src 'nonce-\{RANDOM\}'/);
+  assert.match(await first.locator('.interop').textContent(), /CSP Evaluator: SCRIPT_UNSAFE_INLINE \(HIGH\)/);
+  // Every Observatory test is listed with its result id.
+  await http.locator('details.section > summary', { hasText: 'Observatory tests' }).click();
+  const rows = await page.getByTestId('observatory-tests').locator('tr').allTextContents();
+  assert.ok(rows.some((r) => r.startsWith('content-security-policycsp-implemented-with-unsafe-inline-20')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes('(+5) not counted below 90')));
+  assert.ok(rows.some((r) => r.startsWith('subresource-integrity') && r.includes('not judged')));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

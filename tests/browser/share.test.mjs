@@ -42,7 +42,8 @@ test('a permalink restores the input, never carries a private key, and JSON can 
   const keyLine = key.split('\n')[1];
   await page.fill('#at', '2026-11-27');
   await page.fill('#host', 'www.certscope.test');
-  await page.fill('#paste', `${data('generated/example-chain.pem')}\n${key}`);
+  const headers = 'HTTP/2 200\nset-cookie: sessionid=s3cr3tSessi0n; Secure; HttpOnly\n\n> Authorization: Bearer t0kenValue\n';
+  await page.fill('#paste', `${data('generated/example-chain.pem')}\n${key}\n${headers}`);
   await page.getByTestId('chain').waitFor();
   await page.click('#copy-link');
   await page.locator('#copy-link:text-is("Copied")').waitFor();
@@ -67,6 +68,10 @@ test('a permalink restores the input, never carries a private key, and JSON can 
   const restored = await other.inputValue('#paste');
   assert.ok(restored.includes('[private key removed from this link]'));
   assert.ok(!restored.includes(keyLine));
+  // Cookie values and credentials are not in the link, nor in the report.
+  assert.ok(!restored.includes('s3cr3tSessi0n') && !restored.includes('t0kenValue'));
+  assert.ok(restored.includes('set-cookie: sessionid=[removed]; Secure; HttpOnly'));
+  assert.ok(!JSON.stringify(json).includes('s3cr3tSessi0n'));
   assert.equal(await other.inputValue('#host'), 'www.certscope.test');
   assert.equal(await other.inputValue('#at'), '2026-11-27');
   assert.equal(await other.getByTestId('certificate').count(), 3);
@@ -88,6 +93,10 @@ test('the page has no serious or critical accessibility violations', async () =>
     await page.locator('.card summary').first().click();
     await page.locator('details.finding summary').first().click();
     assert.deepEqual(await axeViolations(page), [], `${colorScheme}, with a report`);
+    await page.click('button[data-example="curl-headers.txt"]');
+    await page.getByTestId('http').waitFor();
+    for (const summary of await page.locator('[data-testid=http] summary').all()) await summary.click();
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}, with an HTTPS configuration`);
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -1,5 +1,5 @@
 // The TypeScript declarations describe what inspect() really returns: real reports (a chain
-// with findings, the hostile corpus, unreadable input, an IDN chain) are written as object
+// with findings, the hostile corpus, unreadable input, an IDN chain, pasted HTTP headers) are written as object
 // literals typed `Report` and compiled with tsc --strict, so a missing, extra or mistyped
 // field on either side fails.
 import assert from 'node:assert/strict';
@@ -22,7 +22,13 @@ test('reports type-check against certscope.d.ts', async () => {
     inspect(hostile, { at: '2030-01-01' }),
     inspect(data('generated/idn-chain.pem'), { at: '2026-02-01', host: 'bücher.example' }),
     inspect('nothing here', {}),
+    // HTTP: a redirect chain with cookies and CSP, curl -v with CORS, hostile header values.
+    inspect(data('http/shop-sIL.txt'), { at: '2026-11-27' }),
+    inspect(Buffer.concat([data('http/api-v.txt'), data('http/legacy-www-sI.txt')]), { at: '2026-11-27' }),
+    inspect(data('hostile/headers.txt'), { at: '2026-11-27' }),
   ];
+  assert.equal(reports[5].http[0].observatory.grade, 'C+');
+  assert.equal(reports[6].http.length, 2);
   const dir = mkdtempSync(join(tmpdir(), 'certscope-types-'));
   copyFileSync(`${root}pkg/certscope.d.ts`, join(dir, 'certscope.d.ts'));
   const literals = reports.map((r, i) => `export const r${i}: Report = ${JSON.stringify(r)};`).join('\n');

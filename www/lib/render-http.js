@@ -24,10 +24,17 @@ function chain(site) {
 }
 
 function observatoryTable(site) {
+  // Extra credit counts only when the penalties leave at least 90 (the Observatory's rule).
+  const base = 100 + site.observatory.tests.filter((t) => t.judged && t.modifier < 0).reduce((sum, t) => sum + t.modifier, 0);
+  const points = (t) => {
+    if (!t.judged) return 'not judged';
+    if (t.modifier > 0) return base >= 90 ? `+${t.modifier}` : `(+${t.modifier}) not counted below 90`;
+    return String(t.modifier);
+  };
   const rows = site.observatory.tests.map((t) => h('tr', { class: t.judged ? (t.pass ? 'pass' : 'fail') : 'unjudged' },
     h('th', { text: t.test }),
     h('td', { class: 'value', text: t.result }),
-    h('td', { class: 'num', text: t.judged ? (t.modifier > 0 ? `+${t.modifier}` : String(t.modifier)) : 'not judged' }),
+    h('td', { class: 'num', text: points(t) }),
     h('td', { class: 'note', text: t.note ?? '' })));
   const deductions = site.grade.deductions.map((d) => h('tr', { class: 'fail' },
     h('th', { text: 'certscope' }), h('td', { text: d.reason }), h('td', { class: 'num', text: `−${d.points}` }), h('td', { class: 'value', text: d.id })));
@@ -60,6 +67,12 @@ function cookies(list) {
       h('td', { text: c.lifetime ?? 'session' })))));
 }
 
+function received(site) {
+  return site.responses.map((r) => h('table', { class: 'kv' },
+    h('caption', { text: `${r.version ?? ''} ${r.status ?? '(no status line)'} ${r.reason} · ${r.url ?? 'URL not in the paste'}`.trim() }),
+    h('tbody', {}, r.headers.map((f) => h('tr', {}, h('th', { text: f.name }), h('td', { class: 'value', text: f.value }))))));
+}
+
 /** One site's HTTPS configuration. */
 export function httpSection(site) {
   const worst = site.findings.some((f) => f.severity === 'error') ? 'error' : site.findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok';
@@ -78,5 +91,6 @@ export function httpSection(site) {
     section('Recommended strict CSP', h('div', { class: 'snippet' }, h('code', { text: site.recommendedCsp }), copyButton(site.recommendedCsp)),
       h('p', { class: 'muted', text: 'Replace {RANDOM} with a new random value (≥128 bits, base64) on every response, and add nonce="…" to each <script>.' })),
     site.cookies.length ? section(`Cookies (${site.cookies.length})`, cookies(site.cookies)) : null,
+    section(`Headers as received (${site.responses.reduce((n, r) => n + r.headers.length, 0)})`, received(site)),
     site.findings.some((f) => f.severity === 'info') ? section(`Notes (${site.findings.filter((f) => f.severity === 'info').length})`, h('div', { class: 'findings' }, site.findings.filter((f) => f.severity === 'info').map(finding))) : null);
 }

@@ -143,7 +143,7 @@ details.section[open] > summary { margin-bottom: 8px; }
 table.kv { width: 100%; border-collapse: collapse; font-size: 13.5px; }
 table.kv th, table.kv td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--border); }
 table.kv th { color: var(--muted); font-weight: 500; white-space: nowrap; }
-table.kv td.value { font-family: var(--mono); font-size: 12.5px; }
+table.kv td.value { font-family: var(--mono); font-size: 12.5px; overflow-wrap: anywhere; }
 .crit { color: var(--warn); font-weight: 600; font-size: 12px; }
 
 .findings { display: grid; gap: 8px; margin: 10px 0 6px; }
@@ -210,7 +210,7 @@ ol.diagram .node.missing { border-style: dashed; border-left-width: 1px; color: 
 .http-title { font-size: 17px; margin: 0 0 12px; font-weight: 650; overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
 .grades { display: flex; flex-wrap: wrap; gap: 12px; }
-.grade { display: flex; align-items: center; gap: 12px; padding: 8px 14px 8px 8px; border-radius: 10px; background: var(--surface-2); }
+.grade { flex: 1 1 240px; max-width: 340px; display: flex; align-items: center; gap: 12px; padding: 8px 14px 8px 8px; border-radius: 10px; background: var(--surface-2); }
 .grade-letter { width: 48px; height: 48px; border-radius: 10px; display: grid; place-items: center; font-size: 22px; font-weight: 750; }
 .grade.ok .grade-letter { background: var(--ok-soft); color: var(--ok); }
 .grade.warning .grade-letter { background: var(--warn-soft); color: var(--warn); }
@@ -226,7 +226,7 @@ ol.hops { list-style: none; padding: 0; margin: 14px 0 6px; display: grid; gap: 
 .status.redirect { background: var(--info-soft); color: var(--info); }
 .status.error { background: var(--err-soft); color: var(--err); }
 ul.notes { margin: 8px 0; padding-left: 20px; font-size: 13.5px; color: var(--muted); }
-table.tests td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.tests td.num { font-variant-numeric: tabular-nums; }
 table.tests td.note { font-size: 12.5px; color: var(--muted); }
 table.tests tr.fail th { color: var(--err); }
 table.tests tr.unjudged td, table.tests tr.unjudged th { color: var(--muted); font-style: italic; }

@@ -529,7 +529,7 @@ fn redirection(i: &Inputs<'_>) -> ObservatoryTest {
     if i.cert_ok == Some(false) {
         return t("redirection", "redirection-invalid-cert", false);
     }
-    let route: Vec<&url::Url> = i
+    let route: Vec<&super::url::Url> = i
         .site
         .iter()
         .filter_map(|m| m.url.as_ref().map(|(u, _)| u))
