@@ -77,11 +77,16 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         input_bytes: input.len(),
         certificates: Vec::new(),
         chains: Vec::new(),
+        requests: Vec::new(),
+        crls: Vec::new(),
+        keys: Vec::new(),
         http: Vec::new(),
         findings: Vec::new(),
         errors: Vec::new(),
     };
     let mut pool: Vec<ChainCert> = Vec::new();
+    let mut crl_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
+    let mut key_blocks: Vec<crate::KeyReport> = Vec::new();
     for block in blocks {
         let block = match block {
             Ok(b) => b,
@@ -91,18 +96,43 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             }
         };
         match block.kind {
-            BlockKind::Certificate { .. } => {
-                match cert::report(&block.der, block.location, options.at) {
-                    Ok(parsed) => {
-                        let index = report.certificates.len();
-                        pool.extend(ChainCert::new(parsed.cert, &parsed.der, Some(index)));
-                        report.certificates.push(parsed.report);
+            BlockKind::Certificate { .. } => add_certificate(
+                &mut report,
+                &mut pool,
+                &block.der,
+                block.location,
+                options.at,
+            ),
+            BlockKind::Pkcs7 => match input::pkcs7::read(&block.der) {
+                Ok(contents) => {
+                    report.findings.push(pkcs7_found(&contents, block.location));
+                    for der in &contents.certificates {
+                        add_certificate(&mut report, &mut pool, der, block.location, options.at);
                     }
-                    Err(e) => report.errors.push(Problem::new(block.location, e)),
+                    crl_blocks.extend(contents.crls.into_iter().map(|d| (d, block.location)));
                 }
-            }
-            BlockKind::PrivateKey { label } => {
-                report.findings.push(private_key(&label, block.location))
+                Err(e) => report
+                    .errors
+                    .push(Problem::new(block.location, Error::der("PKCS#7", e))),
+            },
+            BlockKind::Request => match crate::csr::report(&block.der, block.location) {
+                Ok(r) => report.requests.push(r),
+                Err(e) => report.errors.push(Problem::new(block.location, e)),
+            },
+            BlockKind::Crl => crl_blocks.push((block.der, block.location)),
+            BlockKind::Pkcs12 => report.findings.push(pkcs12_found(block.location)),
+            BlockKind::PrivateKey {
+                label,
+                pem_encryption,
+            } => {
+                key_blocks.push(crate::key::report(
+                    &label,
+                    &block.der,
+                    pem_encryption.as_deref(),
+                    block.location,
+                ));
+                // The private bytes go no further than this block.
+                drop(block.der);
             }
             BlockKind::Other { label } => report.errors.push(Problem::new(
                 block.location,
@@ -135,6 +165,38 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         leaves.extend(bottom);
     }
     report.chains = chain::analyse(&pool, &leaves, &options.chain, options.at);
+    let pasted: Vec<(&crate::CertificateReport, &x509_cert::Certificate)> = pool
+        .iter()
+        .filter_map(|c| Some((report.certificates.get(c.index?)?, &c.cert)))
+        .collect();
+    let mut crls = Vec::new();
+    for (der, at) in &crl_blocks {
+        match crate::crl::report(der, *at, options.at, &pasted) {
+            Ok(r) => crls.push(r),
+            Err(e) => report.errors.push(Problem::new(*at, e)),
+        }
+    }
+    report.crls = crls;
+    for mut key in key_blocks {
+        if let Some(pin) = &key.spki_sha256 {
+            key.matches_certificates = report
+                .certificates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| &c.fingerprints.spki_sha256 == pin)
+                .map(|(i, _)| i)
+                .collect();
+            key.matches_requests = report
+                .requests
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| &r.spki_sha256 == pin)
+                .map(|(i, _)| i)
+                .collect();
+        }
+        report.findings.push(private_key(&key, &report));
+        report.keys.push(key);
+    }
     if let Ok(text) = core::str::from_utf8(input) {
         let cert_ok = report.chains.first().map(|c| c.browser.trusted);
         let (http, problems) = headers::analyse(text, cert_ok);
@@ -158,6 +220,8 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         && report.errors.is_empty()
         && report.findings.is_empty()
         && report.http.is_empty()
+        && report.requests.is_empty()
+        && report.crls.is_empty()
     {
         let at = crate::Location {
             block: 1,
@@ -171,19 +235,92 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     Ok(report)
 }
 
-fn private_key(label: &str, at: crate::Location) -> Finding {
+fn add_certificate(
+    report: &mut Report,
+    pool: &mut Vec<ChainCert>,
+    der: &[u8],
+    at: crate::Location,
+    now: u64,
+) {
+    match cert::report(der, at, now) {
+        Ok(parsed) => {
+            let index = report.certificates.len();
+            pool.extend(ChainCert::new(parsed.cert, &parsed.der, Some(index)));
+            report.certificates.push(parsed.report);
+        }
+        Err(e) => report.errors.push(Problem::new(at, e)),
+    }
+}
+
+fn pkcs7_found(contents: &input::pkcs7::Contents, at: crate::Location) -> Finding {
     lint::finding(
-        "input.private-key",
+        "input.pkcs7",
+        Severity::Info,
+        format!("A PKCS#7 bundle with {} certificate{} and {} CRL{}", contents.certificates.len(), if contents.certificates.len() == 1 { "" } else { "s" }, contents.crls.len(), if contents.crls.len() == 1 { "" } else { "s" }),
+        "PKCS#7 (.p7b, .p7c) is a container, typically used by Windows and Java tools to carry a certificate chain. Its certificates are analysed below in the order the file lists them; web servers need them as PEM, leaf first (openssl pkcs7 -print_certs -in file.p7b).",
+        format!("block {}", at.block),
+        lint::references::RFC5652,
+        "",
+    )
+}
+
+fn pkcs12_found(at: crate::Location) -> Finding {
+    lint::finding(
+        "input.pkcs12",
+        Severity::Info,
+        "A PKCS#12 (.pfx/.p12) bundle was found",
+        "PKCS#12 bundles hold a private key with its certificates, usually encrypted with a password. certscope recognises the bundle but does not open it yet: convert it with openssl pkcs12 -in file.pfx -nokeys to see the certificates here (keep the key out of what you paste).",
+        format!("block {}", at.block),
+        lint::references::RFC5958,
+        "",
+    )
+}
+
+fn private_key(key: &crate::KeyReport, report: &Report) -> Finding {
+    let at = key.location;
+    let mut matches: Vec<String> = key
+        .matches_certificates
+        .iter()
+        .filter_map(|i| {
+            report.certificates.get(*i).map(|c| {
+                format!(
+                    "certificate {} ({})",
+                    i.saturating_add(1),
+                    c.subject.display
+                )
+            })
+        })
+        .collect();
+    matches.extend(
+        key.matches_requests
+            .iter()
+            .map(|i| format!("signing request {}", i.saturating_add(1))),
+    );
+    let relation = match (&key.public_key, matches.is_empty()) {
+        (None, _) => format!(" Its public key could not be derived: {}.", key.note.as_deref().unwrap_or("unknown format")),
+        (Some(_), false) => format!(" It is the key of {}.", matches.join(" and ")),
+        (Some(_), true) if !report.certificates.is_empty() || !report.requests.is_empty() => {
+            " It matches none of the pasted certificates or requests — a server configured with this key and one of those certificates fails to start (\"key values mismatch\").".to_owned()
+        }
+        (Some(_), true) => String::new(),
+    };
+    let mismatch = key.public_key.is_some()
+        && matches.is_empty()
+        && (!report.certificates.is_empty() || !report.requests.is_empty());
+    lint::finding(
+        if mismatch { "input.private-key-mismatch" } else { "input.private-key" },
         Severity::Warning,
-        "A private key was pasted",
+        if mismatch { "A pasted private key matches no pasted certificate" } else { "A private key was pasted" },
         format!(
-            "Block {} is a private key ({label}). certscope never sends, stores or shows it; \
-             it stays in this page. But a private key must stay secret: do not paste it into \
+            "Block {} is a private key ({}{}). certscope never sends, stores or shows it; \
+             it stays in this page, and only its public half is used.{relation} But a private key must stay secret: do not paste it into \
              tools you do not control, chat, tickets or e-mail. If it has been shared, replace \
              the key and have the certificate re-issued.",
-            at.block
+            at.block,
+            key.format,
+            key.public_key.as_ref().map(|p| format!(", {p}")).unwrap_or_default(),
         ),
-        format!("{label} at {at}"),
+        format!("{} at {at}", key.format),
         lint::RFC7468,
         "Remove the key from what you share; if it was exposed, generate a new key and revoke \
          the certificate that uses the old one.",

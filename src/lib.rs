@@ -30,6 +30,8 @@
 mod asn1;
 mod cert;
 mod chain;
+mod crl;
+mod csr;
 mod deceptive;
 mod error;
 mod headers;
@@ -37,6 +39,7 @@ mod hex;
 mod idn;
 mod input;
 mod inspect;
+mod key;
 mod lint;
 mod oid;
 mod report;
@@ -54,6 +57,8 @@ pub use cert::{
 pub use chain::{
     AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, Profile, Roots, Usage, Verdict,
 };
+pub use crl::{CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};
+pub use csr::CsrReport;
 pub use error::Error;
 pub use headers::observatory::{grade as observatory_grade, score as observatory_score};
 pub use headers::{
@@ -63,6 +68,7 @@ pub use headers::{
 };
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Options, MAX_CHAINS};
+pub use key::KeyReport;
 pub use report::{Finding, Location, Problem, Reference, Report, Severity, Snippets, ToolFinding};
 pub use text::render as render_text;
 pub use time::parse_rfc3339;

@@ -20,6 +20,12 @@ pub struct Report {
     pub certificates: Vec<CertificateReport>,
     /// Chain analysis for each end-entity certificate (at most [`MAX_CHAINS`](crate::MAX_CHAINS)).
     pub chains: Vec<ChainReport>,
+    /// Certificate signing requests (PKCS#10), in input order.
+    pub requests: Vec<crate::CsrReport>,
+    /// Certificate revocation lists, in input order.
+    pub crls: Vec<crate::CrlReport>,
+    /// Private keys, described by their public half only (never the key itself).
+    pub keys: Vec<crate::KeyReport>,
     /// The HTTPS configuration of each site whose HTTP responses were pasted.
     pub http: Vec<crate::HttpReport>,
     /// Findings about the input as a whole (a pasted private key, an unsupported block).
@@ -179,6 +185,8 @@ impl Report {
         self.findings
             .iter()
             .chain(self.http.iter().flat_map(|h| h.findings.iter()))
+            .chain(self.requests.iter().flat_map(|r| r.findings.iter()))
+            .chain(self.crls.iter().flat_map(|c| c.findings.iter()))
             .chain(self.chains.iter().flat_map(|c| c.findings.iter()))
             .chain(self.certificates.iter().flat_map(|c| c.findings.iter()))
     }

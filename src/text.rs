@@ -32,6 +32,39 @@ pub fn render(report: &Report) -> String {
     for (i, cert) in report.certificates.iter().enumerate() {
         certificate(&mut out, i.saturating_add(1), cert);
     }
+    for (i, r) in report.requests.iter().enumerate() {
+        request(&mut out, i.saturating_add(1), r);
+    }
+    for (i, c) in report.crls.iter().enumerate() {
+        crl(&mut out, i.saturating_add(1), c);
+    }
+    for k in &report.keys {
+        let matches: Vec<String> = k
+            .matches_certificates
+            .iter()
+            .map(|i| format!("certificate [{}]", i.saturating_add(1)))
+            .chain(
+                k.matches_requests
+                    .iter()
+                    .map(|i| format!("request [{}]", i.saturating_add(1))),
+            )
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nPrivate key ({}) at {}: {}; {}",
+            k.format,
+            k.location,
+            k.public_key
+                .as_deref()
+                .or(k.encryption.as_deref())
+                .unwrap_or("public key not derived"),
+            if matches.is_empty() {
+                "matches nothing pasted".to_owned()
+            } else {
+                format!("key of {}", matches.join(", "))
+            }
+        );
+    }
     if !report.errors.is_empty() {
         let _ = writeln!(out, "\nCould not read:");
         for p in &report.errors {
@@ -126,6 +159,71 @@ fn http_section(out: &mut String, site: &crate::HttpReport) {
     }
     let _ = writeln!(out, "    Strict CSP   {}", site.recommended_csp);
     for f in &site.findings {
+        finding(out, f, "    ");
+    }
+}
+
+fn request(out: &mut String, number: usize, r: &crate::CsrReport) {
+    let _ = writeln!(out, "\nSigning request [{number}] {}", r.subject.display);
+    let mut row = |label: &str, value: &str| {
+        let _ = writeln!(out, "    {label:<12}{value}");
+    };
+    if !r.names.is_empty() {
+        row("Names", &r.names.join(", "));
+    }
+    row("Key", &r.public_key.description);
+    row(
+        "Signature",
+        &format!(
+            "{} ({})",
+            r.signature_algorithm.name,
+            if r.signature_valid {
+                "verifies"
+            } else {
+                "does not verify"
+            }
+        ),
+    );
+    row("SPKI pin", &format!("pin-sha256=\"{}\"", r.spki_sha256));
+    row("Location", &r.location.to_string());
+    for e in &r.extensions {
+        let _ = writeln!(
+            out,
+            "      {}{}: {}",
+            e.name,
+            if e.critical { " [critical]" } else { "" },
+            summary(&e.value)
+        );
+    }
+    for f in &r.findings {
+        finding(out, f, "    ");
+    }
+}
+
+fn crl(out: &mut String, number: usize, c: &crate::CrlReport) {
+    let _ = writeln!(out, "\nCRL [{number}] from {}", c.issuer.display);
+    let _ = writeln!(
+        out,
+        "    {:<12}{} → {}",
+        "Updates",
+        c.this_update,
+        c.next_update.as_deref().unwrap_or("(no nextUpdate)")
+    );
+    let _ = writeln!(
+        out,
+        "    {:<12}{} certificate(s)",
+        "Revokes", c.revoked_count
+    );
+    for e in c.revoked.iter().take(20) {
+        let _ = writeln!(
+            out,
+            "      {} at {}{}",
+            e.serial,
+            e.date,
+            e.reason.map(|r| format!(" ({r})")).unwrap_or_default()
+        );
+    }
+    for f in &c.findings {
         finding(out, f, "    ");
     }
 }

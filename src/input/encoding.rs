@@ -3,7 +3,7 @@
 use base64ct::Encoding;
 use der::{Reader, SliceReader};
 
-use super::{Block, BlockKind, Item};
+use super::{Block, Item};
 use crate::{Error, Location, Problem};
 
 fn is_base64_char(c: char) -> bool {
@@ -114,7 +114,7 @@ pub(super) fn split_der(bytes: &[u8], offset: usize, line: Option<usize>) -> Vec
         match reader.tlv_bytes() {
             Ok(tlv) => out.push(Ok(Block {
                 location,
-                kind: BlockKind::Certificate { trusted: false },
+                kind: super::kind_of_der(tlv),
                 der: tlv.to_vec(),
             })),
             Err(e) => {

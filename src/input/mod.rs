@@ -8,6 +8,7 @@
 
 mod encoding;
 mod pem;
+pub(crate) mod pkcs7;
 
 use crate::{Error, Location, Problem};
 
@@ -22,8 +23,21 @@ pub(crate) enum BlockKind {
     /// An X.509 certificate. `trusted` marks OpenSSL's `TRUSTED CERTIFICATE`, whose DER is
     /// followed by OpenSSL's trust settings.
     Certificate { trusted: bool },
-    /// A private key of any format. Its bytes are dropped as soon as it is recognised.
-    PrivateKey { label: String },
+    /// A private key of any format. Only its public half is ever derived from it; the bytes
+    /// are dropped as soon as that is done, and never shown.
+    PrivateKey {
+        label: String,
+        /// Legacy OpenSSL PEM encryption (`Proc-Type: 4,ENCRYPTED`), with its `DEK-Info`.
+        pem_encryption: Option<String>,
+    },
+    /// A certificate signing request (PKCS#10).
+    Request,
+    /// A certificate revocation list.
+    Crl,
+    /// A PKCS#7 / CMS SignedData holding certificates and CRLs.
+    Pkcs7,
+    /// A PKCS#12 / PFX bundle.
+    Pkcs12,
     /// A PEM block of another type, recognised but not analysed.
     Other { label: String },
 }
@@ -85,11 +99,44 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
             BlockKind::Certificate { trusted: false }
         }
         "TRUSTED CERTIFICATE" => BlockKind::Certificate { trusted: true },
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => BlockKind::Request,
+        "X509 CRL" => BlockKind::Crl,
+        "PKCS7" | "CMS" | "PKCS #7 SIGNED DATA" => BlockKind::Pkcs7,
+        "PKCS12" => BlockKind::Pkcs12,
         l if l.ends_with("PRIVATE KEY") => BlockKind::PrivateKey {
             label: label.to_owned(),
+            pem_encryption: None,
         },
         _ => BlockKind::Other {
             label: label.to_owned(),
         },
     }
+}
+
+/// What a DER item is, judged from its structure: certificate, CSR, CRL, PKCS#7, PKCS#12 or a
+/// PKCS#8 private key. Anything else is treated as a certificate, so its error names one.
+pub(crate) fn kind_of_der(der: &[u8]) -> BlockKind {
+    use der::Decode;
+    if x509_cert::Certificate::from_der(der).is_ok() {
+        return BlockKind::Certificate { trusted: false };
+    }
+    if x509_cert::request::CertReq::from_der(der).is_ok() {
+        return BlockKind::Request;
+    }
+    if x509_cert::crl::CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der).is_ok() {
+        return BlockKind::Crl;
+    }
+    if pkcs7::is_pkcs7(der) {
+        return BlockKind::Pkcs7;
+    }
+    if crate::key::is_pkcs12(der) {
+        return BlockKind::Pkcs12;
+    }
+    if let Some(label) = crate::key::der_label(der) {
+        return BlockKind::PrivateKey {
+            label: label.to_owned(),
+            pem_encryption: None,
+        };
+    }
+    BlockKind::Certificate { trusted: false }
 }

@@ -122,14 +122,28 @@ fn finish(open: Open<'_>, end_label: &str) -> Item {
             },
         ));
     }
-    let kind = kind_of_label(open.label);
-    if let BlockKind::PrivateKey { .. } = kind {
-        // Never decode, keep or echo a private key: its presence is all we report.
-        return Ok(Block {
-            location: open.location,
-            kind,
-            der: Vec::new(),
-        });
+    let mut kind = kind_of_label(open.label);
+    if let BlockKind::PrivateKey { pem_encryption, .. } = &mut kind {
+        // Legacy OpenSSL encryption: the body is ciphertext, nothing to read without the
+        // password; keep only the scheme.
+        let dek = open
+            .body
+            .iter()
+            .find_map(|(_, l)| l.strip_prefix("DEK-Info:"));
+        if open
+            .body
+            .iter()
+            .any(|(_, l)| l.starts_with("Proc-Type:") && l.contains("ENCRYPTED"))
+        {
+            *pem_encryption = Some(dek.map_or("unknown".to_owned(), |d| {
+                d.split(',').next().unwrap_or("").trim().to_owned()
+            }));
+            return Ok(Block {
+                location: open.location,
+                kind,
+                der: Vec::new(),
+            });
+        }
     }
     let body = skip_headers(&open.body);
     let der = super::encoding::decode_base64_lines(body).map_err(|e| {

@@ -6,7 +6,7 @@
 
 mod keys;
 mod names;
-mod references;
+pub(crate) mod references;
 mod signature;
 mod structure;
 mod validity;

@@ -62,3 +62,19 @@ pub(crate) const RFC8446_CHAIN: Reference = r(
     "RFC 8446 §4.4.2",
     "https://www.rfc-editor.org/rfc/rfc8446#section-4.4.2",
 );
+pub(crate) const RFC2986: Reference = r(
+    "RFC 2986 §4",
+    "https://www.rfc-editor.org/rfc/rfc2986#section-4",
+);
+pub(crate) const RFC5280_CRL: Reference = r(
+    "RFC 5280 §5",
+    "https://www.rfc-editor.org/rfc/rfc5280#section-5",
+);
+pub(crate) const RFC5652: Reference = r(
+    "RFC 5652 §5",
+    "https://www.rfc-editor.org/rfc/rfc5652#section-5",
+);
+pub(crate) const RFC5958: Reference = r(
+    "RFC 5958 §2",
+    "https://www.rfc-editor.org/rfc/rfc5958#section-2",
+);
