@@ -80,6 +80,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         requests: Vec::new(),
         crls: Vec::new(),
         keys: Vec::new(),
+        connections: Vec::new(),
         http: Vec::new(),
         findings: Vec::new(),
         errors: Vec::new(),
@@ -164,7 +165,22 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             .position(|c| !c.self_issued() && !issues_another(c));
         leaves.extend(bottom);
     }
-    report.chains = chain::analyse(&pool, &leaves, &options.chain, options.at);
+    // A transcript names the host that was connected to: check the chain for it unless the
+    // caller named one.
+    let transcripts = core::str::from_utf8(input)
+        .map(input::transcript::read)
+        .unwrap_or_default();
+    let mut chain_options = options.chain.clone();
+    if chain_options.host.is_none() {
+        chain_options.host = transcripts
+            .iter()
+            .find_map(|t| t.sni.clone().or_else(|| t.host.clone()));
+    }
+    report.chains = chain::analyse(&pool, &leaves, &chain_options, options.at);
+    report.connections = transcripts
+        .iter()
+        .map(|t| crate::connection::report(t, &report.certificates))
+        .collect();
     let pasted: Vec<(&crate::CertificateReport, &x509_cert::Certificate)> = pool
         .iter()
         .filter_map(|c| Some((report.certificates.get(c.index?)?, &c.cert)))
@@ -221,6 +237,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         && report.findings.is_empty()
         && report.http.is_empty()
         && report.requests.is_empty()
+        && report.connections.is_empty()
         && report.crls.is_empty()
     {
         let at = crate::Location {

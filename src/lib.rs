@@ -30,6 +30,7 @@
 mod asn1;
 mod cert;
 mod chain;
+mod connection;
 mod crl;
 mod csr;
 mod deceptive;
@@ -57,6 +58,7 @@ pub use cert::{
 pub use chain::{
     AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, Profile, Roots, Usage, Verdict,
 };
+pub use connection::{ChainLineReport, CipherInfo, ConnectionReport, VerifyResult};
 pub use crl::{CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};
 pub use csr::CsrReport;
 pub use error::Error;

@@ -26,6 +26,8 @@ pub struct Report {
     pub crls: Vec<crate::CrlReport>,
     /// Private keys, described by their public half only (never the key itself).
     pub keys: Vec<crate::KeyReport>,
+    /// TLS connections shown by pasted `openssl s_client` or `curl -v` transcripts.
+    pub connections: Vec<crate::ConnectionReport>,
     /// The HTTPS configuration of each site whose HTTP responses were pasted.
     pub http: Vec<crate::HttpReport>,
     /// Findings about the input as a whole (a pasted private key, an unsupported block).
@@ -184,6 +186,7 @@ impl Report {
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
+            .chain(self.connections.iter().flat_map(|c| c.findings.iter()))
             .chain(self.http.iter().flat_map(|h| h.findings.iter()))
             .chain(self.requests.iter().flat_map(|r| r.findings.iter()))
             .chain(self.crls.iter().flat_map(|c| c.findings.iter()))

@@ -23,6 +23,9 @@ pub fn render(report: &Report) -> String {
     for f in &report.findings {
         finding(&mut out, f, "");
     }
+    for c in &report.connections {
+        connection(&mut out, c);
+    }
     for site in &report.http {
         http_section(&mut out, site);
     }
@@ -159,6 +162,81 @@ fn http_section(out: &mut String, site: &crate::HttpReport) {
     }
     let _ = writeln!(out, "    Strict CSP   {}", site.recommended_csp);
     for f in &site.findings {
+        finding(out, f, "    ");
+    }
+}
+
+fn connection(out: &mut String, c: &crate::ConnectionReport) {
+    let _ = writeln!(
+        out,
+        "\nTLS connection ({}) to {}{}",
+        c.tool,
+        c.host.as_deref().unwrap_or("(host not shown)"),
+        c.port.map(|p| format!(":{p}")).unwrap_or_default()
+    );
+    let mut row = |label: &str, value: Option<String>| {
+        if let Some(v) = value {
+            let _ = writeln!(out, "    {label:<12}{v}");
+        }
+    };
+    row("Protocol", c.protocol.clone());
+    row(
+        "Cipher",
+        c.cipher.clone().map(|name| match &c.cipher_info {
+            Some(i) => format!(
+                "{name} ({} key exchange, {} authentication, {}{})",
+                i.key_exchange,
+                i.authentication,
+                i.encryption,
+                if i.forward_secrecy {
+                    ", forward secret"
+                } else {
+                    ", no forward secrecy"
+                }
+            ),
+            None => name,
+        }),
+    );
+    row(
+        "Group",
+        c.group.clone().map(|g| {
+            if c.post_quantum {
+                format!("{g} (post-quantum hybrid)")
+            } else {
+                g
+            }
+        }),
+    );
+    row("Signature", c.peer_signature.clone());
+    row("ALPN", c.alpn.clone());
+    row("OCSP", c.ocsp.clone());
+    row(
+        "Verify",
+        c.verify.as_ref().map(|v| {
+            format!(
+                "{}{} — {}",
+                v.code.map(|n| format!("{n} ")).unwrap_or_default(),
+                v.text,
+                v.meaning
+            )
+        }),
+    );
+    for l in &c.chain {
+        let _ = writeln!(
+            out,
+            "    depth {}    {} (issuer {}){}",
+            l.depth,
+            l.subject,
+            l.issuer,
+            l.certificate
+                .map(|i| format!(" = [{}]", i.saturating_add(1)))
+                .unwrap_or_default()
+        );
+    }
+    for (i, step) in c.steps.iter().enumerate() {
+        let _ = writeln!(out, "    {}. {step}", i.saturating_add(1));
+    }
+    for f in &c.findings {
         finding(out, f, "    ");
     }
 }

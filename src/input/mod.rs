@@ -9,6 +9,7 @@
 mod encoding;
 mod pem;
 pub(crate) mod pkcs7;
+pub(crate) mod transcript;
 
 use crate::{Error, Location, Problem};
 
