@@ -14,7 +14,7 @@ wasm-pack build --release --target web --out-dir pkg 2>&1 | grep -vE '^\[INFO\]:
 rm -rf www/pkg www/examples
 mkdir -p www/examples
 cp pkg/certscope.js pkg/certscope.d.ts pkg/certscope_bg.wasm www/lib/
-cp www/lib/render.js www/lib/render-http.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
+cp www/lib/render.js www/lib/render-http.js www/lib/render-files.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
   www/lib/certscope-view.d.ts www/lib/certscope-view-define.d.ts pkg/
 cp LICENSE pkg/
 node scripts/package.mjs
@@ -28,6 +28,9 @@ cat tests/data/roots/*.pem > www/examples/roots.pem
 cp tests/data/transcripts/s_client-showcerts.txt www/examples/s_client.txt
 cp tests/data/transcripts/s_client-root.pem www/examples/s_client-root.pem
 cp tests/data/http/shop-sIL.txt www/examples/curl-headers.txt
+cp tests/data/transcripts/curl-v.txt www/examples/curl-v.txt
+cp tests/data/formats/chain.p7b www/examples/bundle.p7b
+cat tests/data/formats/leaf-ec.pem tests/data/formats/root.pem tests/data/formats/root.crl tests/data/formats/leaf-rsa.csr > www/examples/csr-crl.txt
 
 raw=$(wc -c < pkg/certscope_bg.wasm)
 gz=$(gzip -9c pkg/certscope_bg.wasm | wc -c)

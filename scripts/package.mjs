@@ -26,7 +26,7 @@ const manifest = {
   },
   files: [
     'certscope.js', 'certscope.d.ts', 'certscope_bg.wasm', 'certscope_bg.wasm.d.ts',
-    'render.js', 'render-http.js', 'report-style.js',
+    'render.js', 'render-http.js', 'render-files.js', 'report-style.js',
     'certscope-view.js', 'certscope-view.d.ts', 'certscope-view-define.js', 'certscope-view-define.d.ts',
   ],
   sideEffects: ['./certscope-view-define.js'],

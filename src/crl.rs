@@ -99,7 +99,11 @@ pub(crate) fn report(
     let number = tbs.crl_extensions.as_ref().and_then(|exts| {
         exts.iter()
             .find(|e| e.extn_id.to_string() == "2.5.29.20")
-            .map(|e| hex::colon(e.extn_value.as_bytes()))
+            .and_then(|e| {
+                der::asn1::UintRef::from_der(e.extn_value.as_bytes())
+                    .ok()
+                    .map(|n| hex::colon(n.as_bytes()))
+            })
     });
     let entries = tbs.revoked_certificates.as_deref().unwrap_or_default();
     let revoked: Vec<RevokedEntry> = entries

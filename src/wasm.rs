@@ -219,12 +219,84 @@ export interface HttpSite {
   grade: { score: number; grade: string; observatoryScore: number; deductions: { id: string; points: number; reason: string }[] };
   findings: Finding[];
 }
+/** A certificate signing request (PKCS#10). */
+export interface Csr {
+  location: Location;
+  subject: Name;
+  publicKey: PublicKey;
+  spkiSha256: string;
+  signatureAlgorithm: NamedOid;
+  /** The request is signed by its own key (proof of possession). */
+  signatureValid: boolean;
+  names: string[];
+  extensions: Extension[];
+  /** Attribute names only (a challenge password's value is never shown). */
+  attributes: NamedOid[];
+  findings: Finding[];
+}
+export interface RevokedEntry { serial: string; date: string; reason: string | null }
+export interface Crl {
+  location: Location;
+  issuer: Name;
+  thisUpdate: string;
+  nextUpdate: string | null;
+  number: string | null;
+  signatureAlgorithm: NamedOid;
+  /** Index in `certificates` of the pasted certificate whose key verifies it. */
+  signedBy: number | null;
+  revokedCount: number;
+  /** The first 1,000 entries. */
+  revoked: RevokedEntry[];
+  findings: Finding[];
+}
+/** A private key, described by its public half only. */
+export interface Key {
+  location: Location;
+  format: string;
+  publicKey: string | null;
+  spkiSha256: string | null;
+  encryption: string | null;
+  matchesCertificates: number[];
+  matchesRequests: number[];
+  note: string | null;
+}
+export interface CipherInfo { keyExchange: string; authentication: string; encryption: string; aead: boolean; forwardSecrecy: boolean }
+export interface Connection {
+  tool: "openssl s_client" | "curl";
+  line: number;
+  host: string | null;
+  port: number | null;
+  ip: string | null;
+  protocol: string | null;
+  cipher: string | null;
+  cipherInfo: CipherInfo | null;
+  group: string | null;
+  postQuantum: boolean;
+  peerSignature: string | null;
+  alpn: string | null;
+  ocsp: string | null;
+  verify: { code: number | null; text: string; ok: boolean; meaning: string } | null;
+  chain: { depth: number; subject: string; issuer: string; certificate: number | null }[];
+  /** curl's "Server certificate:" lines as [field, value]. */
+  serverCertificate: [string, string][];
+  /** The handshake, step by step, with the values seen. */
+  steps: string[];
+  findings: Finding[];
+}
 export interface Report {
   evaluatedAt: string;
   inputBytes: number;
   certificates: Certificate[];
   /** Chain analysis for each end-entity certificate. */
   chains: Chain[];
+  /** Certificate signing requests. */
+  requests: Csr[];
+  /** Certificate revocation lists. */
+  crls: Crl[];
+  /** Private keys, by their public half only. */
+  keys: Key[];
+  /** TLS connections from openssl s_client / curl -v transcripts. */
+  connections: Connection[];
   /** The HTTPS configuration of each site whose HTTP responses were pasted. */
   http: HttpSite[];
   /** Findings about the input as a whole (e.g. a pasted private key). */

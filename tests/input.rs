@@ -190,11 +190,15 @@ fn missing_end_and_mismatched_labels() {
 fn private_keys_are_flagged_and_never_echoed() {
     let key = text("input/key.pem");
     let body_line = key.lines().nth(1).unwrap().to_owned();
+    // input/key.pem is the key of input/request.csr, not of the generated leaf.
     let report = run(format!("{}{key}", text("generated/p256-leaf.pem")));
     assert_eq!(report.certificates.len(), 1);
     let finding = &report.findings[0];
-    assert_eq!(finding.id, "input.private-key");
+    assert_eq!(finding.id, "input.private-key-mismatch");
     assert_eq!(finding.severity, Severity::Warning);
+    let report = run(format!("{}{key}", text("input/request.csr")));
+    assert_eq!(report.findings[0].id, "input.private-key");
+    assert_eq!(report.keys[0].matches_requests, vec![0]);
     let json = serde_json::to_string(&report).unwrap();
     assert!(
         !json.contains(&body_line),
@@ -205,11 +209,11 @@ fn private_keys_are_flagged_and_never_echoed() {
 
 #[test]
 fn other_pem_blocks_are_named_not_guessed() {
-    let report = run(data("input/request.csr"));
+    let report = run("-----BEGIN DH PARAMETERS-----\nMAYCAQACAQI=\n-----END DH PARAMETERS-----\n");
     assert_eq!(
         report.errors[0].error,
         Error::UnsupportedBlock {
-            label: "CERTIFICATE REQUEST".into()
+            label: "DH PARAMETERS".into()
         }
     );
 }

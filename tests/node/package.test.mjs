@@ -32,7 +32,7 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
   assert.deepEqual(files, [
     'LICENSE', 'README.md', 'certscope-view-define.d.ts', 'certscope-view-define.js', 'certscope-view.d.ts',
     'certscope-view.js', 'certscope.d.ts', 'certscope.js', 'certscope_bg.wasm', 'certscope_bg.wasm.d.ts',
-    'package.json', 'render-http.js', 'render.js', 'report-style.js',
+    'package.json', 'render-files.js', 'render-http.js', 'render.js', 'report-style.js',
   ]);
 });
 

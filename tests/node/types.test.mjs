@@ -26,7 +26,15 @@ test('reports type-check against certscope.d.ts', async () => {
     inspect(data('http/shop-sIL.txt'), { at: '2026-11-27' }),
     inspect(Buffer.concat([data('http/api-v.txt'), data('http/legacy-www-sI.txt')]), { at: '2026-11-27' }),
     inspect(data('hostile/headers.txt'), { at: '2026-11-27' }),
+    // Transcripts, CSRs, CRLs, PKCS#7 and keys.
+    inspect(data('transcripts/s_client-tls12-rsa.txt'), { at: '2026-12-01', roots: data('transcripts/s_client-root.pem') }),
+    inspect(data('transcripts/curl-v.txt'), { at: '2026-12-01' }),
+    inspect(Buffer.concat([data('formats/leaf-ec.pem'), data('formats/root.pem'), data('formats/root.crl'), data('formats/leaf-rsa.csr'), data('formats/key-sec1-ec.pem'), data('formats/key-pkcs8-encrypted.pem')]), { at: '2026-12-01' }),
+    inspect(data('formats/chain-der.p7c'), { at: '2026-12-01' }),
   ];
+  assert.equal(reports[8].connections[0].protocol, 'TLSv1.2');
+  assert.equal(reports[10].crls[0].revokedCount, 1);
+  assert.deepEqual(reports[10].keys[0].matchesCertificates, [0]);
   assert.equal(reports[5].http[0].observatory.grade, 'C+');
   assert.equal(reports[6].http.length, 2);
   const dir = mkdtempSync(join(tmpdir(), 'certscope-types-'));

@@ -2,6 +2,7 @@
 // (via h()), never through HTML parsing: certificate fields are untrusted.
 
 import { httpSection } from './render-http.js';
+import { connectionSection, requestCard, crlCard, keyCard } from './render-files.js';
 
 // Invisible characters, bidi controls and control characters (Unicode TR #36): shown as
 // marked <U+XXXX> codes instead of acting on the text around them.
@@ -74,8 +75,12 @@ function count(findings, severity) {
 export function renderReport(report, options = {}) {
   const frag = document.createDocumentFragment();
   const http = report.http ?? [];
-  const all = [...report.findings, ...http.flatMap((s) => s.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings)];
+  const connections = report.connections ?? [];
+  const requests = report.requests ?? [];
+  const crls = report.crls ?? [];
+  const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings)];
   frag.append(summary(report, all));
+  for (const c of connections) frag.append(connectionSection(c, report));
   for (const site of http) frag.append(httpSection(site));
   for (const chain of report.chains) frag.append(chainSection(report, chain));
   if (report.findings.length) {
@@ -83,6 +88,9 @@ export function renderReport(report, options = {}) {
   }
   if (report.errors.length) frag.append(problems(report.errors));
   report.certificates.forEach((cert, i) => frag.append(card(cert, i, options)));
+  requests.forEach((r, i) => frag.append(requestCard(r, i)));
+  crls.forEach((c, i) => frag.append(crlCard(c, i, report)));
+  for (const k of report.keys ?? []) frag.append(keyCard(k, report));
   return frag;
 }
 
@@ -91,15 +99,19 @@ function summary(report, all) {
   const warnings = count(all, 'warning');
   const n = report.certificates.length;
   const sites = (report.http ?? []).length;
-  const level = errors ? 'error' : warnings ? 'warning' : n || sites ? 'ok' : 'error';
+  const others = (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length;
+  const level = errors ? 'error' : warnings ? 'warning' : n || sites || others ? 'ok' : 'error';
   let headline;
-  if (!n && !sites) headline = 'No certificate could be read';
+  if (!n && !sites && !others) headline = 'No certificate could be read';
   else if (errors) headline = `${plural(errors, 'problem')} to fix`;
   else if (warnings) headline = `${plural(warnings, 'warning')}, nothing broken`;
   else headline = 'No problems found';
   const counts = [
-    n || !sites ? plural(n, 'certificate') : null,
+    n || !(sites || others) ? plural(n, 'certificate') : null,
     sites ? plural(sites, 'site') : null,
+    (report.connections ?? []).length ? plural(report.connections.length, 'TLS connection') : null,
+    (report.requests ?? []).length ? plural(report.requests.length, 'signing request') : null,
+    (report.crls ?? []).length ? plural(report.crls.length, 'CRL') : null,
     report.errors.length ? `${plural(report.errors.length, 'block')} not readable` : null,
     `evaluated at ${when(report.evaluatedAt)}`,
   ].filter(Boolean).join(' · ');

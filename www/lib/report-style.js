@@ -204,6 +204,13 @@ ol.diagram .node.missing { border-style: dashed; border-left-width: 1px; color: 
 }
 
 /* HTTPS configuration from pasted headers */
+.connection { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 16px 18px 10px; box-shadow: var(--shadow); }
+.connection.error { border-color: color-mix(in srgb, var(--err) 50%, var(--border)); }
+.ok-text { color: var(--ok); font-weight: 600; }
+.err-text { color: var(--err); font-weight: 600; }
+ol.steps { margin: 4px 0; padding-left: 22px; font-size: 14px; display: grid; gap: 4px; }
+ol.sent-chain { list-style: none; padding: 0; margin: 4px 0; display: grid; gap: 8px; }
+ol.sent-chain .mono { overflow-wrap: anywhere; }
 .http { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: 16px 18px 10px; box-shadow: var(--shadow); }
 .http.error { border-color: color-mix(in srgb, var(--err) 50%, var(--border)); }
 .http.warning { border-color: color-mix(in srgb, var(--warn) 45%, var(--border)); }

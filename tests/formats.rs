@@ -1,0 +1,233 @@
+//! CSRs, CRLs, PKCS#7 bundles, PKCS#12 recognition and private keys in every common format,
+//! all made with OpenSSL by tests/data/formats/make.sh (a small CA whose leaf-ec certificate is
+//! revoked by root.crl).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use certscope::{inspect, Options, Report};
+
+/// 2026-12-01: every certificate in the folder is valid then.
+const AT: u64 = 1_796_083_200;
+
+fn data(name: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/data/formats/{name}")).unwrap()
+}
+
+fn run(parts: &[&str]) -> Report {
+    let input: Vec<u8> = parts.iter().flat_map(|p| data(p)).collect();
+    inspect(&input, &Options::at(AT)).unwrap()
+}
+
+fn ids(findings: &[certscope::Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.id).collect()
+}
+
+#[test]
+fn csr_fields_and_proof_of_possession() {
+    for file in ["leaf-rsa.csr", "leaf-rsa-der.csr"] {
+        let r = run(&[file]);
+        assert!(r.errors.is_empty(), "{file}: {:?}", r.errors);
+        let csr = &r.requests[0];
+        assert_eq!(
+            csr.subject.common_name.as_deref(),
+            Some("www.certscope.test")
+        );
+        assert_eq!(csr.public_key.bits, Some(2048));
+        assert!(csr.signature_valid);
+        assert_eq!(csr.signature_algorithm.name, "SHA-256 with RSA");
+        if file == "leaf-rsa.csr" {
+            assert_eq!(csr.names, vec!["www.certscope.test", "certscope.test"]);
+            assert!(csr.findings.is_empty(), "{:?}", ids(&csr.findings));
+        }
+    }
+    // The CSR and the certificate issued from it share the key.
+    let r = run(&["leaf-rsa.csr", "leaf-rsa.pem"]);
+    assert_eq!(
+        r.requests[0].spki_sha256,
+        r.certificates[0].fingerprints.spki_sha256
+    );
+}
+
+#[test]
+fn csr_findings() {
+    assert_eq!(
+        ids(&run(&["weak-key.csr"]).requests[0].findings),
+        vec!["csr.weak-key", "csr.no-san"]
+    );
+    assert_eq!(
+        ids(&run(&["no-san.csr"]).requests[0].findings),
+        vec!["csr.no-san"]
+    );
+    assert_eq!(
+        ids(&run(&["cn-not-in-san.csr"]).requests[0].findings),
+        vec!["csr.cn-not-in-san"]
+    );
+    // A flipped byte in the signature: the request no longer proves possession.
+    let mut der = data("leaf-rsa-der.csr");
+    let last = der.len() - 1;
+    der[last] ^= 1;
+    let r = inspect(&der, &Options::at(AT)).unwrap();
+    assert!(!r.requests[0].signature_valid);
+    assert_eq!(r.requests[0].findings[0].id, "csr.bad-signature");
+}
+
+#[test]
+fn crl_fields_and_revocation_of_a_pasted_certificate() {
+    for file in ["root.crl", "root-crl.der"] {
+        let r = run(&[file]);
+        let crl = &r.crls[0];
+        assert_eq!(
+            crl.issuer.common_name.as_deref(),
+            Some("certscope formats Root")
+        );
+        assert_eq!(crl.revoked_count, 1);
+        assert_eq!(crl.revoked[0].reason, Some("keyCompromise"));
+        assert_eq!(crl.number.as_deref(), Some("01"));
+        assert!(crl.next_update.is_some());
+        assert_eq!(crl.signed_by, None);
+        assert_eq!(ids(&crl.findings), vec!["crl.unverified"]);
+    }
+    let r = run(&["leaf-ec.pem", "leaf-rsa.pem", "root.pem", "root.crl"]);
+    let crl = &r.crls[0];
+    assert_eq!(crl.signed_by, Some(2), "verified with the root's key");
+    assert_eq!(crl.revoked[0].serial, r.certificates[0].serial);
+    let revoked: Vec<&certscope::Finding> = crl
+        .findings
+        .iter()
+        .filter(|f| f.id == "crl.revokes-pasted-certificate")
+        .collect();
+    assert_eq!(
+        revoked.len(),
+        1,
+        "only the EC leaf is revoked: {:?}",
+        ids(&crl.findings)
+    );
+    assert!(revoked[0].title.contains("Certificate 1"));
+    assert!(revoked[0].explanation.contains("keyCompromise"));
+    // Stale once nextUpdate has passed.
+    let later = inspect(&data("root.crl"), &Options::at(2_200_000_000)).unwrap();
+    assert!(ids(&later.crls[0].findings).contains(&"crl.stale"));
+}
+
+#[test]
+fn pkcs7_bundles_keep_their_order() {
+    for file in ["chain.p7b", "chain-der.p7c", "chain-with-crl.p7b"] {
+        let r = run(&[file]);
+        assert!(r.errors.is_empty(), "{file}: {:?}", r.errors);
+        let names: Vec<&str> = r
+            .certificates
+            .iter()
+            .map(|c| c.subject.common_name.as_deref().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            vec!["www.certscope.test", "certscope formats Root"],
+            "{file}"
+        );
+        assert_eq!(r.findings[0].id, "input.pkcs7");
+        assert_eq!(
+            r.crls.len(),
+            usize::from(file == "chain-with-crl.p7b"),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn private_keys_in_every_format_match_their_certificate() {
+    for (key, cert) in [
+        ("key-pkcs8-rsa.pem", "leaf-rsa.pem"),
+        ("key-pkcs1-rsa.pem", "leaf-rsa.pem"),
+        ("leaf-rsa.key", "leaf-rsa.pem"),
+        ("key-sec1-ec.pem", "leaf-ec.pem"),
+        ("key-pkcs8-ec.pem", "leaf-ec.pem"),
+    ] {
+        let mut input = data(cert);
+        input.extend(data(key));
+        let r = inspect(&input, &Options::at(AT)).unwrap();
+        assert!(r.errors.is_empty(), "{key}: {:?}", r.errors);
+        assert_eq!(
+            r.keys[0].matches_certificates,
+            vec![0],
+            "{key}: {:?}",
+            r.keys[0]
+        );
+        assert_eq!(r.findings.last().unwrap().id, "input.private-key", "{key}");
+    }
+    // A DER key file (SEC1, as `openssl pkey -outform DER` writes EC keys) on its own.
+    let r = run(&["key-pkcs8-ec.der"]);
+    let leaf = run(&["leaf-ec.pem"]);
+    assert_eq!(r.keys[0].format, "SEC1 (EC)");
+    assert_eq!(
+        r.keys[0].spki_sha256.as_ref(),
+        Some(&leaf.certificates[0].fingerprints.spki_sha256)
+    );
+    // The wrong key for a certificate: the classic "key values mismatch".
+    let r = run(&["leaf-rsa.pem", "key-sec1-ec.pem"]);
+    assert!(r.keys[0].matches_certificates.is_empty());
+    assert_eq!(r.findings[0].id, "input.private-key-mismatch");
+    // Ed25519: the public key is derived from the seed.
+    let r = run(&["key-ed25519.pem"]);
+    assert_eq!(r.keys[0].public_key.as_deref(), Some("Ed25519"));
+    // Encrypted keys are named, never decrypted.
+    let r = run(&["key-pkcs8-encrypted.pem"]);
+    assert_eq!(r.keys[0].format, "encrypted PKCS#8");
+    assert_eq!(
+        r.keys[0].encryption.as_deref(),
+        Some("PBES2: PBKDF2 (HMAC-SHA-256, 2048 iterations) with AES-256-CBC")
+    );
+    let r = run(&["key-legacy-encrypted.pem"]);
+    assert!(
+        r.keys[0]
+            .encryption
+            .as_deref()
+            .unwrap()
+            .contains("AES-256-CBC"),
+        "{:?}",
+        r.keys[0]
+    );
+}
+
+#[test]
+fn private_key_material_never_reaches_the_report() {
+    for key in [
+        "key-pkcs8-rsa.pem",
+        "key-pkcs1-rsa.pem",
+        "key-sec1-ec.pem",
+        "key-ed25519.pem",
+    ] {
+        let text = String::from_utf8(data(key)).unwrap();
+        // Alone: with its certificate, the public modulus inside the key would also be in the certificate.
+        let r = run(&[key]);
+        let json = serde_json::to_string(&r).unwrap();
+        let text_out = certscope::render_text(&r);
+        // Every body line but the first (which is mostly the algorithm header every key of
+        // that type shares) is private material.
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .skip(1)
+            .filter(|l| l.len() >= 40)
+        {
+            let middle = &line[12..36];
+            assert!(
+                !json.contains(middle) && !text_out.contains(middle),
+                "{key}: key text echoed"
+            );
+        }
+    }
+}
+
+#[test]
+fn pkcs12_is_recognised() {
+    for file in ["bundle-aes.p12", "bundle-3des.p12"] {
+        let r = run(&[file]);
+        assert_eq!(r.findings[0].id, "input.pkcs12", "{file}: {:?}", r.errors);
+        assert!(r.certificates.is_empty());
+    }
+}
