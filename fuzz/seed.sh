@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p corpus/inspect corpus/chain corpus/time corpus/headers corpus/csp
-find ../tests/data -type f \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.crl' -o -name '*.csr' \) \
+find ../tests/data -type f \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.crl' -o -name '*.csr' \
+  -o -name '*.p7b' -o -name '*.p7c' -o -name '*.p12' -o -name '*.key' -o -name 's_client-*.txt' -o -name 'curl-*.txt' \) \
   -size -64k -exec cp {} corpus/inspect/ \;
 g=../tests/data/generated
 i=0

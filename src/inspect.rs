@@ -14,6 +14,21 @@ pub struct Options {
     /// The time to judge validity at, in seconds since the Unix epoch.
     pub at: u64,
     pub(crate) chain: ChainOptions,
+    pub(crate) password: Secret,
+}
+
+/// A password that never shows in `Debug` output.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub(crate) struct Secret(Option<String>);
+
+impl core::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Secret(***)"
+        } else {
+            "Secret(None)"
+        })
+    }
 }
 
 impl Options {
@@ -22,6 +37,7 @@ impl Options {
         Options {
             at: unix_seconds,
             chain: ChainOptions::default(),
+            password: Secret::default(),
         }
     }
 
@@ -58,6 +74,14 @@ impl Options {
         self
     }
 
+    /// Open PKCS#12 bundles with this password. It is used for nothing else and never
+    /// appears in the report.
+    pub fn password(mut self, password: impl Into<String>) -> Self {
+        let p = password.into();
+        self.password = Secret((!p.is_empty()).then_some(p));
+        self
+    }
+
     /// Allow at most this many intermediates between leaf and root (default 8).
     pub fn max_intermediates(mut self, n: usize) -> Self {
         self.chain.max_intermediates = n;
@@ -80,6 +104,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         requests: Vec::new(),
         crls: Vec::new(),
         keys: Vec::new(),
+        pkcs12: Vec::new(),
         connections: Vec::new(),
         http: Vec::new(),
         findings: Vec::new(),
@@ -96,14 +121,28 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 continue;
             }
         };
-        match block.kind {
-            BlockKind::Certificate { .. } => add_certificate(
-                &mut report,
-                &mut pool,
-                &block.der,
-                block.location,
-                options.at,
-            ),
+        let mut kind = block.kind;
+        if let BlockKind::Certificate { .. } = kind {
+            match cert::report(&block.der, block.location, options.at) {
+                Ok(parsed) => {
+                    let index = report.certificates.len();
+                    pool.extend(ChainCert::new(parsed.cert, &parsed.der, Some(index)));
+                    report.certificates.push(parsed.report);
+                    continue;
+                }
+                Err(e) => {
+                    // A file dropped on the page may arrive labelled CERTIFICATE whatever it
+                    // is: judge the DER by its structure before calling it a broken certificate.
+                    kind = input::kind_of_der(&block.der);
+                    if let BlockKind::Certificate { .. } = kind {
+                        report.errors.push(Problem::new(block.location, e));
+                        continue;
+                    }
+                }
+            }
+        }
+        match kind {
+            BlockKind::Certificate { .. } => {}
             BlockKind::Pkcs7 => match input::pkcs7::read(&block.der) {
                 Ok(contents) => {
                     report.findings.push(pkcs7_found(&contents, block.location));
@@ -121,7 +160,45 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 Err(e) => report.errors.push(Problem::new(block.location, e)),
             },
             BlockKind::Crl => crl_blocks.push((block.der, block.location)),
-            BlockKind::Pkcs12 => report.findings.push(pkcs12_found(block.location)),
+            BlockKind::Pkcs12 => {
+                match crate::pkcs12::open(&block.der, options.password.0.as_deref(), block.location)
+                {
+                    Ok((mut p12, opened)) => {
+                        for (bag, der) in opened.certificates {
+                            let before = report.certificates.len();
+                            add_certificate(
+                                &mut report,
+                                &mut pool,
+                                &der,
+                                block.location,
+                                options.at,
+                            );
+                            if let Some(b) = p12
+                                .contents
+                                .get_mut(bag)
+                                .filter(|_| report.certificates.len() > before)
+                            {
+                                b.certificate = Some(before);
+                            }
+                        }
+                        for (bag, der) in opened.keys {
+                            if let Some(b) = p12.contents.get_mut(bag) {
+                                b.key = Some(key_blocks.len());
+                            }
+                            key_blocks.push(crate::key::report(
+                                "PRIVATE KEY",
+                                &der,
+                                None,
+                                block.location,
+                            ));
+                            drop(der);
+                        }
+                        report.findings.push(pkcs12_found(&p12));
+                        report.pkcs12.push(p12);
+                    }
+                    Err(e) => report.errors.push(Problem::new(block.location, e)),
+                }
+            }
             BlockKind::PrivateKey {
                 label,
                 pem_encryption,
@@ -281,14 +358,29 @@ fn pkcs7_found(contents: &input::pkcs7::Contents, at: crate::Location) -> Findin
     )
 }
 
-fn pkcs12_found(at: crate::Location) -> Finding {
+fn pkcs12_found(p12: &crate::Pkcs12Report) -> Finding {
+    let locked = p12.contents.iter().filter(|b| b.note.is_some()).count();
+    let (severity, title, text) = match p12.password {
+        "wrong" => (Severity::Warning, "The password does not open this PKCS#12 bundle", "The bundle's integrity check (MAC) fails with the password given, so it is the wrong password (or the file is damaged). Nothing inside was decrypted.".to_owned()),
+        "none given" if locked > 0 => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle: type its password to open it", format!("PKCS#12 bundles hold a private key with its certificates, encrypted with a password. {locked} part(s) are encrypted; give the password (it stays in this page, and is never put in a link or stored) to see the certificates and which key they go with.")),
+        _ if locked > 0 => (Severity::Warning, "Parts of this PKCS#12 bundle could not be opened", "See each part's note: legacy encryption (3DES, RC2, RC4) is named but not decrypted; re-export the bundle with AES (openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC).".to_owned()),
+        _ => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle was opened", "Its certificates are analysed below; its private key is described by its public half only.".to_owned()),
+    };
     lint::finding(
         "input.pkcs12",
-        Severity::Info,
-        "A PKCS#12 (.pfx/.p12) bundle was found",
-        "PKCS#12 bundles hold a private key with its certificates, usually encrypted with a password. certscope recognises the bundle but does not open it yet: convert it with openssl pkcs12 -in file.pfx -nokeys to see the certificates here (keep the key out of what you paste).",
-        format!("block {}", at.block),
-        lint::references::RFC5958,
+        severity,
+        title,
+        text,
+        format!(
+            "block {}: {} part(s){}",
+            p12.location.block,
+            p12.contents.len(),
+            p12.mac
+                .as_ref()
+                .map(|m| format!(", MAC {m}"))
+                .unwrap_or_default()
+        ),
+        lint::references::RFC7292,
         "",
     )
 }

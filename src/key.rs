@@ -281,7 +281,13 @@ pub(crate) fn report(
         }
         ("PRIVATE KEY", _) => {
             r.format = "PKCS#8".into();
-            pkcs8_public(der)
+            match der_label(der) {
+                // Labelled PKCS#8 but really SEC1 or PKCS#1 (a dropped DER file).
+                Some(other @ ("EC PRIVATE KEY" | "RSA PRIVATE KEY")) => {
+                    return report(other, der, None, location)
+                }
+                _ => pkcs8_public(der),
+            }
         }
         ("OPENSSH PRIVATE KEY", _) => {
             r.format = "OpenSSH".into();

@@ -43,6 +43,7 @@ mod inspect;
 mod key;
 mod lint;
 mod oid;
+mod pkcs12;
 mod report;
 mod text;
 mod time;
@@ -71,6 +72,7 @@ pub use headers::{
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Options, MAX_CHAINS};
 pub use key::KeyReport;
+pub use pkcs12::{BagReport, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
 pub use report::{Finding, Location, Problem, Reference, Report, Severity, Snippets, ToolFinding};
 pub use text::render as render_text;
 pub use time::parse_rfc3339;

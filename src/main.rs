@@ -9,11 +9,12 @@ mod cli {
 
     const USAGE: &str = "\
     usage: certscope inspect [FILE|-] [--json] [--at TIME] [--host NAME]
-                         [--roots FILE | --no-roots] [--client]
+                         [--roots FILE | --no-roots] [--client] [--password-file FILE]
 
-    Reads certificates from FILE (or standard input when FILE is - or absent): PEM blocks
-    anywhere in text, bare base64 or hex of DER, or DER bytes. Prints a readable summary, or
-    the full report as JSON with --json.
+    Reads FILE (or standard input when FILE is - or absent): certificates, chains, CSRs, CRLs,
+    PKCS#7 and PKCS#12 bundles, private keys (public half only), openssl s_client and curl -v
+    transcripts and HTTP response headers, as PEM anywhere in text, base64, hex or DER. Prints
+    a readable summary, or the full report as JSON with --json.
 
       --json      print the report as JSON
       --at TIME     judge validity at TIME (RFC 3339: 2026-03-01 or 2026-03-01T12:00:00Z)
@@ -22,6 +23,7 @@ mod cli {
       --roots FILE  trust the roots in FILE (PEM or DER) instead of Mozilla's
       --no-roots    trust nothing: explain the chain without a trust store
       --client      validate for TLS client authentication instead of server
+      --password-file FILE  open PKCS#12 bundles with the password in FILE (first line)
 
     Exit status: 0 when every block was read, 1 when some block could not be read,
     2 on a usage or I/O error.";
@@ -34,6 +36,7 @@ mod cli {
         roots: Option<String>,
         no_roots: bool,
         client: bool,
+        password_file: Option<String>,
     }
 
     fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -51,6 +54,7 @@ mod cli {
             roots: None,
             no_roots: false,
             client: false,
+            password_file: None,
         };
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -60,6 +64,9 @@ mod cli {
                 "--roots" => parsed.roots = Some(args.next().ok_or("--roots needs a file")?),
                 "--no-roots" => parsed.no_roots = true,
                 "--client" => parsed.client = true,
+                "--password-file" => {
+                    parsed.password_file = Some(args.next().ok_or("--password-file needs a file")?)
+                }
                 "-h" | "--help" => return Err(String::new()),
                 s if s.starts_with("--at=") => parsed.at = s.get(5..).map(str::to_owned),
                 s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
@@ -102,6 +109,11 @@ mod cli {
         }
         if args.client {
             options = options.usage(certscope::Usage::ClientAuth);
+        }
+        if let Some(path) = &args.password_file {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| (2, format!("certscope: {path}: {e}")))?;
+            options = options.password(text.lines().next().unwrap_or(""));
         }
         if args.no_roots {
             options = options.roots(certscope::Roots::None);

@@ -26,6 +26,8 @@ pub struct Report {
     pub crls: Vec<crate::CrlReport>,
     /// Private keys, described by their public half only (never the key itself).
     pub keys: Vec<crate::KeyReport>,
+    /// PKCS#12 bundles: what they hold (opened with `Options::password` when given).
+    pub pkcs12: Vec<crate::Pkcs12Report>,
     /// TLS connections shown by pasted `openssl s_client` or `curl -v` transcripts.
     pub connections: Vec<crate::ConnectionReport>,
     /// The HTTPS configuration of each site whose HTTP responses were pasted.

@@ -283,6 +283,12 @@ export interface Connection {
   steps: string[];
   findings: Finding[];
 }
+export interface Pkcs12 {
+  location: Location;
+  mac: string | null;
+  password: "none given" | "correct" | "wrong" | "not checked";
+  contents: { kind: string; encryption: string | null; friendlyName: string | null; certificate: number | null; key: number | null; note: string | null }[];
+}
 export interface Report {
   evaluatedAt: string;
   inputBytes: number;
@@ -295,6 +301,8 @@ export interface Report {
   crls: Crl[];
   /** Private keys, by their public half only. */
   keys: Key[];
+  /** PKCS#12 bundles and what they hold. */
+  pkcs12: Pkcs12[];
   /** TLS connections from openssl s_client / curl -v transcripts. */
   connections: Connection[];
   /** The HTTPS configuration of each site whose HTTP responses were pasted. */
@@ -327,6 +335,8 @@ export interface InspectOptions {
   usage?: "serverAuth" | "clientAuth";
   /** CRLs (PEM or DER) to check revocation against. */
   crls?: string | Uint8Array;
+  /** Password for PKCS#12 bundles in the input. Used only to open them; never in the report. */
+  password?: string;
 }
 "#;
 
@@ -433,6 +443,9 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
     let crls = field(options, "crls")?;
     if !crls.is_undefined() && !crls.is_null() {
         out = out.crls(input_bytes(&crls)?);
+    }
+    if let Some(password) = field(options, "password")?.as_string() {
+        out = out.password(password);
     }
     Ok(out)
 }

@@ -224,10 +224,80 @@ fn private_key_material_never_reaches_the_report() {
 }
 
 #[test]
-fn pkcs12_is_recognised() {
-    for file in ["bundle-aes.p12", "bundle-3des.p12"] {
-        let r = run(&[file]);
-        assert_eq!(r.findings[0].id, "input.pkcs12", "{file}: {:?}", r.errors);
-        assert!(r.certificates.is_empty());
+fn pkcs12_opened_with_its_password() {
+    let der = data("bundle-aes.p12");
+    // Without a password: every part is named with its encryption, nothing is opened.
+    let r = inspect(&der, &Options::at(AT)).unwrap();
+    let p = &r.pkcs12[0];
+    assert_eq!(p.password, "none given");
+    assert_eq!(p.mac.as_deref(), Some("HMAC-SHA-256, 2048 iterations"));
+    let kinds: Vec<&str> = p.contents.iter().map(|b| b.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["encrypted container", "encrypted private key"]);
+    assert!(p.contents.iter().all(|b| b.encryption.as_deref()
+        == Some("PBES2: PBKDF2 (HMAC-SHA-256, 2048 iterations) with AES-256-CBC")));
+    assert!(r.certificates.is_empty() && r.keys.is_empty());
+    // With it: the two certificates and the key's public half, which belongs to the leaf.
+    let r = inspect(&der, &Options::at(AT).password("certscope")).unwrap();
+    let p = &r.pkcs12[0];
+    assert_eq!(p.password, "correct");
+    let names: Vec<&str> = r
+        .certificates
+        .iter()
+        .map(|c| c.subject.common_name.as_deref().unwrap())
+        .collect();
+    assert_eq!(names, vec!["www.certscope.test", "certscope formats Root"]);
+    assert_eq!(
+        p.contents
+            .iter()
+            .filter_map(|b| b.certificate)
+            .collect::<Vec<_>>(),
+        vec![0, 1]
+    );
+    assert_eq!(r.keys[0].matches_certificates, vec![0]);
+    assert_eq!(
+        r.findings
+            .iter()
+            .find(|f| f.id == "input.pkcs12")
+            .unwrap()
+            .title,
+        "A PKCS#12 (.pfx/.p12) bundle was opened"
+    );
+    // The password is used, never reported.
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(
+        !json.contains("\"certscope\""),
+        "the password appears in the report"
+    );
+    assert!(!format!("{:?}", Options::at(AT).password("certscope")).contains("certscope"));
+    // A wrong password: said so, nothing opened.
+    let r = inspect(&der, &Options::at(AT).password("not it")).unwrap();
+    assert_eq!(r.pkcs12[0].password, "wrong");
+    assert!(r.certificates.is_empty());
+    assert_eq!(
+        r.findings[0].title,
+        "The password does not open this PKCS#12 bundle"
+    );
+}
+
+#[test]
+fn pkcs12_legacy_encryption_is_named_exactly() {
+    let r = inspect(
+        &data("bundle-3des.p12"),
+        &Options::at(AT).password("certscope"),
+    )
+    .unwrap();
+    let p = &r.pkcs12[0];
+    assert_eq!(
+        p.password, "correct",
+        "the SHA-1 MAC still verifies the password"
+    );
+    for b in &p.contents {
+        assert!(
+            b.note.as_deref().unwrap().starts_with(
+                "encrypted with pbeWithSHAAnd3-KeyTripleDES-CBC, which certscope does not decrypt"
+            ),
+            "{b:?}"
+        );
     }
+    assert!(r.certificates.is_empty());
 }

@@ -9,6 +9,8 @@ const results = $('results');
 const empty = $('empty');
 const at = $('at');
 const host = $('host');
+const password = $('password');
+const passwordField = $('password-field');
 const roots = $('roots');
 const customRoots = $('custom-roots');
 const fileNote = $('file-note');
@@ -85,6 +87,8 @@ function options() {
     o.roots = customRoots.value;
     o.withMozilla = roots.value === 'custom+mozilla';
   }
+  // Only ever sent to the worker on this page; never in a link, storage or the report.
+  if (password.value) o.password = password.value;
   return o;
 }
 
@@ -109,6 +113,7 @@ async function analyse() {
     const report = await inspectInWorker(text, options());
     if (turn !== turns) return;
     current = report;
+    passwordField.hidden = !(report.pkcs12 ?? []).length && !password.value;
     results.replaceChildren(renderReport(report, { asn1: asn1InWorker }));
     share.hidden = false;
   } catch (err) {
@@ -131,9 +136,12 @@ paste.addEventListener('input', () => { fileNote.hidden = true; scheduleAnalyse(
 at.addEventListener('change', scheduleAnalyse);
 host.addEventListener('input', scheduleAnalyse);
 customRoots.addEventListener('input', scheduleAnalyse);
+password.addEventListener('input', scheduleAnalyse);
 roots.addEventListener('change', () => { syncTrust(); scheduleAnalyse(); });
 $('clear').addEventListener('click', () => {
   paste.value = '';
+  password.value = '';
+  passwordField.hidden = true;
   fileNote.hidden = true;
   history.replaceState(null, '', location.pathname);
   analyse();
@@ -165,11 +173,16 @@ for (const button of document.querySelectorAll('[data-example]')) {
 
 // --- files ------------------------------------------------------------------------------
 /** Binary DER becomes a PEM block so that what is analysed is visible and editable. */
-function toPem(bytes) {
+// The PEM label for a dropped binary file, from its extension (certscope also checks the
+// DER's structure, so a wrong guess is corrected).
+const LABELS = { p12: 'PKCS12', pfx: 'PKCS12', p7b: 'PKCS7', p7c: 'PKCS7', crl: 'X509 CRL', csr: 'CERTIFICATE REQUEST', key: 'PRIVATE KEY' };
+
+function toPem(bytes, name = '') {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   const b64 = btoa(binary).replace(/.{64}/g, '$&\n');
-  return `-----BEGIN CERTIFICATE-----\n${b64.trim()}\n-----END CERTIFICATE-----\n`;
+  const label = LABELS[name.split('.').pop()?.toLowerCase()] ?? 'CERTIFICATE';
+  return `-----BEGIN ${label}-----\n${b64.trim()}\n-----END ${label}-----\n`;
 }
 
 function isText(bytes) {
@@ -189,7 +202,7 @@ async function loadFiles(files) {
       parts.push(new TextDecoder().decode(bytes));
       notes.push(`${file.name} (text)`);
     } else {
-      parts.push(toPem(bytes));
+      parts.push(toPem(bytes, file.name));
       notes.push(`${file.name} (${bytes.length.toLocaleString()} bytes of DER, shown as PEM)`);
     }
   }
@@ -211,7 +224,7 @@ dropzone.addEventListener('drop', (e) => {
 // --- sharing ----------------------------------------------------------------------------
 // A permalink holds the input in the URL fragment, which browsers never send to a server.
 // Private keys are cut out first: they must never end up in a link.
-const PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]*?-----END \1-----/g;
+const PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|PKCS12)-----[\s\S]*?-----END \1-----/g;
 // Cookie values and credentials in pasted headers are secrets too (curl -v shows the request).
 const SET_COOKIE = /^([<>]?[ \t]*set-cookie[ \t]*:[ \t]*[^=;\r\n]*=)[^;\r\n]*/gim;
 const CREDENTIAL = /^([<>]?[ \t]*(?:cookie|authorization|proxy-authorization)[ \t]*:[ \t]*).*$/gim;

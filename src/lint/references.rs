@@ -74,7 +74,7 @@ pub(crate) const RFC5652: Reference = r(
     "RFC 5652 §5",
     "https://www.rfc-editor.org/rfc/rfc5652#section-5",
 );
-pub(crate) const RFC5958: Reference = r(
-    "RFC 5958 §2",
-    "https://www.rfc-editor.org/rfc/rfc5958#section-2",
+pub(crate) const RFC7292: Reference = r(
+    "RFC 7292 (PKCS #12)",
+    "https://www.rfc-editor.org/rfc/rfc7292",
 );

@@ -231,3 +231,35 @@ test('a curl -sIL header paste: both grades, every test, fixes to copy', async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a dropped .p12 asks for its password, opens with it, and the link carries neither', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-01');
+  assert.ok(await page.locator('#password-field').isHidden());
+  await page.setInputFiles('#file', `${root}tests/data/formats/bundle-aes.p12`);
+  await page.getByTestId('pkcs12').waitFor();
+  assert.match(await page.locator('#paste').inputValue(), /^-----BEGIN PKCS12-----/);
+  assert.ok(await page.locator('#password-field').isVisible());
+  assert.match(await page.getByTestId('pkcs12').textContent(), /no password given/);
+  assert.equal(await page.getByTestId('certificate').count(), 0);
+  await page.fill('#password', 'wrong one');
+  await page.getByTestId('pkcs12').getByText('wrong password').waitFor();
+  await page.fill('#password', 'certscope');
+  await page.getByTestId('certificate').nth(1).waitFor();
+  assert.match(await page.getByTestId('pkcs12').textContent(), /password correct/);
+  assert.match(await page.getByTestId('key').textContent(), /certificate 1 \(CN=www\.certscope\.test\)/);
+  // Neither the bundle (it holds the key) nor the password goes into a link or storage.
+  await page.click('#copy-link');
+  await page.locator('#copy-link:text-is("Copied")').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForSelector('html[data-ready="true"]');
+  const restored = await other.inputValue('#paste');
+  assert.ok(restored.includes('[private key removed from this link]') && !restored.includes('BEGIN PKCS12'));
+  assert.equal(await other.inputValue('#password'), '');
+  assert.ok(!(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).includes('certscope'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

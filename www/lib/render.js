@@ -2,7 +2,7 @@
 // (via h()), never through HTML parsing: certificate fields are untrusted.
 
 import { httpSection } from './render-http.js';
-import { connectionSection, requestCard, crlCard, keyCard } from './render-files.js';
+import { connectionSection, requestCard, crlCard, keyCard, pkcs12Card } from './render-files.js';
 
 // Invisible characters, bidi controls and control characters (Unicode TR #36): shown as
 // marked <U+XXXX> codes instead of acting on the text around them.
@@ -87,6 +87,7 @@ export function renderReport(report, options = {}) {
     frag.append(h('div', { class: 'findings' }, report.findings.map(finding)));
   }
   if (report.errors.length) frag.append(problems(report.errors));
+  (report.pkcs12 ?? []).forEach((p, i) => frag.append(pkcs12Card(p, i)));
   report.certificates.forEach((cert, i) => frag.append(card(cert, i, options)));
   requests.forEach((r, i) => frag.append(requestCard(r, i)));
   crls.forEach((c, i) => frag.append(crlCard(c, i, report)));
@@ -99,7 +100,7 @@ function summary(report, all) {
   const warnings = count(all, 'warning');
   const n = report.certificates.length;
   const sites = (report.http ?? []).length;
-  const others = (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length;
+  const others = (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length;
   const level = errors ? 'error' : warnings ? 'warning' : n || sites || others ? 'ok' : 'error';
   let headline;
   if (!n && !sites && !others) headline = 'No certificate could be read';
