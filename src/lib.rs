@@ -41,7 +41,7 @@ mod idn;
 mod input;
 mod inspect;
 mod key;
-mod lint;
+pub(crate) mod lint;
 mod oid;
 mod pkcs12;
 mod report;
@@ -51,6 +51,7 @@ mod time;
 pub mod wasm;
 
 pub use asn1::{asn1_of, asn1_tree, Asn1Node, MAX_ASN1_NODES};
+pub use cert::lint_results;
 pub use cert::{
     AccessEntry, AlgorithmName, CertificateReport, ExtensionReport, ExtensionValue, Fingerprints,
     GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy, PublicKeyReport, Role, Sct,
@@ -72,6 +73,8 @@ pub use headers::{
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Options, MAX_CHAINS};
 pub use key::KeyReport;
+pub use lint::engine::{LintResult, Status as LintStatus};
+pub use lint::{catalog as lint_catalog, LintInfo};
 pub use pkcs12::{BagReport, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
 pub use report::{Finding, Location, Problem, Reference, Report, Severity, Snippets, ToolFinding};
 pub use text::render as render_text;

@@ -83,6 +83,9 @@ pub struct Finding {
     /// For HSTS findings: the issue codes of Chromium's HSTS preload list.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hsts_preload: Vec<&'static str>,
+    /// For certificate lints: the zlint lint that checks the same rule, e.g. `e_ext_san_missing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zlint: Option<&'static str>,
     /// For header findings: the Mozilla HTTP Observatory result id it corresponds to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observatory: Option<&'static str>,

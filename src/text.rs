@@ -380,6 +380,9 @@ fn finding(out: &mut String, f: &Finding, indent: &str) {
             c.kind, c.severity
         );
     }
+    if let Some(z) = f.zlint {
+        let _ = writeln!(out, "{indent}      zlint: {z}");
+    }
     if let Some(o) = f.observatory {
         let _ = writeln!(out, "{indent}      Observatory: {o}");
     }

@@ -28,6 +28,8 @@ export interface Finding {
   cspEvaluator?: { type: string; severity: string };
   /** HSTS findings: issue codes of Chromium's preload list. */
   hstsPreload?: string[];
+  /** Certificate lints: the zlint lint that checks the same rule, e.g. "e_ext_san_missing". */
+  zlint?: string;
   /** Header findings: the Mozilla HTTP Observatory result id. */
   observatory?: string;
   /** How to apply the fix: the header line and nginx / Apache / Caddy directives. */

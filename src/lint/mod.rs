@@ -4,9 +4,11 @@
 //! findings) and says, in plain language, what is wrong, why it matters and how to fix it,
 //! citing RFC 5280 or the CA/Browser Forum Baseline Requirements.
 
+pub(crate) mod engine;
 mod keys;
 mod names;
 pub(crate) mod references;
+mod rules;
 mod signature;
 mod structure;
 mod validity;
@@ -48,7 +50,71 @@ pub(crate) fn finding(
         fix: (!fix.is_empty()).then(|| fix.to_owned()),
         csp_evaluator: None,
         hsts_preload: Vec::new(),
+        zlint: None,
         observatory: None,
         snippets: None,
     }
+}
+
+/// Runs the rule catalogue on `cert` and adds the violated rules to its findings.
+pub(crate) fn apply_rules(cert: &x509_cert::Certificate, report: &mut CertificateReport) {
+    let catalog = rules::catalog();
+    let ctx = engine::Ctx { cert, report };
+    let results = engine::run(&catalog, &ctx);
+    let mut findings = std::mem::take(&mut report.findings);
+    engine::findings(&catalog, &results, &mut findings);
+    findings.sort_by_key(|f| f.severity);
+    report.findings = findings;
+}
+
+/// Every rule's outcome on `cert`.
+pub(crate) fn results(
+    cert: &x509_cert::Certificate,
+    report: &CertificateReport,
+) -> Vec<engine::LintResult> {
+    let catalog = rules::catalog();
+    let ctx = engine::Ctx { cert, report };
+    engine::run(&catalog, &ctx)
+        .into_iter()
+        .filter_map(|(i, status, _)| {
+            catalog.get(i).map(|l| engine::LintResult {
+                id: l.id,
+                zlint: l.zlint,
+                status,
+            })
+        })
+        .collect()
+}
+
+/// One rule of the catalogue, described.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LintInfo {
+    /// certscope's rule id.
+    pub id: &'static str,
+    /// The zlint lint checking the same, when there is one.
+    pub zlint: Option<&'static str>,
+    /// "error", "warning" or "notice".
+    pub level: &'static str,
+    /// What it cites.
+    pub source: &'static str,
+    /// One line.
+    pub title: &'static str,
+}
+
+/// The whole rule catalogue.
+pub fn catalog() -> Vec<LintInfo> {
+    rules::catalog()
+        .into_iter()
+        .map(|l| LintInfo {
+            id: l.id,
+            zlint: l.zlint,
+            level: match l.level {
+                engine::Level::Error => "error",
+                engine::Level::Warn => "warning",
+                engine::Level::Notice => "notice",
+            },
+            source: l.source.label,
+            title: l.title,
+        })
+        .collect()
 }

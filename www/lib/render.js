@@ -365,6 +365,7 @@ function snippets(s) {
 /** The same problem in the vocabulary of the tools users compare with. */
 function interop(f) {
   const ids = [
+    f.zlint ? `zlint: ${f.zlint}` : null,
     f.observatory ? `Observatory: ${f.observatory}` : null,
     f.cspEvaluator ? `CSP Evaluator: ${f.cspEvaluator.type} (${f.cspEvaluator.severity})` : null,
     f.hstsPreload?.length ? `Preload list: ${f.hstsPreload.join(', ')}` : null,

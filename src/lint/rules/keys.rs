@@ -1,0 +1,89 @@
+//! Keys and signatures: BR §6.1.5–6.1.6 and §7.1.3, Mozilla Root Store Policy §5.1, RFC 5280
+//! §4.1.1.2.
+
+use der::Encode;
+
+use super::{fail, rule};
+use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS};
+use crate::lint::references::{BR_KEYS, BR_SIGNATURE, RFC5280_SIGNATURE};
+use crate::Reference;
+
+const MOZILLA: Reference = Reference {
+    label: "Mozilla Root Store Policy §5.1",
+    url: "https://www.mozilla.org/en-US/about/governance/policies/security-group/certs/policy/#51-algorithms",
+};
+
+fn rsa(c: &Ctx<'_>) -> bool {
+    c.report.public_key.algorithm == "RSA"
+}
+
+fn bits(c: &Ctx<'_>) -> u32 {
+    c.report.public_key.bits.unwrap_or(0)
+}
+
+fn exponent(c: &Ctx<'_>) -> u64 {
+    c.report.public_key.exponent.unwrap_or(0)
+}
+
+/// The RSA modulus' last byte (odd moduli end in an odd byte).
+fn modulus_odd(c: &Ctx<'_>) -> bool {
+    let spki = c.cert.tbs_certificate().subject_public_key_info();
+    rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::try_from(
+        spki.subject_public_key.raw_bytes(),
+    )
+    .ok()
+    .and_then(|k| k.modulus.as_bytes().last().copied())
+    .is_some_and(|b| b % 2 == 1)
+}
+
+const ALLOWED_SIGNATURES: &[&str] = &[
+    "1.2.840.113549.1.1.11",
+    "1.2.840.113549.1.1.12",
+    "1.2.840.113549.1.1.13",
+    "1.2.840.113549.1.1.10",
+    "1.2.840.10045.4.3.2",
+    "1.2.840.10045.4.3.3",
+    "1.2.840.10045.4.3.4",
+    "1.3.101.112",
+    "1.2.840.113549.1.1.5",
+    "1.2.840.10045.4.1",
+    "1.2.840.10040.4.3",
+    "2.16.840.1.101.3.4.3.2",
+];
+
+pub(super) const RULES: &[Lint] = &[
+    Lint { same_as: Some("cert.rsa-weak-key"), ..rule("key.rsa-under-2048", Some("e_rsa_mod_less_than_2048_bits"), Error, BR_KEYS, ALWAYS, rsa,
+        |c| fail(bits(c) < 2048, || format!("RSA {} bits", bits(c))), "RSA key under 2048 bits", "RSA keys must be at least 2048 bits.", "Use a 2048-bit or larger key.") },
+    Lint { same_as: Some("cert.rsa-bad-exponent"), ..rule("key.rsa-exponent-even", Some("e_rsa_public_exponent_not_odd"), Error, BR_KEYS, ALWAYS, rsa,
+        |c| fail(exponent(c) % 2 == 0, || format!("exponent {}", exponent(c))), "RSA public exponent is even", "The public exponent MUST be odd.", "Generate a new key (e = 65537).") },
+    Lint { same_as: Some("cert.rsa-bad-exponent"), ..rule("key.rsa-exponent-small", Some("e_rsa_public_exponent_too_small"), Error, BR_KEYS, ALWAYS, rsa,
+        |c| fail(exponent(c) < 3, || format!("exponent {}", exponent(c))), "RSA public exponent below 3", "The public exponent MUST be at least 3.", "Generate a new key (e = 65537).") },
+    rule("key.rsa-exponent-range", Some("w_rsa_public_exponent_not_in_range"), Warn, BR_KEYS, ALWAYS, rsa,
+        |c| fail(exponent(c) < 65_537, || format!("exponent {}", exponent(c))), "RSA public exponent outside 2^16+1 … 2^256−1", "The Baseline Requirements recommend an exponent in [2^16+1, 2^256−1].", "Generate a new key (e = 65537)."),
+    rule("key.rsa-modulus-even", Some("w_rsa_mod_not_odd"), Warn, BR_KEYS, ALWAYS, rsa,
+        |c| fail(!modulus_odd(c), || "even RSA modulus".into()), "RSA modulus is even", "A product of two odd primes is odd; an even modulus is broken.", "Generate a new key."),
+    Lint { same_as: Some("cert.rsa-weak-key"), ..rule("key.mp-rsa-2048", Some("e_mp_modulus_must_be_2048_bits_or_more"), Error, MOZILLA, ALWAYS, rsa,
+        |c| fail(bits(c) < 2048, || format!("RSA {} bits", bits(c))), "RSA key under 2048 bits (Mozilla)", "Mozilla requires RSA moduli of at least 2048 bits.", "Use a 2048-bit or larger key.") },
+    Lint { same_as: Some("cert.rsa-odd-size"), ..rule("key.mp-rsa-divisible-by-8", Some("e_mp_modulus_must_be_divisible_by_8"), Error, MOZILLA, ALWAYS, rsa,
+        |c| fail(bits(c) % 8 != 0, || format!("RSA {} bits", bits(c))), "RSA modulus size not a multiple of 8", "Mozilla requires the modulus size in bits to be divisible by 8.", "Use 2048, 3072 or 4096 bits.") },
+    Lint { same_as: Some("cert.rsa-bad-exponent"), ..rule("key.mp-exponent-one", Some("e_mp_exponent_cannot_be_one"), Error, MOZILLA, ALWAYS, rsa,
+        |c| fail(exponent(c) == 1, || "exponent 1".into()), "RSA public exponent is 1", "An exponent of 1 means no encryption at all.", "Generate a new key.") },
+    Lint { same_as: Some("cert.ec-unsupported-curve"), ..rule("key.ec-curve", Some("e_ec_improper_curves"), Error, BR_KEYS, ALWAYS, |c| c.report.public_key.algorithm == "EC",
+        |c| fail(!matches!(c.report.public_key.curve.as_deref(), Some("P-256" | "P-384" | "P-521")), || c.report.public_key.description.clone()), "EC key on a curve browsers do not accept", "Only P-256, P-384 and P-521 are allowed.", "Use a P-256 or P-384 key.") },
+    rule("key.rsa-params-not-null", Some("e_spki_rsa_encryption_parameter_not_null"), Error, RFC5280_SIGNATURE, ALWAYS, rsa,
+        |c| {
+            let alg = &c.cert.tbs_certificate().subject_public_key_info().algorithm;
+            let null = alg.parameters.as_ref().is_some_and(|p| p.to_der().ok().as_deref() == Some(&[5u8, 0][..]));
+            fail(!null, || "rsaEncryption parameters are not NULL".into())
+        },
+        "RSA key parameters are not NULL", "RFC 3279 §2.3.1: the rsaEncryption AlgorithmIdentifier MUST have NULL parameters.", "Re-issue (the CA's encoder is wrong)."),
+    rule("sig.not-allowed", Some("e_signature_algorithm_not_supported"), Error, BR_SIGNATURE, ALWAYS, |_| true,
+        |c| {
+            let oid = c.cert.signature_algorithm().oid.to_string();
+            fail(!ALLOWED_SIGNATURES.contains(&oid.as_str()), || format!("signature algorithm {oid}"))
+        },
+        "Signature algorithm not allowed", "The certificate is signed with an algorithm outside the Baseline Requirements' list.", "Have it re-issued with SHA-256 or better."),
+    rule("sig.outer-inner-mismatch", Some("e_cert_sig_alg_not_match_tbs_sig_alg"), Error, RFC5280_SIGNATURE, ALWAYS, |_| true,
+        |c| fail(c.cert.signature_algorithm() != c.cert.tbs_certificate().signature(), || "signatureAlgorithm differs from tbsCertificate.signature".into()),
+        "The two signature algorithm fields disagree", "RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal the signature field inside the signed part; a mismatch suggests tampering.", "Re-issue."),
+];

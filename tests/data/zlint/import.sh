@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Copies from zlint's test corpus (../../../../shared/corpus/zlint, or $ZLINT_CORPUS) the
+# expected results of every zlint lint that a certscope rule maps to, and the test
+# certificates those rows use. Re-run after adding a mapping in src/lint/rules/.
+set -euo pipefail
+cd "$(dirname "$0")"
+corpus=${ZLINT_CORPUS:-../../../../shared/corpus/zlint}
+grep -ho 'Some("[ewn]_[a-z0-9_]*")' ../../../src/lint/rules/*.rs | sed 's/Some("\(.*\)")/\1/' | sort -u > mapped.txt
+python3 - "$corpus" <<'PY'
+import json, os, shutil, sys
+corpus = sys.argv[1]
+mapped = set(open('mapped.txt').read().split())
+data = json.load(open(os.path.join(corpus, 'expected_results.json')))
+rows = [r for r in data['cases'] if r['lint'] in mapped]
+os.makedirs('testdata', exist_ok=True)
+for f in os.listdir('testdata'):
+    os.remove(os.path.join('testdata', f))
+for r in rows:
+    shutil.copy(os.path.join(corpus, 'testdata', r['testdata']), os.path.join('testdata', r['testdata']))
+json.dump({'source': data['source'], 'cases': rows}, open('expected.json', 'w'), indent=1)
+print(f"{len(rows)} rows for {len({r['lint'] for r in rows})} of {len(mapped)} mapped lints, {len(os.listdir('testdata'))} files")
+PY

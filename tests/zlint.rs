@@ -1,0 +1,71 @@
+//! certscope's lint rules against zlint's own test expectations (tests/data/zlint): at least
+//! 40 mapped zlint lints, at least 95% of the mapped rows in agreement, and every disagreement
+//! listed with a reason in exceptions.txt (no more, no fewer).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../examples/zlint.rs"]
+#[allow(dead_code)]
+mod harness;
+
+#[test]
+fn agreement_with_zlint() {
+    let rows = harness::rows("tests/data/zlint");
+    let table = harness::table(&rows);
+    let total: usize = table.values().map(|v| v.0).sum();
+    let agree: usize = table.values().map(|v| v.1).sum();
+    assert!(table.len() >= 40, "only {} zlint lints mapped", table.len());
+    assert!(agree * 100 >= total * 95, "{agree}/{total} rows agree");
+    let exceptions: Vec<(String, String)> =
+        std::fs::read_to_string("tests/data/zlint/exceptions.txt")
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let mut parts = l.split('\t');
+                (
+                    parts.next().unwrap().to_owned(),
+                    parts.next().unwrap().to_owned(),
+                )
+            })
+            .collect();
+    let disagreements: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| r.expected != r.actual)
+        .map(|r| (r.lint.clone(), r.file.clone()))
+        .collect();
+    let new: Vec<_> = disagreements
+        .iter()
+        .filter(|d| !exceptions.contains(d))
+        .collect();
+    let stale: Vec<_> = exceptions
+        .iter()
+        .filter(|e| !disagreements.contains(e))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "disagreements not in exceptions.txt: {new:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "exceptions that no longer disagree: {stale:?}"
+    );
+}
+
+#[test]
+fn every_rule_has_an_id_level_and_citation() {
+    let catalog = certscope::lint_catalog();
+    assert!(catalog.len() >= 60, "{} rules", catalog.len());
+    let mut ids: Vec<&str> = catalog.iter().map(|l| l.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), catalog.len(), "rule ids are unique");
+    for l in &catalog {
+        assert!(!l.source.is_empty() && !l.title.is_empty(), "{}", l.id);
+    }
+}
