@@ -10,7 +10,12 @@
 //! cargo run --release --example zlint -- --catalog  # every rule, as a Markdown table
 //! ```
 
-#![allow(clippy::expect_used, clippy::indexing_slicing, clippy::unwrap_used, clippy::cast_precision_loss)]
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::cast_precision_loss
+)]
 
 use std::collections::BTreeMap;
 
@@ -115,7 +120,14 @@ fn main() {
     if std::env::args().any(|a| a == "--catalog") {
         println!("\n| rule id | level | zlint | source | what it checks |\n|---|---|---|---|---|");
         for l in certscope::lint_catalog() {
-            println!("| `{}` | {} | {} | {} | {} |", l.id, l.level, l.zlint.map_or("—".to_owned(), |z| format!("`{z}`")), l.source, l.title);
+            println!(
+                "| `{}` | {} | {} | {} | {} |",
+                l.id,
+                l.level,
+                l.zlint.map_or("—".to_owned(), |z| format!("`{z}`")),
+                l.source,
+                l.title
+            );
         }
     }
     if std::env::args().any(|a| a == "--rows") {

@@ -1,6 +1,7 @@
 //! The rule catalogue, one file per area. Each rule cites its source (CA/Browser Forum Baseline
 //! Requirements or RFC 5280) and, where zlint has the same check, names the zlint lint.
 
+mod content;
 mod dns;
 mod extensions;
 mod keys;
@@ -18,6 +19,7 @@ pub(crate) fn catalog() -> Vec<&'static Lint> {
         .chain(dns::RULES)
         .chain(keys::RULES)
         .chain(validity::RULES)
+        .chain(content::RULES)
         .collect()
 }
 
