@@ -116,7 +116,61 @@ fn sct_count(c: &Ctx<'_>) -> Option<usize> {
     })
 }
 
+const SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
+const CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
+const ANY_EKU: &str = "2.5.29.37.0";
+/// Chrome Root Program: server-authentication hierarchies only, from 2026-06-15.
+const CHROME_SERVER_ONLY: u64 = 1_781_481_600;
+/// BR ballot SC12: underscores in dNSName prohibited from 2019-04-01.
+const NO_UNDERSCORES: u64 = 1_554_076_800;
+
+/// Suffixes that only exist on private networks (RFC 6762 .local, RFC 6761 .localhost, ICANN's
+/// .internal, and common de facto ones).
+const INTERNAL: &[&str] = &[
+    "local",
+    "localhost",
+    "internal",
+    "lan",
+    "home",
+    "corp",
+    "intranet",
+    "localdomain",
+    "home.arpa",
+];
+
+fn internal(name: &str) -> bool {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    !n.contains('.')
+        || INTERNAL
+            .iter()
+            .any(|s| n == *s || n.ends_with(&format!(".{s}")))
+}
+
 pub(super) const RULES: &[Lint] = &[
+    rule("eku.any", None, Error, REVOCATION, CABF_BR, |c| c.is_subscriber() && c.ekus().is_some(),
+        |c| fail(c.ekus().unwrap_or_default().iter().any(|o| o == ANY_EKU), || "anyExtendedKeyUsage".into()),
+        "The certificate allows any purpose", "anyExtendedKeyUsage lets the key be used for everything (code signing, e-mail…); the Baseline Requirements forbid it in subscriber certificates.", "Re-issue with extendedKeyUsage=serverAuth only."),
+    rule("eku.no-server-auth", None, Error, REVOCATION, CABF_BR, |c| c.is_subscriber() && c.ekus().is_some() && !c.dns_names().is_empty(),
+        |c| fail(!c.ekus().unwrap_or_default().iter().any(|o| o == SERVER_AUTH || o == ANY_EKU), || "extendedKeyUsage without serverAuth".into()),
+        "Not valid for TLS servers", "The certificate names hosts but its extended key usage does not include serverAuth, so browsers refuse it for HTTPS (\"ERR_CERT_INVALID\" / \"not authorized for this use\").", "Re-issue with extendedKeyUsage=serverAuth."),
+    rule("eku.client-auth", Some("e_client_auth_not_allowed"), Error, REVOCATION, CHROME_SERVER_ONLY, |c| c.is_server(),
+        |c| fail(c.ekus().unwrap_or_default().iter().any(|o| o == CLIENT_AUTH), || "serverAuth together with clientAuth".into()),
+        "Server certificate also allows client authentication", "From 2026-06-15 the Chrome Root Program accepts only dedicated server-authentication hierarchies: publicly trusted TLS server certificates may no longer include clientAuth.", "Re-issue with extendedKeyUsage=serverAuth only; use a separate (private) CA for client certificates."),
+    rule("key.ec-key-encipherment", None, Error, crate::lint::references::BR_KEYS, ALWAYS, |c| c.report.public_key.algorithm == "EC" && c.key_usage().is_some(),
+        |c| fail(c.key_usage().is_some_and(|k| k.key_encipherment()), || "keyEncipherment on an EC key".into()),
+        "keyEncipherment on an ECDSA key", "EC keys cannot encrypt (RSA key transport); keyEncipherment on one is meaningless and the Baseline Requirements forbid it.", "Re-issue with keyUsage=digitalSignature."),
+    rule("dns.underscore", Some("e_underscore_not_permissible_in_dnsname"), Error, BR_SAN, NO_UNDERSCORES, |c| c.is_subscriber(),
+        |c| {
+            let bad = c.dns_names().into_iter().find(|n| n.contains('_'));
+            fail(bad.is_some(), || format!("dNSName {:?}", bad.unwrap_or_default()))
+        },
+        "An underscore in a DNS name", "Underscores are not valid in host names; the Baseline Requirements prohibit them in certificates issued from 2019-04-01.", "Use a name without underscores."),
+    rule("dns.internal-name", None, Error, BR_SAN, 1_446_336_000, |c| c.is_server(),
+        |c| {
+            let bad = c.dns_names().into_iter().find(|n| internal(n));
+            fail(bad.is_some(), || format!("dNSName {:?}", bad.unwrap_or_default()))
+        },
+        "An internal name", "Names like \"server\", \"nas.local\" or \"intranet.corp\" are not unique on the internet, so no public CA may certify them (since 2015-11-01). A certificate for them can only come from a private CA.", "Use a public domain name, or a private CA your devices trust."),
     Lint { same_as: Some("cert.serial-not-positive"), ..rule("serial.not-positive", Some("e_serial_number_not_positive"), Error, SERIAL, ALWAYS, |_| true,
         |c| fail(serial(c).first().is_none_or(|b| b & 0x80 != 0) || serial(c).iter().all(|b| *b == 0), || "serial number is zero or negative".into()),
         "Serial number is not positive", "RFC 5280 §4.1.2.2: the serial MUST be a positive integer.", "Re-issue.") },

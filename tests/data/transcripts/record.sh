@@ -26,7 +26,7 @@ openssl req -new -key "$t/int.key" -subj "/O=certscope tests/CN=certscope transc
 openssl x509 -req -in "$t/int.csr" -CA "$t/root.pem" -CAkey "$t/root.key" -set_serial 2 -days 1825 \
   -extfile <(printf 'basicConstraints=critical,CA:true,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n') \
   -out "$t/int.pem" 2>/dev/null
-leafext='basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:www.certscope.test\nauthorityKeyIdentifier=keyid\n'
+leafext='basicConstraints=critical,CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:www.certscope.test\nauthorityKeyIdentifier=keyid\n'
 openssl req -new -key "$t/leaf.key" -subj "/CN=www.certscope.test" -out "$t/leaf.csr"
 openssl x509 -req -in "$t/leaf.csr" -CA "$t/int.pem" -CAkey "$t/int.key" -set_serial 3 -days 90 \
   -extfile <(printf "$leafext") -out "$t/leaf.pem" 2>/dev/null
