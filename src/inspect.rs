@@ -254,6 +254,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             .find_map(|t| t.sni.clone().or_else(|| t.host.clone()));
     }
     report.chains = chain::analyse(&pool, &leaves, &chain_options, options.at);
+    private_ca_notes(&mut report);
     report.connections = transcripts
         .iter()
         .map(|t| crate::connection::report(t, &report.certificates))
@@ -327,6 +328,39 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             .push(Problem::new(at, Error::NothingRecognised));
     }
     Ok(report)
+}
+
+/// Rules that bind only publicly trusted CAs (CA/Browser Forum, Mozilla, Chrome) become notes
+/// for certificates that chain to a root the user supplied: a private CA need not follow them,
+/// and "7 problems to fix" on a healthy internal chain would mislead.
+fn private_ca_notes(report: &mut Report) {
+    let private: Vec<usize> = report
+        .chains
+        .iter()
+        .filter(|c| {
+            c.browser.trusted
+                && c.browser
+                    .anchor
+                    .as_ref()
+                    .is_some_and(|a| a.source == crate::AnchorSource::User)
+        })
+        .flat_map(|c| c.browser.path.iter().filter_map(|l| l.certificate))
+        .collect();
+    for i in private {
+        let Some(cert) = report.certificates.get_mut(i) else {
+            continue;
+        };
+        for f in &mut cert.findings {
+            let public_only = ["CA/B Forum", "Mozilla Root Store", "Chrome CT"]
+                .iter()
+                .any(|p| f.reference.label.starts_with(p));
+            if public_only && f.severity != Severity::Info && !f.id.starts_with("cert.") {
+                f.severity = Severity::Info;
+                f.explanation.push_str(" This rule binds publicly trusted CAs; this certificate chains to a root you supplied, so it is shown as a note.");
+            }
+        }
+        cert.findings.sort_by_key(|f| f.severity);
+    }
 }
 
 fn add_certificate(

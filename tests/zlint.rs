@@ -69,3 +69,44 @@ fn every_rule_has_an_id_level_and_citation() {
         assert!(!l.source.is_empty() && !l.title.is_empty(), "{}", l.id);
     }
 }
+
+#[test]
+fn public_ca_rules_are_notes_under_a_root_you_supplied() {
+    use certscope::{inspect, Options, Roots, Severity};
+    let chain = std::fs::read("tests/data/generated/example-chain.pem").unwrap();
+    let root = std::fs::read("tests/data/generated/p256-root.pem").unwrap();
+    let at = 1_795_737_600;
+    // Judged as if public (no trust store): the test leaf breaks BR rules, as zlint would say.
+    let public = inspect(&chain, &Options::at(at).roots(Roots::None)).unwrap();
+    let leaf = &public.certificates[0];
+    let serious: Vec<&str> = leaf
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .map(|f| f.id)
+        .collect();
+    assert!(serious.contains(&"br.sub-aia-missing"), "{serious:?}");
+    // Trusted through a root you supplied: the same rules are notes, nothing else changes.
+    let private = inspect(
+        &chain,
+        &Options::at(at).roots(Roots::Custom {
+            certificates: root,
+            with_mozilla: false,
+        }),
+    )
+    .unwrap();
+    assert!(private.chains[0].browser.trusted);
+    let leaf = &private.certificates[0];
+    let aia = leaf
+        .findings
+        .iter()
+        .find(|f| f.id == "br.sub-aia-missing")
+        .unwrap();
+    assert_eq!(aia.severity, Severity::Info);
+    assert!(aia.explanation.contains("root you supplied"));
+    assert!(
+        leaf.findings.iter().all(|f| f.severity == Severity::Info),
+        "{:?}",
+        leaf.findings.iter().map(|f| f.id).collect::<Vec<_>>()
+    );
+}

@@ -12,6 +12,7 @@ use crate::lint::references::{BR_SAN, RFC5280_EXTENSIONS as EXT, RFC5280_SERIAL 
 use crate::Reference;
 
 const ENCODING: Reference = Reference { label: "CA/B Forum BR §7.1.4", url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#714-name-forms" };
+const SERIAL_ENTROPY: Reference = Reference { label: "CA/B Forum BR §7.1", url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#71-certificate-profile" };
 const CT: Reference = Reference {
     label: "Chrome CT policy",
     url: "https://googlechrome.github.io/CertificateTransparency/ct_policy.html",
@@ -177,7 +178,7 @@ pub(super) const RULES: &[Lint] = &[
     rule("serial.too-long", Some("e_serial_number_longer_than_20_octets"), Error, SERIAL, ALWAYS, |_| true,
         |c| fail(serial(c).len() > 20, || format!("{} octets", serial(c).len())),
         "Serial number longer than 20 octets", "RFC 5280 §4.1.2.2: conforming CAs MUST NOT use serial numbers longer than 20 octets; some clients cannot handle them.", "Re-issue with a shorter serial."),
-    rule("serial.low-entropy", Some("w_serial_number_low_entropy"), Warn, SERIAL, CABF_BR, |c| c.is_subscriber(),
+    rule("serial.low-entropy", Some("w_serial_number_low_entropy"), Warn, SERIAL_ENTROPY, CABF_BR, |c| c.is_subscriber(),
         |c| fail(serial(c).iter().skip_while(|b| **b == 0).count() < 8, || format!("{} significant octets", serial(c).iter().skip_while(|b| **b == 0).count())),
         "Serial number too short for 64 bits of randomness", "The Baseline Requirements (§7.1) require at least 64 bits of CSPRNG output in the serial; a serial shorter than 8 octets cannot hold them (predictable serials made the 2008 MD5 collision attack possible).", "Have the CA issue with at least 64 random bits in the serial."),
     rule("name.country-not-printable", Some("e_subject_dn_country_not_printable_string"), Error, ENCODING, ALWAYS, |c| c.report.subject.attributes.iter().any(|a| a.oid == "2.5.4.6"),
