@@ -103,7 +103,7 @@ fn public_ca_rules_are_notes_under_a_root_you_supplied() {
     let aia = leaf
         .findings
         .iter()
-        .find(|f| f.id == "br.sub-aia-missing")
+        .find(|f| f.id == "br.san-uri")
         .unwrap();
     assert_eq!(aia.severity, Severity::Info);
     assert!(aia.explanation.contains("root you supplied"));
