@@ -35,3 +35,14 @@ cat tests/data/formats/leaf-ec.pem tests/data/formats/root.pem tests/data/format
 raw=$(wc -c < pkg/certscope_bg.wasm)
 gz=$(gzip -9c pkg/certscope_bg.wasm | wc -c)
 echo "build: pkg/certscope_bg.wasm is $raw bytes ($gz gzipped); page assembled in www/"
+# Size guard. The goal (issue 7) is 300 KB gzipped for the .wasm plus its JS glue; the build is
+# far above it today (see README, Performance), so this budget only stops it growing further
+# unnoticed. Lower it as the size comes down.
+budget=${CERTSCOPE_GZ_BUDGET:-640000}
+glue=$(gzip -9c pkg/certscope.js | wc -c)
+total=$((gz + glue))
+if [ "$total" -gt "$budget" ]; then
+  echo "build: .wasm + glue is $total bytes gzipped, over the $budget-byte budget" >&2
+  exit 1
+fi
+echo "build: .wasm + glue $total bytes gzipped (budget $budget; goal 300000)"

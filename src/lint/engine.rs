@@ -57,10 +57,15 @@ pub struct LintResult {
     pub status: Status,
 }
 
-/// What a rule sees.
+/// What a rule sees: the certificate, its summary, and the facts most rules ask for, decoded
+/// once.
 pub(crate) struct Ctx<'a> {
     pub(crate) cert: &'a Certificate,
     pub(crate) report: &'a CertificateReport,
+    bc: Option<x509_cert::ext::pkix::BasicConstraints>,
+    ekus: Option<Vec<String>>,
+    san: Option<Vec<GeneralName>>,
+    ku: Option<x509_cert::ext::pkix::KeyUsage>,
 }
 
 /// A rule.
@@ -90,6 +95,23 @@ pub(crate) const CABF_BR: u64 = 1_341_100_800;
 pub(crate) const RFC5280: u64 = 1_209_600_000;
 /// Always.
 pub(crate) const ALWAYS: u64 = 0;
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(cert: &'a Certificate, report: &'a CertificateReport) -> Self {
+        let mut c = Ctx { cert, report, bc: None, ekus: None, san: None, ku: None };
+        let value = |oid: &str| c.ext(oid).map(|e| e.extn_value.as_bytes().to_vec());
+        let (bc, eku, san, ku) = (value(BC), value(EKU), value(SAN), value(KU));
+        c.bc = bc.and_then(|b| x509_cert::ext::pkix::BasicConstraints::from_der(&b).ok());
+        c.ekus = eku.map(|b| {
+            x509_cert::ext::pkix::ExtendedKeyUsage::from_der(&b)
+                .map(|k| k.0.iter().map(|o| o.to_string()).collect())
+                .unwrap_or_default()
+        });
+        c.san = san.map(|b| x509_cert::ext::pkix::SubjectAltName::from_der(&b).map(|s| s.0).unwrap_or_default());
+        c.ku = ku.and_then(|b| x509_cert::ext::pkix::KeyUsage::from_der(&b).ok());
+        c
+    }
+}
 
 impl Ctx<'_> {
     pub(crate) fn not_before(&self) -> u64 {
@@ -121,9 +143,7 @@ impl Ctx<'_> {
             .find(|e| e.extn_id.to_string() == oid)
     }
     pub(crate) fn basic_constraints(&self) -> Option<x509_cert::ext::pkix::BasicConstraints> {
-        self.ext(BC).and_then(|e| {
-            x509_cert::ext::pkix::BasicConstraints::from_der(e.extn_value.as_bytes()).ok()
-        })
+        self.bc.clone()
     }
     /// basicConstraints present with cA TRUE.
     pub(crate) fn is_ca(&self) -> bool {
@@ -142,11 +162,7 @@ impl Ctx<'_> {
         !self.is_ca() && !self.self_signed()
     }
     pub(crate) fn ekus(&self) -> Option<Vec<String>> {
-        self.ext(EKU).map(|e| {
-            x509_cert::ext::pkix::ExtendedKeyUsage::from_der(e.extn_value.as_bytes())
-                .map(|k| k.0.iter().map(|o| o.to_string()).collect())
-                .unwrap_or_default()
-        })
+        self.ekus.clone()
     }
     /// EKU absent, or containing serverAuth or anyExtendedKeyUsage, or a CA/Browser Forum
     /// TLS policy asserted (zlint's `IsServerAuthCert`).
@@ -188,15 +204,10 @@ impl Ctx<'_> {
         self.is_subscriber() && self.server_auth()
     }
     pub(crate) fn key_usage(&self) -> Option<x509_cert::ext::pkix::KeyUsage> {
-        self.ext(KU)
-            .and_then(|e| x509_cert::ext::pkix::KeyUsage::from_der(e.extn_value.as_bytes()).ok())
+        self.ku
     }
     pub(crate) fn san(&self) -> Option<Vec<GeneralName>> {
-        self.ext(SAN).map(|e| {
-            x509_cert::ext::pkix::SubjectAltName::from_der(e.extn_value.as_bytes())
-                .map(|s| s.0)
-                .unwrap_or_default()
-        })
+        self.san.clone()
     }
     pub(crate) fn dns_names(&self) -> Vec<String> {
         self.san()

@@ -59,7 +59,7 @@ pub(crate) fn finding(
 /// Runs the rule catalogue on `cert` and adds the violated rules to its findings.
 pub(crate) fn apply_rules(cert: &x509_cert::Certificate, report: &mut CertificateReport) {
     let catalog = rules::catalog();
-    let ctx = engine::Ctx { cert, report };
+    let ctx = engine::Ctx::new(cert, report);
     let results = engine::run(&catalog, &ctx);
     let mut findings = std::mem::take(&mut report.findings);
     engine::findings(&catalog, &results, &mut findings);
@@ -73,7 +73,7 @@ pub(crate) fn results(
     report: &CertificateReport,
 ) -> Vec<engine::LintResult> {
     let catalog = rules::catalog();
-    let ctx = engine::Ctx { cert, report };
+    let ctx = engine::Ctx::new(cert, report);
     engine::run(&catalog, &ctx)
         .into_iter()
         .filter_map(|(i, status, _)| {

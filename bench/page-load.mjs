@@ -1,0 +1,28 @@
+// Time from navigation to "ready for input", in headless Chromium from the local server: when
+// the page's script has run (DOMContentLoaded: the paste box works, html[data-ready]) and when
+// the WebAssembly engine has loaded in the worker (the footer shows its version: an analysis
+// starts at once). A fresh browser context per run, so nothing is cached.
+//
+//   node bench/page-load.mjs [--runs 10]
+import { launch, serve } from '../tests/browser/harness.mjs';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 10);
+const server = await serve();
+const browser = await launch();
+const times = [];
+for (let i = 0; i < runs + 1; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.origin);
+  const engine = await page.waitForFunction(() => (/^v\d/.test(document.getElementById('version')?.textContent ?? '') ? performance.now() : false), null, { polling: 1 });
+  const ms = { script: await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), engine: await engine.jsonValue() };
+  if (i > 0) times.push(ms); // the first run warms the server and the disk cache
+  await context.close();
+}
+await browser.close();
+server.close();
+for (const key of ['script', 'engine']) {
+  const t = times.map((x) => x[key]).sort((a, b) => a - b);
+  const median = t[Math.floor(t.length / 2)];
+  console.log(`navigation → ${key === 'script' ? 'page ready (DOMContentLoaded)' : 'engine ready (WebAssembly loaded)'}: median ${median.toFixed(0)} ms (min ${t[0].toFixed(0)}, max ${t.at(-1).toFixed(0)}) over ${t.length} fresh contexts`);
+}
