@@ -100,11 +100,7 @@ fn public_ca_rules_are_notes_under_a_root_you_supplied() {
     .unwrap();
     assert!(private.chains[0].browser.trusted);
     let leaf = &private.certificates[0];
-    let aia = leaf
-        .findings
-        .iter()
-        .find(|f| f.id == "br.san-uri")
-        .unwrap();
+    let aia = leaf.findings.iter().find(|f| f.id == "br.san-uri").unwrap();
     assert_eq!(aia.severity, Severity::Info);
     assert!(aia.explanation.contains("root you supplied"));
     assert!(

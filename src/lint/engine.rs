@@ -98,7 +98,14 @@ pub(crate) const ALWAYS: u64 = 0;
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(cert: &'a Certificate, report: &'a CertificateReport) -> Self {
-        let mut c = Ctx { cert, report, bc: None, ekus: None, san: None, ku: None };
+        let mut c = Ctx {
+            cert,
+            report,
+            bc: None,
+            ekus: None,
+            san: None,
+            ku: None,
+        };
         let value = |oid: &str| c.ext(oid).map(|e| e.extn_value.as_bytes().to_vec());
         let (bc, eku, san, ku) = (value(BC), value(EKU), value(SAN), value(KU));
         c.bc = bc.and_then(|b| x509_cert::ext::pkix::BasicConstraints::from_der(&b).ok());
@@ -107,7 +114,11 @@ impl<'a> Ctx<'a> {
                 .map(|k| k.0.iter().map(|o| o.to_string()).collect())
                 .unwrap_or_default()
         });
-        c.san = san.map(|b| x509_cert::ext::pkix::SubjectAltName::from_der(&b).map(|s| s.0).unwrap_or_default());
+        c.san = san.map(|b| {
+            x509_cert::ext::pkix::SubjectAltName::from_der(&b)
+                .map(|s| s.0)
+                .unwrap_or_default()
+        });
         c.ku = ku.and_then(|b| x509_cert::ext::pkix::KeyUsage::from_der(&b).ok());
         c
     }
