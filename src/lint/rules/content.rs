@@ -239,3 +239,34 @@ pub(super) const RULES: &[Lint] = &[
         },
         "Too few Certificate Transparency SCTs", "Chrome and Safari require publicly trusted certificates issued since 2018-04-30 to be logged: 2 embedded SCTs for lifetimes up to 180 days, 3 beyond (or SCTs delivered by TLS or OCSP instead). Private-CA certificates are exempt.", "Public certificates: ask the CA. Private CAs: nothing to do."),
 ];
+
+/// Top-level domains of the ICANN section of the Public Suffix List (Debian `publicsuffix`
+/// 20230209, MPL-2.0), A-labels, sorted — see `tlds.txt`.
+const TLDS: &str = include_str!("tlds.txt");
+
+fn known_tld(name: &str) -> bool {
+    let tld = name
+        .trim_end_matches('.')
+        .rsplit('.')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    TLDS.lines().any(|t| t == tld)
+}
+
+pub(super) const TLD_RULES: &[Lint] = &[rule(
+    "dns.unknown-tld",
+    Some("e_dnsname_not_valid_tld"),
+    Error,
+    BR_SAN,
+    CABF_BR,
+    |c| c.is_subscriber() && (!c.dns_names().is_empty() || !c.subject_values("2.5.4.3").is_empty()),
+    |c| {
+        let names = c.dns_names().into_iter().chain(c.subject_values("2.5.4.3").into_iter().filter(|n| n.parse::<IpAddr>().is_err()));
+        let bad = names.into_iter().find(|n| n.contains('.') && !known_tld(n));
+        fail(bad.is_some(), || format!("dNSName {:?}", bad.unwrap_or_default()))
+    },
+    "A name under a top-level domain that does not exist",
+    "The last label is not a top-level domain in the public DNS, so no public CA can validate it; such names only work inside a private network (and may collide with a future real TLD).",
+    "Use a name under a real public domain, or a private CA.",
+)];

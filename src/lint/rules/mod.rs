@@ -20,6 +20,7 @@ pub(crate) fn catalog() -> Vec<&'static Lint> {
         .chain(keys::RULES)
         .chain(validity::RULES)
         .chain(content::RULES)
+        .chain(content::TLD_RULES)
         .collect()
 }
 
