@@ -301,3 +301,28 @@ fn pkcs12_legacy_encryption_is_named_exactly() {
     }
     assert!(r.certificates.is_empty());
 }
+
+#[test]
+fn pkcs12_key_derivation_is_bounded() {
+    // 3,000,000 PBKDF2 and MAC iterations: more than certscope runs. Reported, and quick.
+    let started = std::time::Instant::now();
+    let r = inspect(
+        &data("bundle-slow.p12"),
+        &Options::at(AT).password("certscope"),
+    )
+    .unwrap();
+    assert!(
+        started.elapsed().as_secs() < 2,
+        "took {:?}",
+        started.elapsed()
+    );
+    let p = &r.pkcs12[0];
+    assert_eq!(p.password, "not checked");
+    assert!(
+        p.contents.iter().any(|b| b
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("more than certscope runs"))),
+        "{p:?}"
+    );
+}

@@ -840,6 +840,16 @@ fn bounds_hold() {
     )
     .unwrap();
     assert!(report.http[0].responses[0].headers[0].value.len() <= certscope::MAX_HEADER_BYTES);
+    // A policy with more directives than are read: the rest is reported, not parsed.
+    let directives: String = (0..300).map(|i| format!("x{i}-src 'self'; ")).collect();
+    let report = inspect(
+        format!("HTTP/2 200\ncontent-security-policy: {directives}\n").as_bytes(),
+        &Options::at(AT),
+    )
+    .unwrap();
+    let site = &report.http[0];
+    assert!(site.findings.iter().any(|f| f.id == "csp.too-large"));
+    assert_eq!(site.csp.as_ref().unwrap().policies[0].len(), 128);
     // More responses than the limit.
     let responses: String = (0..100).map(|_| "HTTP/1.1 200 OK\nServer: x\n\n").collect();
     let report = inspect(responses.as_bytes(), &Options::at(AT)).unwrap();
