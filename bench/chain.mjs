@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const root = new URL('../', import.meta.url).pathname;
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 500);
+const at = process.argv.indexOf('--runs');
+const runs = at > 0 ? Number(process.argv[at + 1]) : 500;
 const { initSync, inspect } = await import(`${root}pkg/certscope.js`);
 initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
 const chain = readFileSync(`${root}tests/data/generated/rsa2048-chain.pem`);

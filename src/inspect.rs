@@ -220,10 +220,12 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     }
     // One chain per end-entity certificate (the first few, for pasted bundles). Without one,
     // the first CA certificate that issued none of the others is explained as the chain's end.
-    let issues_another = |c: &ChainCert| {
-        pool.iter()
-            .any(|o| o.issuer == c.subject && !o.self_issued())
-    };
+    let issuers: std::collections::HashSet<&[u8]> = pool
+        .iter()
+        .filter(|o| !o.self_issued())
+        .map(|o| o.issuer.as_slice())
+        .collect();
+    let issues_another = |c: &ChainCert| issuers.contains(c.subject.as_slice());
     let mut leaves: Vec<usize> = pool
         .iter()
         .enumerate()

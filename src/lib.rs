@@ -45,6 +45,7 @@ pub(crate) mod lint;
 mod oid;
 mod pkcs12;
 mod report;
+mod summary;
 mod text;
 mod time;
 #[cfg(target_arch = "wasm32")]
@@ -77,5 +78,6 @@ pub use lint::engine::{LintResult, Status as LintStatus};
 pub use lint::{catalog as lint_catalog, LintInfo};
 pub use pkcs12::{BagReport, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
 pub use report::{Finding, Location, Problem, Reference, Report, Severity, Snippets, ToolFinding};
+pub use summary::{summarize, CertificateSummary, Summary};
 pub use text::render as render_text;
 pub use time::parse_rfc3339;

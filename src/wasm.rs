@@ -39,6 +39,32 @@ export interface Finding {
 export interface Location { block: number; line: number | null; byteOffset: number }
 /** A block that could not be read. */
 export interface Problem { location: Location; code: string; message: string }
+/** summarize(): the identifying fields of one certificate, without analysis. */
+export interface CertificateSummary {
+  location: Location;
+  /** RFC 4514, most specific first. */
+  subject: string;
+  issuer: string;
+  /** Colon hex as in the DER. */
+  serial: string;
+  /** RFC 3339 UTC. */
+  notBefore: string;
+  notAfter: string;
+  /** DNS names and IP addresses from subjectAltName. */
+  names: string[];
+  /** "RSA", "EC", "Ed25519", … */
+  keyAlgorithm: string;
+  keyBits: number | null;
+  curve: string | null;
+  /** SHA-256 of the DER, "AB:CD:…". */
+  sha256: string;
+  /** basicConstraints cA. */
+  ca: boolean;
+  /** Subject equals issuer (the signature is not checked by summarize). */
+  selfIssued: boolean;
+}
+/** summarize(): every certificate in the input, and the blocks that are not certificates or could not be read. */
+export interface Summary { certificates: CertificateSummary[]; errors: Problem[] }
 export interface NameAttribute { short: string; oid: string; value: string; encoding: string }
 export interface Name {
   /** DER order (most general first). */
@@ -357,6 +383,17 @@ pub fn inspect(
     let report = crate::inspect(&bytes, &options).map_err(js_error)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     report.serialize(&serializer).map_err(js_error)
+}
+
+/// Lists every certificate in `input` (text or bytes) — subject, issuer, serial, dates,
+/// names, key, SHA-256 — without verifying, building chains or linting: for large bundles.
+#[wasm_bindgen(js_name = summarize, unchecked_return_type = "Summary")]
+pub fn summarize(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    let summary = crate::summarize(&input_bytes(&input)?).map_err(js_error)?;
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    summary.serialize(&serializer).map_err(js_error)
 }
 
 /// The raw ASN.1 of the first certificate (or other DER block) in `input`, as a tree.

@@ -118,3 +118,25 @@ fn exit_codes() {
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: certscope inspect"));
 }
+
+#[test]
+fn summarize_lists_each_certificate() {
+    let pem = std::fs::read("tests/data/generated/example-chain.pem").unwrap();
+    let out = certscope(&["summarize"], Some(&pem));
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("   sha256  ").count(), 3, "{text}");
+    assert!(text.starts_with("#1 (line 1) CN="), "{text}");
+    assert!(text.contains(" (CA)\n"), "{text}");
+    let json = certscope(
+        &["summarize", "--json", "tests/data/formats/chain.p7b"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["certificates"].as_array().unwrap().len(), 2);
+    assert_eq!(v["certificates"][1]["ca"], true);
+    let key = std::fs::read("tests/data/formats/key-sec1-ec.pem").unwrap();
+    let skipped = certscope(&["summarize"], Some(&key));
+    assert_eq!(skipped.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&skipped.stdout).contains("block 1: \"PRIVATE KEY\""));
+}

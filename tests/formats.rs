@@ -326,3 +326,63 @@ fn pkcs12_key_derivation_is_bounded() {
         "{p:?}"
     );
 }
+
+/// `summarize` lists the certificates of PKCS #7 bundles in order and names every block
+/// that is not a certificate instead of dropping it silently.
+#[test]
+fn summarize_lists_certificates_and_names_other_blocks() {
+    for file in ["chain.p7b", "chain-der.p7c", "chain-with-crl.p7b"] {
+        let s = certscope::summarize(&data(file)).unwrap();
+        assert!(s.errors.is_empty(), "{file}: {:?}", s.errors);
+        let subjects: Vec<&str> = s.certificates.iter().map(|c| c.subject.as_str()).collect();
+        assert_eq!(subjects.len(), 2, "{file}");
+        assert!(
+            subjects[0].starts_with("CN=www.certscope.test"),
+            "{file}: {subjects:?}"
+        );
+        assert!(
+            subjects[1].starts_with("CN=certscope formats Root"),
+            "{file}: {subjects:?}"
+        );
+        assert!(!s.certificates[0].ca && s.certificates[1].ca, "{file}");
+    }
+    let input: Vec<u8> = [
+        "leaf-ec.pem",
+        "key-pkcs8-ec.pem",
+        "leaf-rsa.csr",
+        "root.crl",
+    ]
+    .iter()
+    .flat_map(|f| data(f))
+    .collect();
+    let s = certscope::summarize(&input).unwrap();
+    assert_eq!(s.certificates.len(), 1);
+    assert_eq!(s.certificates[0].key_algorithm, "EC");
+    assert_eq!(s.certificates[0].curve.as_deref(), Some("P-256"));
+    let skipped: Vec<(usize, String)> = s
+        .errors
+        .iter()
+        .map(|p| (p.location.block, p.error.to_string()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                2,
+                "\"PRIVATE KEY\" blocks are recognised but not analysed".to_owned()
+            ),
+            (
+                3,
+                "\"CERTIFICATE REQUEST\" blocks are recognised but not analysed".to_owned()
+            ),
+            (
+                4,
+                "\"X509 CRL\" blocks are recognised but not analysed".to_owned()
+            ),
+        ]
+    );
+    // Private key bytes never reach the listing.
+    assert!(!serde_json::to_string(&s)
+        .unwrap()
+        .contains("PRIVATE KEY-----"));
+}

@@ -25,6 +25,11 @@ fn accounted(input: &[u8], options: &Options) {
     );
     let _ = certscope::render_text(&report);
     let _ = serde_json::to_string(&report).unwrap();
+    // The listing reads the same input without panicking, and lists no certificate that
+    // the full report does not also show.
+    let summary = certscope::summarize(input).unwrap();
+    let _ = serde_json::to_string(&summary).unwrap();
+    assert!(summary.certificates.len() <= report.certificates.len() + report.errors.len());
 }
 
 proptest! {

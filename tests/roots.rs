@@ -129,3 +129,38 @@ fn a_whole_bundle_reads_in_one_call() {
         assert_eq!(c.location.block, i + 1);
     }
 }
+
+/// `summarize` lists the whole bundle in one call with what openssl printed, and with the
+/// same values `inspect` reports.
+#[test]
+fn summarize_lists_the_bundle_as_openssl_and_inspect_do() {
+    let fixture = openssl_fixture();
+    let mut bundle = Vec::new();
+    for file in fixture.keys() {
+        bundle.extend(std::fs::read(Path::new("tests/data/roots").join(file)).unwrap());
+    }
+    let summary = certscope::summarize(&bundle).unwrap();
+    let report = inspect(&bundle, &Options::at(AT)).unwrap();
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    assert_eq!(summary.certificates.len(), 142);
+    for ((s, expected), c) in summary
+        .certificates
+        .iter()
+        .zip(fixture.values())
+        .zip(&report.certificates)
+    {
+        assert_eq!(s.subject, expected["subject"]);
+        assert_eq!(s.issuer, expected["issuer"]);
+        assert_eq!(openssl_serial(&s.serial), expected["serial"]);
+        assert_eq!(s.not_before, openssl_date(&expected["notBefore"]));
+        assert_eq!(s.not_after, openssl_date(&expected["notAfter"]));
+        assert_eq!(s.sha256, expected["sha256 Fingerprint"]);
+        assert_eq!(s.location, c.location);
+        assert_eq!(s.names, c.names);
+        assert_eq!(s.key_algorithm, c.public_key.algorithm);
+        assert_eq!(s.key_bits, c.public_key.bits);
+        assert_eq!(s.curve, c.public_key.curve);
+        assert_eq!(s.self_issued, c.self_issued);
+        assert!(s.ca, "{} is a CA", s.subject);
+    }
+}

@@ -216,3 +216,20 @@ fn pasted_headers_give_an_https_configuration() {
     assert_eq!(Array::from(&get(&r, "certificates")).length(), 0);
     assert_eq!(Array::from(&get(&r, "errors")).length(), 0);
 }
+
+#[wasm_bindgen_test]
+fn summarize_lists_certificates_in_one_call() {
+    let s = certscope::wasm::summarize(include_str!("data/generated/example-chain.pem").into())
+        .unwrap();
+    assert_eq!(get(&s, "certificates.length").as_f64().unwrap(), 3.0);
+    assert!(get(&s, "certificates.0.sha256")
+        .as_string()
+        .unwrap()
+        .contains(':'));
+    assert!(get(&s, "certificates.0.names.length").as_f64().unwrap() >= 1.0);
+    assert!(get(&s, "certificates.1.ca").as_bool().unwrap());
+    assert_eq!(get(&s, "errors.length").as_f64().unwrap(), 0.0);
+    let bad = certscope::wasm::summarize("-----BEGIN CERTIFICATE-----\n!!\n".into()).unwrap();
+    assert_eq!(get(&bad, "certificates.length").as_f64().unwrap(), 0.0);
+    assert_eq!(get(&bad, "errors.length").as_f64().unwrap(), 1.0);
+}

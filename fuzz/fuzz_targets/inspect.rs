@@ -1,5 +1,5 @@
 //! Anything a user can paste or drop: the splitter, every decoder, the certificate summary,
-//! the lints and chain analysis against Mozilla's roots, and both renderings.
+//! the lints and chain analysis against Mozilla's roots, both renderings, and the listing.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,4 +12,5 @@ fuzz_target!(|data: &[u8]| {
             assert!(!f.title.is_empty());
         }
     }
+    let _ = certscope::summarize(data);
 });

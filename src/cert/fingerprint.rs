@@ -24,8 +24,12 @@ pub struct Fingerprints {
 
 pub(crate) fn report(der: &[u8], spki_der: &[u8]) -> Fingerprints {
     Fingerprints {
-        sha256: hex::colon(&Sha256::digest(der)),
+        sha256: sha256_colon(der),
         sha1: hex::colon(&Sha1::digest(der)),
         spki_sha256: base64ct::Base64::encode_string(&Sha256::digest(spki_der)),
     }
+}
+
+pub(crate) fn sha256_colon(der: &[u8]) -> String {
+    hex::colon(&Sha256::digest(der))
 }

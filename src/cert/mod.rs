@@ -124,6 +124,21 @@ pub(crate) fn name_report(n: &x509_cert::name::Name) -> NameReport {
     name::report(n)
 }
 
+/// A SAN entry as [`CertificateReport::names`] lists it: DNS names and IP addresses only.
+pub(crate) fn dns_or_ip(name: &x509_cert::ext::pkix::name::GeneralName) -> Option<String> {
+    use x509_cert::ext::pkix::name::GeneralName;
+    match name {
+        GeneralName::DnsName(s) => Some(s.as_str().to_owned()),
+        GeneralName::IpAddress(octets) => Some(general_name::ip(octets.as_bytes())),
+        _ => None,
+    }
+}
+
+/// SHA-256 of `der` as `AB:CD:…`.
+pub(crate) fn sha256_colon(der: &[u8]) -> String {
+    fingerprint::sha256_colon(der)
+}
+
 /// The summary of a public key.
 pub(crate) fn public_key_report(spki: &spki::SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     public_key::report(spki)
@@ -137,15 +152,22 @@ pub(crate) struct Parsed {
     pub(crate) der: Vec<u8>,
 }
 
-/// Reads one certificate from `der` (which may be followed by other bytes, such as OpenSSL's
-/// trust settings) and summarises it as of `at` (Unix seconds).
-pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, Error> {
+/// Decodes the certificate at the start of `der`, returning it and its own bytes (anything
+/// after it, such as OpenSSL's trust settings, is left out).
+pub(crate) fn parse(der: &[u8]) -> Result<(Certificate, &[u8]), Error> {
     let mut reader = SliceReader::new(der).map_err(|e| Error::der("certificate", e))?;
     let own = reader
         .tlv_bytes()
         .map_err(|e| Error::der("certificate", e))?;
-    let trailing_bytes = usize::try_from(u32::from(reader.remaining_len())).unwrap_or(usize::MAX);
     let cert = Certificate::from_der(own).map_err(|e| Error::der("certificate", e))?;
+    Ok((cert, own))
+}
+
+/// Reads one certificate from `der` (which may be followed by other bytes, such as OpenSSL's
+/// trust settings) and summarises it as of `at` (Unix seconds).
+pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, Error> {
+    let (cert, own) = parse(der)?;
+    let trailing_bytes = der.len().saturating_sub(own.len());
     let tbs = cert.tbs_certificate();
 
     let spki_der = tbs

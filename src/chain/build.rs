@@ -22,6 +22,8 @@ pub(crate) struct Context<'a> {
     pub(crate) profile: Profile,
     /// The most intermediates allowed between the leaf and the anchor.
     pub(crate) max_intermediates: usize,
+    /// Signatures already checked in this analysis.
+    pub(crate) signatures: &'a signature::Cache,
 }
 
 /// A path that validated: certificates from the leaf up (indices into the pool), then the anchor.
@@ -226,22 +228,26 @@ impl Search<'_> {
             .signature()
             .map_err(|_| Failure::new("budget", None, "gave up: too many signatures to check"))?;
         let sig = child.cert.signature().as_bytes().unwrap_or_default();
-        signature::verify(&child.tbs, child.cert.signature_algorithm(), sig, key).map_err(|e| {
-            let code = match e {
-                signature::VerifyError::BadSignature | signature::VerifyError::KeyMismatch => {
-                    "bad-signature"
-                }
-                _ => "unsupported-signature",
-            };
-            Failure::new(
-                code,
-                child.index,
-                format!(
-                    "the signature on {} does not verify with the key of {signer}: {e}",
-                    child.subject_display()
-                ),
-            )
-        })
+        let check = || signature::verify(&child.tbs, child.cert.signature_algorithm(), sig, key);
+        self.ctx
+            .signatures
+            .verify(&child.der, key, check)
+            .map_err(|e| {
+                let code = match e {
+                    signature::VerifyError::BadSignature | signature::VerifyError::KeyMismatch => {
+                        "bad-signature"
+                    }
+                    _ => "unsupported-signature",
+                };
+                Failure::new(
+                    code,
+                    child.index,
+                    format!(
+                        "the signature on {} does not verify with the key of {signer}: {e}",
+                        child.subject_display()
+                    ),
+                )
+            })
     }
 
     /// Name constraints of every CA in the path (and the anchor) over the certificates below it.

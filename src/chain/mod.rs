@@ -11,6 +11,7 @@ mod name_constraints;
 mod name_match;
 mod profile;
 mod revocation;
+mod rsa_public;
 pub(crate) mod signature;
 mod trust_store;
 
@@ -195,13 +196,14 @@ impl Default for ChainOptions {
 }
 
 /// The roots the user supplied (none for `Roots::Mozilla` and `Roots::None`).
-fn user_anchors(roots: &Roots, at: u64) -> Vec<Anchor> {
+fn user_anchors(roots: &Roots) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
     if let Roots::Custom { certificates, .. } = roots {
         if let Ok(blocks) = crate::input::split(certificates) {
             for block in blocks.into_iter().flatten() {
-                if let Ok(parsed) = crate::cert::report(&block.der, block.location, at) {
-                    if let Some(c) = ChainCert::new(parsed.cert, &parsed.der, None) {
+                // Only parsed: an anchor is trusted by configuration, not by its signature.
+                if let Ok((cert, der)) = crate::cert::parse(&block.der) {
+                    if let Some(c) = ChainCert::new(cert, der, None) {
                         out.push(trust_store::from_cert(c));
                     }
                 }
@@ -231,7 +233,7 @@ pub(crate) fn analyse(
     at: u64,
 ) -> Vec<ChainReport> {
     // Mozilla's roots are decoded once and borrowed; only the user's are built per call.
-    let user = user_anchors(&options.roots, at);
+    let user = user_anchors(&options.roots);
     let mozilla: &[Anchor] = if uses_mozilla(&options.roots) {
         trust_store::mozilla()
     } else {
@@ -239,11 +241,19 @@ pub(crate) fn analyse(
     };
     let anchors: Vec<&Anchor> = mozilla.iter().chain(user.iter()).collect();
     let crls = revocation::parse(&options.crls);
+    let signatures = signature::Cache::default();
+    let checks = Checks {
+        anchors: &anchors,
+        crls: &crls,
+        options,
+        at,
+        signatures: &signatures,
+    };
     leaves
         .iter()
         .map(|&leaf| {
-            let browser = verdict(pool, &anchors, &crls, leaf, options, at, Profile::Browser);
-            let strict = verdict(pool, &anchors, &crls, leaf, options, at, Profile::Strict);
+            let browser = verdict(pool, &checks, leaf, Profile::Browser);
+            let strict = verdict(pool, &checks, leaf, Profile::Strict);
             let findings = diagnostics::findings(pool, leaf, &browser, &anchors);
             ChainReport {
                 leaf: pool.get(leaf).and_then(|c| c.index).unwrap_or(leaf),
@@ -289,15 +299,23 @@ fn validate(
     Ok(path)
 }
 
-fn verdict(
-    pool: &[ChainCert],
-    anchors: &[&Anchor],
-    crls: &[revocation::Crl],
-    leaf: usize,
-    options: &ChainOptions,
+/// What every verdict of one analysis shares.
+struct Checks<'a> {
+    anchors: &'a [&'a Anchor],
+    crls: &'a [revocation::Crl],
+    options: &'a ChainOptions,
     at: u64,
-    profile: Profile,
-) -> Verdict {
+    signatures: &'a signature::Cache,
+}
+
+fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profile) -> Verdict {
+    let Checks {
+        anchors,
+        crls,
+        options,
+        at,
+        signatures,
+    } = *checks;
     let reference = match options.host.as_deref().map(hostname::reference) {
         Some(Err(why)) => {
             return Verdict {
@@ -323,6 +341,7 @@ fn verdict(
         usage: &usage,
         profile,
         max_intermediates: options.max_intermediates,
+        signatures,
     };
     let validated = validate(pool, anchors, leaf, reference.as_ref(), &ctx)
         .and_then(|path| revoked(pool, anchors, crls, &path, at).map(|()| path));

@@ -136,6 +136,48 @@ fn digest(hash: Hash, message: &[u8]) -> Vec<u8> {
     }
 }
 
+/// Signature checks already made in one analysis. The browser and strict verdicts walk the
+/// same certificates, and backtracking can revisit a pair: each (certificate, key) pair is
+/// verified once. Bounded: past [`Cache::MAX`] entries, checks are simply not remembered.
+#[derive(Debug, Default)]
+pub(crate) struct Cache(core::cell::RefCell<Vec<Checked>>);
+
+/// A certificate's DER, the DER of a key, and whether the key verified its signature.
+type Checked = (Vec<u8>, Vec<u8>, Result<(), VerifyError>);
+
+impl Cache {
+    const MAX: usize = 256;
+
+    /// The result of verifying `signed` (a whole certificate's DER) with `key`, computed by
+    /// `check` the first time.
+    pub(crate) fn verify(
+        &self,
+        signed: &[u8],
+        key: &SubjectPublicKeyInfoOwned,
+        check: impl FnOnce() -> Result<(), VerifyError>,
+    ) -> Result<(), VerifyError> {
+        let Ok(key_der) = key.to_der() else {
+            return check();
+        };
+        let known = self.0.try_borrow().ok().and_then(|entries| {
+            entries
+                .iter()
+                .find(|(d, k, _)| d == signed && *k == key_der)
+                .map(|(_, _, r)| r.clone())
+        });
+        if let Some(result) = known {
+            return result;
+        }
+        let result = check();
+        if let Ok(mut entries) = self.0.try_borrow_mut() {
+            if entries.len() < Self::MAX {
+                entries.push((signed.to_vec(), key_der, result.clone()));
+            }
+        }
+        result
+    }
+}
+
 /// The DER of the first element of a signed structure (a certificate's TBSCertificate, a
 /// CRL's TBSCertList) exactly as it appears in `der`: the bytes the signature covers.
 /// Re-encoding a decoded value is not safe here (x509-cert normalises times).
@@ -155,7 +197,7 @@ pub(crate) fn verify(
 ) -> Result<(), VerifyError> {
     let key = spki.subject_public_key.raw_bytes();
     match scheme(alg)? {
-        Scheme::RsaPkcs1(hash) => rsa_pkcs1(rsa_key(spki)?, hash, message, signature),
+        Scheme::RsaPkcs1(hash) => rsa_pkcs1(spki, hash, message, signature),
         Scheme::RsaPss { hash, salt_len } => {
             rsa_pss(rsa_key(spki)?, hash, salt_len, message, signature)
         }
@@ -202,21 +244,24 @@ fn rsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<rsa::PublicKey, VerifyErr
 }
 
 fn rsa_pkcs1(
-    key: rsa::PublicKey,
+    spki: &SubjectPublicKeyInfoOwned,
     hash: Hash,
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), VerifyError> {
-    use rsa::pkcs1v15::{Signature, VerifyingKey};
-    let sig = Signature::try_from(signature).map_err(|_| VerifyError::BadSignature)?;
-    let result = match hash {
-        Hash::Sha1 => VerifyingKey::<Sha1>::new(key).verify(message, &sig),
-        Hash::Sha224 => VerifyingKey::<Sha224>::new(key).verify(message, &sig),
-        Hash::Sha256 => VerifyingKey::<Sha256>::new(key).verify(message, &sig),
-        Hash::Sha384 => VerifyingKey::<Sha384>::new(key).verify(message, &sig),
-        Hash::Sha512 => VerifyingKey::<Sha512>::new(key).verify(message, &sig),
+    use rsa::Pkcs1v15Sign;
+    if spki.algorithm.oid != RSA_KEY && spki.algorithm.oid != RSA_PSS {
+        return Err(VerifyError::KeyMismatch);
+    }
+    let key = super::rsa_public::PublicModulus::from_pkcs1(spki.subject_public_key.raw_bytes())?;
+    let padding = match hash {
+        Hash::Sha1 => Pkcs1v15Sign::new::<Sha1>(),
+        Hash::Sha224 => Pkcs1v15Sign::new::<Sha224>(),
+        Hash::Sha256 => Pkcs1v15Sign::new::<Sha256>(),
+        Hash::Sha384 => Pkcs1v15Sign::new::<Sha384>(),
+        Hash::Sha512 => Pkcs1v15Sign::new::<Sha512>(),
     };
-    result.map_err(|_| VerifyError::BadSignature)
+    key.verify_pkcs1v15(&padding.prefix, &digest(hash, message), signature)
 }
 
 fn rsa_pss(

@@ -12,17 +12,35 @@ fn is_base64_char(c: char) -> bool {
 
 /// Decodes the base64 body of a PEM block given as (line number, text) pairs.
 pub(super) fn decode_base64_lines(body: &[(usize, &str)]) -> Result<Vec<u8>, Error> {
-    let mut joined = String::new();
+    let total = body
+        .iter()
+        .map(|(_, t)| t.len())
+        .fold(0usize, usize::saturating_add);
+    let mut joined: Vec<u8> = Vec::with_capacity(total);
     for &(line, text) in body {
-        if let Some(found) = text
-            .chars()
-            .find(|c| !is_base64_char(*c) && !c.is_whitespace())
-        {
-            return Err(Error::Base64 { line, found });
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=') {
+                joined.push(b);
+            } else if b.is_ascii_whitespace() {
+                continue;
+            } else if b.is_ascii() {
+                let found = char::from(b);
+                return Err(Error::Base64 { line, found });
+            } else if let Some(found) = text
+                .chars()
+                .find(|c| !is_base64_char(*c) && !c.is_whitespace())
+            {
+                // Non-ASCII is allowed only as Unicode whitespace.
+                return Err(Error::Base64 { line, found });
+            }
         }
-        joined.extend(text.chars().filter(|c| !c.is_whitespace()));
     }
-    base64ct::Base64::decode_vec(&joined).map_err(|_| Error::Base64Length)
+    let mut out = vec![0u8; joined.len().saturating_mul(3) / 4];
+    let len = base64ct::Base64::decode(&joined, &mut out)
+        .map_err(|_| Error::Base64Length)?
+        .len();
+    out.truncate(len);
+    Ok(out)
 }
 
 /// Reads a paste with no PEM markers as bare hex or base64 of DER.

@@ -149,9 +149,8 @@ impl Ctx<'_> {
             .unwrap_or_default()
     }
     pub(crate) fn ext(&self, oid: &str) -> Option<&Extension> {
-        self.extensions()
-            .iter()
-            .find(|e| e.extn_id.to_string() == oid)
+        let oid = const_oid::ObjectIdentifier::new(oid).ok()?;
+        self.extensions().iter().find(|e| e.extn_id == oid)
     }
     pub(crate) fn basic_constraints(&self) -> Option<x509_cert::ext::pkix::BasicConstraints> {
         self.bc.clone()

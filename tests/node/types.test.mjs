@@ -12,7 +12,7 @@ import { test } from 'node:test';
 const root = new URL('../../', import.meta.url).pathname;
 
 test('reports type-check against certscope.d.ts', async () => {
-  const { initSync, inspect, asn1 } = await import(`${root}pkg/certscope.js`);
+  const { initSync, inspect, asn1, summarize } = await import(`${root}pkg/certscope.js`);
   initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
   const data = (p) => readFileSync(`${root}tests/data/${p}`);
   const hostile = readdirSync(`${root}tests/data/hostile`).filter((f) => f.endsWith('.pem')).map((f) => data(`hostile/${f}`)).join('\n');
@@ -41,7 +41,11 @@ test('reports type-check against certscope.d.ts', async () => {
   copyFileSync(`${root}pkg/certscope.d.ts`, join(dir, 'certscope.d.ts'));
   const literals = reports.map((r, i) => `export const r${i}: Report = ${JSON.stringify(r)};`).join('\n');
   const tree = `export const t: Asn1Node[] = ${JSON.stringify(asn1(data('generated/p256-root.pem')))};`;
-  writeFileSync(join(dir, 'check.ts'), `import type { Report, Asn1Node } from './certscope';\n${literals}\n${tree}\n`);
+  const summary = summarize(Buffer.concat([data('formats/chain.p7b'), data('formats/key-sec1-ec.pem'), data('generated/idn-chain.pem')]));
+  assert.equal(summary.certificates.length, 4);
+  assert.equal(summary.errors[0].code, 'unsupported-block');
+  const listing = `export const s: Summary = ${JSON.stringify(summary)};`;
+  writeFileSync(join(dir, 'check.ts'), `import type { Report, Asn1Node, Summary } from './certscope';\n${literals}\n${tree}\n${listing}\n`);
   const tsc = `${root}node_modules/typescript/bin/tsc`;
   try {
     execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', join(dir, 'check.ts')], { encoding: 'utf8' });
