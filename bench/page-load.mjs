@@ -6,7 +6,8 @@
 //   node bench/page-load.mjs [--runs 10]
 import { launch, serve } from '../tests/browser/harness.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 10);
+const at = process.argv.indexOf('--runs');
+const runs = at > 0 ? Number(process.argv[at + 1]) : 10;
 const server = await serve();
 const browser = await launch();
 const times = [];

@@ -46,6 +46,20 @@ fn base64ct_decode(s: &str) -> Vec<u8> {
     base64ct::Base64::decode_vec(s).unwrap_or_default()
 }
 
+fn pem(der: &[u8]) -> String {
+    use base64ct::Encoding;
+    let body = base64ct::Base64::encode_string(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .filter_map(|l| std::str::from_utf8(l).ok())
+        .collect();
+    format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    )
+}
+
 fn time(label: &str, runs: usize, certs: usize, mut f: impl FnMut() -> usize) -> f64 {
     assert_eq!(f(), certs, "{label} did not read every certificate"); // warm-up and check
     let mut times: Vec<f64> = (0..runs)
@@ -80,6 +94,10 @@ fn main() {
     let ders = corpus(target);
     // One input per 4,000 certificates (under the 8 MiB limit), as the npm benchmark does.
     let inputs: Vec<Vec<u8>> = ders.chunks(4000).map(|c| c.concat()).collect();
+    let pem_inputs: Vec<String> = ders
+        .chunks(4000)
+        .map(|c| c.iter().map(|d| pem(d)).collect())
+        .collect();
     println!(
         "{} certificates, {runs} runs after a warm-up (release build)\n",
         ders.len()
@@ -92,10 +110,16 @@ fn main() {
             .map(|i| certscope::inspect(i, &options).map_or(0, |r| r.certificates.len()))
             .sum()
     });
-    let summary = time("certscope summarize (listing)", runs, ders.len(), || {
+    let summary = time("certscope summarize (DER)", runs, ders.len(), || {
         inputs
             .iter()
             .map(|i| certscope::summarize(i).map_or(0, |s| s.certificates.len()))
+            .sum()
+    });
+    time("certscope summarize (PEM text)", runs, ders.len(), || {
+        pem_inputs
+            .iter()
+            .map(|i| certscope::summarize(i.as_bytes()).map_or(0, |s| s.certificates.len()))
             .sum()
     });
     let cert = time("x509-cert parse only", runs, ders.len(), || {

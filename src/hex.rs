@@ -9,7 +9,10 @@ pub(crate) fn colon(bytes: &[u8]) -> String {
         if i > 0 {
             out.push(':');
         }
-        let _ = write!(out, "{b:02X}");
+        for nibble in [b >> 4, b & 0x0f] {
+            let digit = char::from_digit(u32::from(nibble), 16).unwrap_or('0');
+            out.push(digit.to_ascii_uppercase());
+        }
     }
     out
 }

@@ -248,3 +248,30 @@ fn oversized_input_is_refused_up_front() {
         }
     );
 }
+
+#[test]
+fn base64_with_a_missing_character_or_bad_padding_is_a_length_error() {
+    let pem = text("generated/rsa2048-chain.pem");
+    let first_end = pem.find("-----END CERTIFICATE-----").unwrap();
+    let body_end = pem[..first_end].trim_end().len();
+    let with_last_quad = |quad: &str| format!("{}{quad}{}", &pem[..body_end - 4], &pem[body_end..]);
+    let cases = [
+        // One character fewer: the length is no longer a multiple of four.
+        (
+            "short",
+            format!("{}{}", &pem[..body_end - 1], &pem[body_end..]),
+        ),
+        // Bits after the last byte must be zero (RFC 4648 §3.5): "AB==" leaves 0001.
+        ("trailing bits", with_last_quad("AB==")),
+        // Padding only at the end.
+        ("padding inside", with_last_quad("A=AA")),
+    ];
+    for (name, input) in cases {
+        let report = run(&input);
+        assert_eq!(cns(&report), [CHAIN_CNS[1], CHAIN_CNS[2]], "{name}");
+        assert_eq!(report.errors.len(), 1, "{name}");
+        assert_eq!(report.errors[0].error, Error::Base64Length, "{name}");
+        assert_eq!(report.errors[0].code, "base64-length", "{name}");
+        assert_eq!(report.errors[0].location.block, 1, "{name}");
+    }
+}

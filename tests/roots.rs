@@ -12,6 +12,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod common;
+
 use certscope::{inspect, Options, Role};
 
 /// 2026-11-27T00:00:00Z
@@ -163,4 +165,57 @@ fn summarize_lists_the_bundle_as_openssl_and_inspect_do() {
         assert_eq!(s.self_issued, c.self_issued);
         assert!(s.ca, "{} is a CA", s.subject);
     }
+}
+
+/// The same bundle as concatenated DER (what a `.der` or `.cer` file dropped on the page
+/// holds) lists the same certificates; DER items that are not certificates between them are
+/// named, not mistaken for certificates.
+#[test]
+fn summarize_reads_concatenated_der_and_names_what_is_not_a_certificate() {
+    let mut pem = Vec::new();
+    let mut der = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir("tests/data/roots")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pem"))
+        .collect();
+    files.sort();
+    for (i, file) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(file).unwrap();
+        pem.extend(text.as_bytes());
+        der.extend(common::pem_der(&text));
+        if i == 10 {
+            der.extend(std::fs::read("tests/data/formats/root-crl.der").unwrap());
+        }
+        if i == 20 {
+            der.extend(std::fs::read("tests/data/formats/leaf-rsa-der.csr").unwrap());
+        }
+    }
+    let from_pem = certscope::summarize(&pem).unwrap();
+    let from_der = certscope::summarize(&der).unwrap();
+    assert_eq!(from_der.certificates.len(), 142);
+    for (d, p) in from_der.certificates.iter().zip(&from_pem.certificates) {
+        assert_eq!(
+            (&d.subject, &d.serial, &d.sha256),
+            (&p.subject, &p.serial, &p.sha256)
+        );
+        assert_eq!(
+            (&d.not_after, &d.names, d.ca),
+            (&p.not_after, &p.names, p.ca)
+        );
+        assert_eq!(d.location.line, None);
+    }
+    let unlisted: Vec<(usize, String)> = from_der
+        .errors
+        .iter()
+        .map(|p| (p.location.block, p.error.to_string()))
+        .collect();
+    assert_eq!(unlisted.len(), 2, "{unlisted:?}");
+    assert_eq!(unlisted[0].0, 12);
+    assert!(unlisted[0].1.contains("X509 CRL"), "{unlisted:?}");
+    assert_eq!(unlisted[1].0, 23);
+    assert!(
+        unlisted[1].1.contains("CERTIFICATE REQUEST"),
+        "{unlisted:?}"
+    );
 }

@@ -13,7 +13,11 @@ fuzz_target!(|data: &[u8]| {
         for p in &report.pkcs12 {
             assert!(["none given", "correct", "wrong", "not checked"].contains(&p.password));
         }
-        let json = serde_json::to_string(&report).unwrap_or_default();
-        assert!(!json.contains("\"certscope\""), "the password reached the report");
+        // Text pasted alongside may itself say "certscope" (libFuzzer learns the word); the
+        // report may echo the paste, so only a paste without the word proves a leak.
+        if !der.windows(9).any(|w| w == b"certscope") {
+            let json = serde_json::to_string(&report).unwrap_or_default();
+            assert!(!json.contains("\"certscope\""), "the password reached the report");
+        }
     }
 });

@@ -35,7 +35,7 @@ pub(crate) fn report(name: &GeneralName) -> GeneralNameReport {
         GeneralName::Rfc822Name(s) => ("email", s.as_str().to_owned()),
         GeneralName::UniformResourceIdentifier(s) => ("uri", s.as_str().to_owned()),
         GeneralName::IpAddress(octets) => ("ip", ip(octets.as_bytes())),
-        GeneralName::DirectoryName(n) => ("directoryName", super::name::report(n).display),
+        GeneralName::DirectoryName(n) => ("directoryName", super::name::display(n)),
         GeneralName::RegisteredId(o) => ("registeredId", oid::name_or_dotted(&[], o)),
         GeneralName::OtherName(other) => {
             let label = if other.type_id == UPN {

@@ -116,7 +116,7 @@ impl CertificateReport {
 
 /// The RFC 4514 display string of a name.
 pub(crate) fn name_display(n: &x509_cert::name::Name) -> String {
-    name::report(n).display
+    name::display(n)
 }
 
 /// The summary of a name.

@@ -51,11 +51,7 @@ pub(crate) fn report(name: &Name) -> NameReport {
             .iter()
             .map(|atv| {
                 let (attr, is_string) = attribute(atv);
-                let shown = if is_string {
-                    format!("{}={}", attr.short, escape_rfc4514(&attr.value))
-                } else {
-                    format!("{}={}", attr.short, attr.value)
-                };
+                let shown = shown(&attr.short, &attr.value, is_string);
                 attributes.push(attr);
                 shown
             })
@@ -79,25 +75,62 @@ pub(crate) fn report(name: &Name) -> NameReport {
 }
 
 /// The attribute, and whether its value is a string (not `#`-hex).
+/// Only the RFC 4514 string of `name`, as [`report`] would give it in `display`.
+pub(crate) fn display(name: &Name) -> String {
+    let mut rdns: Vec<String> = name
+        .iter_rdn()
+        .map(|rdn| {
+            let parts: Vec<String> = rdn
+                .iter()
+                .map(|atv| {
+                    let (value, is_string) = value(atv);
+                    shown(&short(atv), &value, is_string)
+                })
+                .collect();
+            parts.join("+")
+        })
+        .collect();
+    rdns.reverse();
+    rdns.join(",")
+}
+
+/// `type=value`, with RFC 4514 §2.4 escaping for string values (others are `#hex` already).
+fn shown(short: &str, value: &str, is_string: bool) -> String {
+    if is_string {
+        format!("{short}={}", escape_rfc4514(value))
+    } else {
+        format!("{short}={value}")
+    }
+}
+
 fn attribute(atv: &AttributeTypeAndValue) -> (NameAttribute, bool) {
-    let short = oid::ATTRIBUTES
-        .iter()
-        .find(|(o, _, _)| *o == atv.oid)
-        .map_or_else(|| atv.oid.to_string(), |(_, s, _)| (*s).to_owned());
-    let tag = atv.value.tag();
-    let decoded = decode_string(tag, atv.value.value());
-    let is_string = decoded.is_some();
-    let value = decoded.unwrap_or_else(|| {
-        let der = atv.value.to_der().unwrap_or_default();
-        format!("#{}", hex::plain(&der))
-    });
+    let (value, is_string) = value(atv);
     let attr = NameAttribute {
-        short,
+        short: short(atv),
         oid: atv.oid.to_string(),
         value,
-        encoding: tag_name(tag),
+        encoding: tag_name(atv.value.tag()),
     };
     (attr, is_string)
+}
+
+/// The attribute's short name (`CN`, `O`, …), or its dotted OID.
+fn short(atv: &AttributeTypeAndValue) -> String {
+    oid::ATTRIBUTES
+        .iter()
+        .find(|(o, _, _)| *o == atv.oid)
+        .map_or_else(|| atv.oid.to_string(), |(_, s, _)| (*s).to_owned())
+}
+
+/// The value as text, and whether it was a string type (otherwise `#` and the DER in hex).
+fn value(atv: &AttributeTypeAndValue) -> (String, bool) {
+    match decode_string(atv.value.tag(), atv.value.value()) {
+        Some(text) => (text, true),
+        None => {
+            let der = atv.value.to_der().unwrap_or_default();
+            (format!("#{}", hex::plain(&der)), false)
+        }
+    }
 }
 
 fn tag_name(tag: Tag) -> String {

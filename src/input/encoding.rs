@@ -1,6 +1,7 @@
 //! Text encodings of DER (base64, hex) and splitting raw DER into its top-level items.
 
-use base64ct::Encoding;
+use base64::Engine as _;
+use base64ct::Encoding as _;
 use der::{Reader, SliceReader};
 
 use super::{Block, Item};
@@ -10,16 +11,28 @@ fn is_base64_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')
 }
 
-/// Decodes the base64 body of a PEM block given as (line number, text) pairs.
-pub(super) fn decode_base64_lines(body: &[(usize, &str)]) -> Result<Vec<u8>, Error> {
+/// Decodes the base64 body of a PEM block given as (line number, text) pairs (RFC 7468 §3:
+/// whitespace between and within lines is ignored). A `secret` body (a private key, or base64
+/// of unknown content) is decoded in constant time by base64ct; certificates and other public
+/// data by the faster `base64` crate.
+pub(super) fn decode_base64_lines(body: &[(usize, &str)], secret: bool) -> Result<Vec<u8>, Error> {
     let total = body
         .iter()
         .map(|(_, t)| t.len())
         .fold(0usize, usize::saturating_add);
     let mut joined: Vec<u8> = Vec::with_capacity(total);
+    // The usual body is lines of pure base64: join and decode them in one go.
+    for (_, text) in body {
+        joined.extend_from_slice(text.as_bytes().trim_ascii());
+    }
+    if let Some(der) = decode_base64(&joined, secret) {
+        return Ok(der);
+    }
+    // Otherwise skip whitespace inside lines, and name the first character that is not base64.
+    joined.clear();
     for &(line, text) in body {
         for b in text.bytes() {
-            if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=') {
+            if is_base64_char(char::from(b)) {
                 joined.push(b);
             } else if b.is_ascii_whitespace() {
                 continue;
@@ -35,12 +48,19 @@ pub(super) fn decode_base64_lines(body: &[(usize, &str)]) -> Result<Vec<u8>, Err
             }
         }
     }
-    let mut out = vec![0u8; joined.len().saturating_mul(3) / 4];
-    let len = base64ct::Base64::decode(&joined, &mut out)
-        .map_err(|_| Error::Base64Length)?
-        .len();
-    out.truncate(len);
-    Ok(out)
+    decode_base64(&joined, secret).ok_or(Error::Base64Length)
+}
+
+/// Strict RFC 4648 §4 base64: padding required, bits after the last character zero.
+fn decode_base64(text: &[u8], secret: bool) -> Option<Vec<u8>> {
+    if secret {
+        let mut out = vec![0u8; text.len().saturating_mul(3) / 4];
+        let len = base64ct::Base64::decode(text, &mut out).ok()?.len();
+        out.truncate(len);
+        Some(out)
+    } else {
+        base64::engine::general_purpose::STANDARD.decode(text).ok()
+    }
 }
 
 /// Reads a paste with no PEM markers as bare hex or base64 of DER.
@@ -72,7 +92,7 @@ pub(super) fn split_bare_text(text: &str) -> Vec<Item> {
             .enumerate()
             .map(|(i, l)| (line.saturating_add(i), l))
             .collect();
-        decode_base64_lines(&lines)
+        decode_base64_lines(&lines, true)
     } else {
         Err(Error::NothingRecognised)
     };

@@ -118,7 +118,10 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
 /// PKCS#8 private key. Anything else is treated as a certificate, so its error names one.
 pub(crate) fn kind_of_der(der: &[u8]) -> BlockKind {
     use der::Decode;
-    if x509_cert::Certificate::from_der(der).is_ok() {
+    // A v2/v3 certificate's TBSCertificate opens with `[0] version` (RFC 5280 §4.1); no other
+    // structure read here nests a SEQUENCE starting with that tag, so the full decode the
+    // certificate will get anyway need not run twice.
+    if starts_like_a_v3_certificate(der) || x509_cert::Certificate::from_der(der).is_ok() {
         return BlockKind::Certificate { trusted: false };
     }
     if x509_cert::request::CertReq::from_der(der).is_ok() {
@@ -140,4 +143,14 @@ pub(crate) fn kind_of_der(der: &[u8]) -> BlockKind {
         };
     }
     BlockKind::Certificate { trusted: false }
+}
+
+/// SEQUENCE { SEQUENCE { [0] … — the shape of a certificate with a version field.
+fn starts_like_a_v3_certificate(der: &[u8]) -> bool {
+    use der::{Decode, Header, Reader, SliceReader, Tag};
+    let Ok(mut reader) = SliceReader::new(der) else {
+        return false;
+    };
+    let mut sequence = || Header::decode(&mut reader).is_ok_and(|h| h.tag() == Tag::Sequence);
+    sequence() && sequence() && reader.peek_byte() == Some(0xA0)
 }

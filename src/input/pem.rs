@@ -40,6 +40,10 @@ fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 
 /// Finds `-----BEGIN LABEL-----` in a line; returns the text before it and the label.
 fn begin_marker(line: &str) -> Option<(&str, &str)> {
+    // Most lines are base64, which has no '-': one fast scan rules them out.
+    if !line.contains('-') {
+        return None;
+    }
     let start = line.find(BEGIN)?;
     let (prefix, rest) = line.split_at(start);
     let label = rest.get(BEGIN.len()..)?;
@@ -48,6 +52,9 @@ fn begin_marker(line: &str) -> Option<(&str, &str)> {
 }
 
 fn end_marker(line: &str) -> Option<&str> {
+    if !line.contains('-') {
+        return None;
+    }
     let start = line.find(END)?;
     let label = line.get(start.saturating_add(END.len())..)?;
     let end = label.find(DASHES)?;
@@ -146,7 +153,8 @@ fn finish(open: Open<'_>, end_label: &str) -> Item {
         }
     }
     let body = skip_headers(&open.body);
-    let der = super::encoding::decode_base64_lines(body).map_err(|e| {
+    let secret = matches!(kind, BlockKind::PrivateKey { .. });
+    let der = super::encoding::decode_base64_lines(body, secret).map_err(|e| {
         let mut location = open.location;
         if let Error::Base64 { line, .. } = e {
             location.line = Some(line);
