@@ -275,3 +275,49 @@ fn base64_with_a_missing_character_or_bad_padding_is_a_length_error() {
         assert_eq!(report.errors[0].location.block, 1, "{name}");
     }
 }
+
+/// Private keys take the constant-time decoder; its errors are located the same way, and
+/// whitespace inside a line is still skipped.
+#[test]
+fn private_key_bodies_decode_and_fail_like_certificates() {
+    let key = text("input/key.pem");
+    let lines: Vec<&str> = key.lines().collect();
+    let body_end = lines.len() - 1;
+    let spaced: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 1 {
+                format!("{} {}", &l[..10], &l[10..])
+            } else {
+                (*l).to_owned()
+            }
+        })
+        .collect();
+    let report = run(format!(
+        "{}\n{}",
+        text("input/request.csr"),
+        spaced.join("\n")
+    ));
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.keys[0].matches_requests, vec![0]);
+
+    let mut short = lines.clone();
+    let last = short[body_end - 1];
+    short[body_end - 1] = &last[..last.len() - 1];
+    let report = run(short.join("\n"));
+    assert_eq!(report.errors[0].error, Error::Base64Length);
+
+    let mut bad = lines.clone();
+    let broken = format!("{}!{}", &lines[1][..5], &lines[1][6..]);
+    bad[1] = &broken;
+    let report = run(bad.join("\n"));
+    assert_eq!(
+        report.errors[0].error,
+        Error::Base64 {
+            line: 2,
+            found: '!'
+        }
+    );
+    assert_eq!(report.errors[0].location.line, Some(2));
+}
