@@ -40,6 +40,20 @@ function pemOf(der) {
 const sha256 = (der) => createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g).join(':');
 const iso = (d) => new Date(d).toISOString().replace('.000', '');
 
+/** certscope's npm package, instantiated synchronously from the built pkg/. */
+async function certscope() {
+  const lib = await import(`${root}pkg/certscope.js`);
+  lib.initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
+  return lib;
+}
+
+/** certscope is called once per 4,000 certificates (one paste, under the 8 MiB input limit). */
+function inBatches(items, call) {
+  const out = [];
+  for (let i = 0; i < items.length; i += 4000) out.push(...call(items.slice(i, i + 4000)));
+  return out;
+}
+
 /** certscope's CertificateSummary in the shape every library returns. */
 const row = (c) => ({
   subject: c.subject, issuer: c.issuer, serial: c.serial,
@@ -61,48 +75,24 @@ const LIBRARIES = {
     };
   }),
   'certscope summarize': async () => {
-    const { initSync, summarize } = await import(`${root}pkg/certscope.js`);
-    initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
-    // The batch listing API, given the DER the others get: one call per 4,000 certificates
-    // (concatenated DER, under the 8 MiB input limit).
-    return (ders) => {
-      const out = [];
-      for (let i = 0; i < ders.length; i += 4000) {
-        out.push(...summarize(Buffer.concat(ders.slice(i, i + 4000))).certificates.map(row));
-      }
-      return out;
-    };
+    const { summarize } = await certscope();
+    // The batch listing API, given the DER the others get (concatenated).
+    return (ders) => inBatches(ders, (b) => summarize(Buffer.concat(b)).certificates.map(row));
   },
   'certscope summarize (PEM text)': async () => {
-    const { initSync, summarize } = await import(`${root}pkg/certscope.js`);
-    initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
+    const { summarize } = await certscope();
     // The same, given what people paste: PEM text, base64 decoded by certscope.
-    return (ders, pems) => {
-      const out = [];
-      for (let i = 0; i < pems.length; i += 4000) {
-        out.push(...summarize(pems.slice(i, i + 4000).join('')).certificates.map(row));
-      }
-      return out;
-    };
+    return (ders, pems) => inBatches(pems, (b) => summarize(b.join('')).certificates.map(row));
   },
   'certscope inspect': async () => {
-    const { initSync, inspect } = await import(`${root}pkg/certscope.js`);
-    initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
+    const { inspect } = await certscope();
     // The full explanation (every extension, lints, self-signatures verified), one call per paste.
-    return (ders, pems) => {
-      const out = [];
-      for (let i = 0; i < pems.length; i += 4000) {
-        const report = inspect(pems.slice(i, i + 4000).join(''), { at: '2026-11-27', roots: 'none' });
-        for (const c of report.certificates) {
-          out.push({
-            subject: c.subject.display, issuer: c.issuer.display, serial: c.serial,
-            notBefore: c.validity.notBefore, notAfter: c.validity.notAfter, san: c.names,
-            keyAlg: c.publicKey.algorithm, keyBits: c.publicKey.bits, fingerprint: c.fingerprints.sha256,
-          });
-        }
-      }
-      return out;
-    };
+    return (ders, pems) => inBatches(pems, (b) => inspect(b.join(''), { at: '2026-11-27', roots: 'none' })
+      .certificates.map((c) => ({
+        subject: c.subject.display, issuer: c.issuer.display, serial: c.serial,
+        notBefore: c.validity.notBefore, notAfter: c.validity.notAfter, san: c.names,
+        keyAlg: c.publicKey.algorithm, keyBits: c.publicKey.bits, fingerprint: c.fingerprints.sha256,
+      })));
   },
   '@peculiar/x509': async () => {
     await import('reflect-metadata'); // @peculiar/x509's dependency injection needs it

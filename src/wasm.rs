@@ -381,8 +381,7 @@ pub fn inspect(
     let bytes = input_bytes(&input)?;
     let options = options_from(&options)?;
     let report = crate::inspect(&bytes, &options).map_err(js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    report.serialize(&serializer).map_err(js_error)
+    to_js(&report)
 }
 
 /// Lists every certificate in `input` (text or bytes) — subject, issuer, serial, dates,
@@ -392,8 +391,7 @@ pub fn summarize(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsError> {
     let summary = crate::summarize(&input_bytes(&input)?).map_err(js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    summary.serialize(&serializer).map_err(js_error)
+    to_js(&summary)
 }
 
 /// The raw ASN.1 of the first certificate (or other DER block) in `input`, as a tree.
@@ -402,14 +400,19 @@ pub fn asn1(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
 ) -> Result<JsValue, JsError> {
     let tree = crate::asn1_of(&input_bytes(&input)?).map_err(js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    tree.serialize(&serializer).map_err(js_error)
+    to_js(&tree)
 }
 
 /// The version of certscope.
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// A report as plain JavaScript objects (maps as objects, missing values as `null`).
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(js_error)
 }
 
 fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {

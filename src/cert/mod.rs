@@ -18,6 +18,7 @@ pub use general_name::GeneralNameReport;
 pub(crate) use general_name::{prefix_length, report as general_name_report};
 pub(crate) use name::decode_string;
 pub use name::{NameAttribute, NameReport};
+pub(crate) use public_key::bit_length;
 pub use public_key::PublicKeyReport;
 pub(crate) use public_key::{ACCEPTED_CURVES, MIN_RSA_BITS};
 pub use validity::{ValidityReport, ValidityState};

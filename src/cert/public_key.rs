@@ -102,7 +102,7 @@ pub(crate) fn report(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
 }
 
 /// Bit length of a big-endian unsigned integer.
-fn bit_length(bytes: &[u8]) -> u32 {
+pub(crate) fn bit_length(bytes: &[u8]) -> u32 {
     let significant = bytes.iter().skip_while(|b| **b == 0);
     let mut len = 0u32;
     for (i, b) in significant.enumerate() {

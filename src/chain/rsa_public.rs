@@ -18,6 +18,7 @@ use crypto_bigint::{BoxedUint, NonZero, Odd};
 use rsa::traits::PublicKeyParts;
 
 use super::signature::VerifyError;
+use crate::cert::bit_length;
 
 /// Modulus sizes accepted, in bits: the `rsa` crate's defaults.
 const BITS: core::ops::RangeInclusive<u32> = 1024..=8192;
@@ -128,19 +129,6 @@ impl PublicModulus {
             _ => Err(VerifyError::BadSignature),
         }
     }
-}
-
-/// The number of significant bits in a big-endian unsigned integer.
-fn bit_length(bytes: &[u8]) -> u32 {
-    let Some(first) = bytes.iter().position(|b| *b != 0) else {
-        return 0;
-    };
-    let rest =
-        u32::try_from(bytes.len().saturating_sub(first).saturating_sub(1)).unwrap_or(u32::MAX);
-    let top = bytes
-        .get(first)
-        .map_or(0, |b| 8u32.saturating_sub(b.leading_zeros()));
-    rest.saturating_mul(8).saturating_add(top)
 }
 
 #[cfg(test)]
