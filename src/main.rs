@@ -21,13 +21,13 @@ mod cli {
     summarize only lists each certificate (subject, issuer, serial, dates, names, key, SHA-256)
     without verifying or analysing anything: fast on bundles of thousands.
 
-      --json      print the report as JSON
-      --at TIME     judge validity at TIME (RFC 3339: 2026-03-01 or 2026-03-01T12:00:00Z)
-                    instead of now
-      --host NAME   check the chain is valid for this hostname or IP address
-      --roots FILE  trust the roots in FILE (PEM or DER) instead of Mozilla's
-      --no-roots    trust nothing: explain the chain without a trust store
-      --client      validate for TLS client authentication instead of server
+      --json                print the report as JSON
+      --at TIME             judge validity at TIME (RFC 3339: 2026-03-01 or
+                            2026-03-01T12:00:00Z) instead of now
+      --host NAME           check the chain is valid for this hostname or IP address
+      --roots FILE          trust the roots in FILE (PEM or DER) instead of Mozilla's
+      --no-roots            trust nothing: explain the chain without a trust store
+      --client              validate for TLS client authentication instead of server
       --password-file FILE  open PKCS#12 bundles with the password in FILE (first line)
 
     Exit status: 0 when every block was read, 1 when some block could not be read,
