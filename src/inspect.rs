@@ -114,7 +114,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     let mut crl_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
     let mut key_blocks: Vec<crate::KeyReport> = Vec::new();
     for block in blocks {
-        let block = match block {
+        let mut block = match block {
             Ok(b) => b,
             Err(problem) => {
                 report.errors.push(*problem);
@@ -133,7 +133,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 Err(e) => {
                     // A file dropped on the page may arrive labelled CERTIFICATE whatever it
                     // is: judge the DER by its structure before calling it a broken certificate.
-                    kind = input::kind_of_der(&block.der);
+                    (kind, block.der) = input::classify(core::mem::take(&mut block.der));
                     if let BlockKind::Certificate { .. } = kind {
                         report.errors.push(Problem::new(block.location, e));
                         continue;

@@ -7,6 +7,10 @@
 //! the page never puts it in a link or in storage. Decrypted private keys go to
 //! [`crate::key`], which keeps only their public half.
 //!
+//! RFC 7292 allows BER, and macOS and Java write it: the bundle itself is re-encoded by the
+//! input splitter, and each layer inside (the AuthenticatedSafe, bag lists, decrypted
+//! contents) here, after the MAC has been checked over the bytes as they were written.
+//!
 //! [RFC 7292]: https://www.rfc-editor.org/rfc/rfc7292
 //! [RFC 8018]: https://www.rfc-editor.org/rfc/rfc8018#section-6.2
 
@@ -18,6 +22,7 @@ use pkcs12::kdf::{derive_key_utf8, Pkcs12KeyType};
 use serde::Serialize;
 use spki::AlgorithmIdentifierOwned;
 
+use crate::input::ber;
 use crate::Location;
 
 /// The most PBKDF2 / PKCS#12 KDF iterations certscope runs; a bundle asking for more is
@@ -74,6 +79,58 @@ pub(crate) struct Opened {
 }
 
 type R<T> = Result<T, String>;
+
+/// `bytes` with DER lengths, when they are BER with indefinite lengths.
+fn der_of(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match ber::starts_indefinite(bytes).then(|| ber::to_der(bytes)) {
+        Some(Ok((der, _))) => std::borrow::Cow::Owned(der),
+        _ => std::borrow::Cow::Borrowed(bytes),
+    }
+}
+
+/// EncryptedData whose `[0] IMPLICIT` encryptedContent came as a constructed string (BER,
+/// RFC 5652 §6.1 allows it; the BER re-encoder cannot tell an implicit string from an
+/// explicit tag), with the segments joined into the primitive form der's decoder expects.
+fn join_encrypted_content(der: &[u8]) -> Option<Vec<u8>> {
+    let mut r = SliceReader::new(der).ok()?;
+    let outer = Header::decode(&mut r).ok()?;
+    let mut body = SliceReader::new(r.read_slice(outer.length()).ok()?).ok()?;
+    let version = body.tlv_bytes().ok()?;
+    let info = Header::decode(&mut body).ok()?;
+    let mut info_body = SliceReader::new(body.read_slice(info.length()).ok()?).ok()?;
+    let rest = body.read_slice(body.remaining_len()).ok()?;
+    let content_type = info_body.tlv_bytes().ok()?;
+    let algorithm = info_body.tlv_bytes().ok()?;
+    let tagged = Header::decode(&mut info_body).ok()?;
+    let implicit_constructed = der::Tag::ContextSpecific {
+        constructed: true,
+        number: der::TagNumber(0),
+    };
+    if tagged.tag() != implicit_constructed {
+        return None;
+    }
+    let mut segments = SliceReader::new(info_body.read_slice(tagged.length()).ok()?).ok()?;
+    let mut joined = Vec::new();
+    while !segments.is_finished() {
+        joined.extend_from_slice(OctetString::decode(&mut segments).ok()?.as_bytes());
+    }
+    let content = der::asn1::ContextSpecific {
+        tag_number: der::TagNumber(0),
+        tag_mode: der::TagMode::Implicit,
+        value: OctetString::new(joined).ok()?,
+    };
+    let mut info_contents = [content_type, algorithm].concat();
+    info_contents.extend(content.to_der().ok()?);
+    let info = der::asn1::AnyRef::new(der::Tag::Sequence, &info_contents)
+        .ok()?
+        .to_der()
+        .ok()?;
+    let contents = [version, &info, rest].concat();
+    der::asn1::AnyRef::new(der::Tag::Sequence, &contents)
+        .ok()?
+        .to_der()
+        .ok()
+}
 
 fn e(err: impl core::fmt::Display) -> String {
     err.to_string()
@@ -308,7 +365,7 @@ impl Walk<'_> {
     }
 
     fn safe_contents(&mut self, der: &[u8], depth: u8) {
-        let bags = match Vec::<pkcs12::safe_bag::SafeBag>::from_der(der) {
+        let bags = match Vec::<pkcs12::safe_bag::SafeBag>::from_der(&der_of(der)) {
             Ok(b) => b,
             Err(err) => {
                 let mut b = Self::bag("unreadable bag list");
@@ -377,7 +434,7 @@ impl Walk<'_> {
                 None
             }
             Some(pw) => match decrypt(&alg, pw, data.as_bytes()) {
-                Ok(plain) => Some(plain),
+                Ok(plain) => Some(der_of(&plain).into_owned()),
                 Err(why) => {
                     b.note = Some(why);
                     None
@@ -398,10 +455,12 @@ impl Walk<'_> {
             },
             ENCRYPTED_DATA => {
                 let mut b = Self::bag("encrypted container");
-                let Ok(ed) = ci
-                    .content
-                    .decode_as::<pkcs12::cms::encrypted_data::EncryptedData>()
-                else {
+                type EncryptedData = pkcs12::cms::encrypted_data::EncryptedData;
+                let decoded = ci.content.decode_as::<EncryptedData>().ok().or_else(|| {
+                    let joined = join_encrypted_content(&ci.content.to_der().ok()?)?;
+                    EncryptedData::from_der(&joined).ok()
+                });
+                let Some(ed) = decoded else {
                     b.note = Some("not valid EncryptedData".into());
                     self.push(b);
                     return;
@@ -478,7 +537,7 @@ pub(crate) fn open(
         },
         opened: Opened::default(),
     };
-    let safes = Vec::<pkcs12::cms::content_info::ContentInfo>::from_der(auth.as_bytes())
+    let safes = Vec::<pkcs12::cms::content_info::ContentInfo>::from_der(&der_of(auth.as_bytes()))
         .map_err(|err| crate::Error::der("PKCS#12 AuthenticatedSafe", err))?;
     for ci in safes.iter().take(MAX_BAGS) {
         walk.content_info(ci);

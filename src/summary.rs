@@ -64,7 +64,7 @@ pub fn summarize(input: &[u8]) -> Result<Summary, Error> {
         errors: Vec::new(),
     };
     for block in input::split(input)? {
-        let block = match block {
+        let mut block = match block {
             Ok(b) => b,
             Err(problem) => {
                 summary.errors.push(*problem);
@@ -78,13 +78,15 @@ pub fn summarize(input: &[u8]) -> Result<Summary, Error> {
                     summary.certificates.push(c);
                     continue;
                 }
-                Err(e) => match input::kind_of_der(&block.der) {
-                    BlockKind::Certificate { .. } => {
+                Err(e) => {
+                    let kind;
+                    (kind, block.der) = input::classify(core::mem::take(&mut block.der));
+                    if let BlockKind::Certificate { .. } = kind {
                         summary.errors.push(Problem::new(at, e));
                         continue;
                     }
-                    other => other,
-                },
+                    kind
+                }
             },
             other => other,
         };

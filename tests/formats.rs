@@ -302,6 +302,88 @@ fn pkcs12_legacy_encryption_is_named_exactly() {
     assert!(r.certificates.is_empty());
 }
 
+/// RFC 7292 allows BER, and macOS Keychain and Java write it: the BER bundles (indefinite
+/// lengths and segmented OCTET STRINGs at every layer, made by make-ber.py from the DER ones)
+/// read exactly as the DER ones do.
+#[test]
+fn pkcs12_in_ber_reads_like_der() {
+    for (der_file, ber_file) in [
+        ("bundle-aes.p12", "bundle-aes-ber.p12"),
+        ("bundle-3des.p12", "bundle-3des-ber.p12"),
+    ] {
+        let ber = data(ber_file);
+        assert_eq!(&ber[..2], &[0x30, 0x80], "{ber_file} is not BER");
+        for password in [None, Some("certscope"), Some("not it")] {
+            let options = match password {
+                Some(p) => Options::at(AT).password(p),
+                None => Options::at(AT),
+            };
+            let a = inspect(&data(der_file), &options).unwrap();
+            let b = inspect(&ber, &options).unwrap();
+            assert!(b.errors.is_empty(), "{ber_file}: {:?}", b.errors);
+            assert_eq!(a.pkcs12.len(), 1);
+            assert_eq!(a.pkcs12[0].password, b.pkcs12[0].password, "{ber_file}");
+            assert_eq!(a.pkcs12[0].mac, b.pkcs12[0].mac, "{ber_file}");
+            assert_eq!(a.pkcs12[0].contents, b.pkcs12[0].contents, "{ber_file}");
+            let fingerprints = |r: &Report| -> Vec<String> {
+                r.certificates
+                    .iter()
+                    .map(|c| c.fingerprints.sha256.clone())
+                    .collect()
+            };
+            assert_eq!(fingerprints(&a), fingerprints(&b), "{ber_file}");
+            assert_eq!(a.keys.len(), b.keys.len(), "{ber_file}");
+            assert_eq!(
+                a.keys.iter().map(|k| &k.spki_sha256).collect::<Vec<_>>(),
+                b.keys.iter().map(|k| &k.spki_sha256).collect::<Vec<_>>()
+            );
+        }
+    }
+    // The AES bundle opens: both certificates and the key, from BER at every layer.
+    let r = inspect(
+        &data("bundle-aes-ber.p12"),
+        &Options::at(AT).password("certscope"),
+    )
+    .unwrap();
+    assert_eq!(r.pkcs12[0].password, "correct");
+    assert_eq!(r.certificates.len(), 2);
+    assert_eq!(r.keys[0].matches_certificates, vec![0]);
+}
+
+/// `openssl cms -sign -stream` writes SignedData with indefinite lengths, as a file or as a
+/// `-----BEGIN CMS-----` block: its certificates are read in file order, like any PKCS #7
+/// (OpenSSL sorts the SET OF as DER does, which puts the shorter root first here).
+#[test]
+fn streamed_cms_in_ber_lists_its_certificates() {
+    let expected: Vec<String> = ["root.pem", "leaf-rsa.pem"]
+        .iter()
+        .map(|f| run(&[f]).certificates[0].fingerprints.sha256.clone())
+        .collect();
+    for file in ["signed-ber.p7s", "signed-ber-cms.pem"] {
+        let r = run(&[file]);
+        assert!(r.errors.is_empty(), "{file}: {:?}", r.errors);
+        let got: Vec<String> = r
+            .certificates
+            .iter()
+            .map(|c| c.fingerprints.sha256.clone())
+            .collect();
+        assert_eq!(got, expected, "{file}");
+        assert!(ids(&r.findings).contains(&"input.pkcs7"), "{file}");
+        let s = certscope::summarize(&data(file)).unwrap();
+        assert_eq!(s.certificates.len(), 2, "{file}: {:?}", s.errors);
+    }
+    // Broken BER is an error at its place, not a crash: the end-of-contents markers cut off.
+    let mut cut = data("signed-ber.p7s");
+    cut.truncate(cut.len() - 6);
+    let r = inspect(&cut, &Options::at(AT)).unwrap();
+    assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+    assert!(
+        r.errors[0].message.contains("end-of-contents"),
+        "{}",
+        r.errors[0].message
+    );
+}
+
 #[test]
 fn pkcs12_key_derivation_is_bounded() {
     // 3,000,000 PBKDF2 and MAC iterations: more than certscope runs. Reported, and quick.

@@ -32,6 +32,81 @@ fn accounted(input: &[u8], options: &Options) {
     assert!(summary.certificates.len() <= report.certificates.len() + report.errors.len());
 }
 
+/// Re-encodes DER as BER (X.690 §8.1.3.6, §8.7.3): constructed elements chosen by `pick` get
+/// indefinite lengths, OCTET STRINGs longer than `segment` bytes become constructed strings;
+/// certificates inside are kept as they are.
+fn ber_of(der: &[u8], pick: &mut impl FnMut() -> bool, segment: usize) -> Vec<u8> {
+    let (tag, start, end) = {
+        let n = der[1] as usize;
+        let (start, len) = if n < 0x80 {
+            (2, n)
+        } else {
+            let k = n & 0x7f;
+            (
+                2 + k,
+                der[2..2 + k].iter().fold(0, |a, b| a * 256 + *b as usize),
+            )
+        };
+        (der[0], start, start + len)
+    };
+    let body = &der[start..end];
+    // Certificates stay DER inside a BER container (their signature covers that encoding).
+    let certificate = tag == 0x30 && body.first() == Some(&0x30) && {
+        let n = body[1] as usize;
+        let header = if n < 0x80 { 2 } else { 2 + (n & 0x7f) };
+        body.get(header) == Some(&0xa0)
+    };
+    if tag & 0x20 != 0 && !certificate {
+        let mut kids = Vec::new();
+        let mut i = 0;
+        while i < body.len() {
+            let n = body[i + 1] as usize;
+            let (hl, len) = if n < 0x80 {
+                (2, n)
+            } else {
+                let k = n & 0x7f;
+                (
+                    2 + k,
+                    body[i + 2..i + 2 + k]
+                        .iter()
+                        .fold(0, |a, b| a * 256 + *b as usize),
+                )
+            };
+            kids.extend(ber_of(&body[i..i + hl + len], pick, segment));
+            i += hl + len;
+        }
+        if pick() {
+            let mut out = vec![tag, 0x80];
+            out.extend(kids);
+            out.extend([0, 0]);
+            return out;
+        }
+        let mut out = vec![tag];
+        out.extend(length(kids.len()));
+        out.extend(kids);
+        return out;
+    }
+    if tag == 0x04 && body.len() > segment {
+        let mut out = vec![0x24, 0x80];
+        for piece in body.chunks(segment) {
+            out.push(0x04);
+            out.extend(length(piece.len()));
+            out.extend(piece);
+        }
+        out.extend([0, 0]);
+        return out;
+    }
+    der[..end].to_vec()
+}
+
+fn length(n: usize) -> Vec<u8> {
+    match n {
+        0..=0x7f => vec![n as u8],
+        0x80..=0xff => vec![0x81, n as u8],
+        _ => vec![0x82, (n >> 8) as u8, n as u8],
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -68,6 +143,35 @@ proptest! {
         root[j] ^= 0x20;
         let options = Options::at(AT).host(host).roots(Roots::Custom { certificates: root, with_mozilla: true });
         accounted(&chain, &options);
+    }
+
+    /// A PKCS #7 bundle in BER — indefinite lengths anywhere, OCTET STRINGs in segments —
+    /// reads as the DER it encodes: the same certificates, in the same order.
+    #[test]
+    fn ber_bundles_read_as_their_der(picks in proptest::collection::vec(any::<bool>(), 1..64), segment in 1usize..40) {
+        let der = std::fs::read("tests/data/formats/chain-der.p7c").unwrap();
+        let mut next = picks.into_iter().cycle();
+        let ber = ber_of(&der, &mut || next.next().unwrap_or(false), segment);
+        let fingerprints = |r: &certscope::Report| -> Vec<String> {
+            r.certificates.iter().map(|c| c.fingerprints.sha256.clone()).collect()
+        };
+        let want = inspect(&der, &Options::at(AT)).unwrap();
+        let got = inspect(&ber, &Options::at(AT)).unwrap();
+        prop_assert!(got.errors.is_empty(), "{:?}", got.errors);
+        prop_assert_eq!(fingerprints(&got), fingerprints(&want));
+        prop_assert_eq!(fingerprints(&got).len(), 2);
+    }
+
+    #[test]
+    fn mutated_ber_bundles(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6), cut in any::<usize>()) {
+        let mut ber = std::fs::read("tests/data/formats/bundle-aes-ber.p12").unwrap();
+        for (at, byte) in edits {
+            let i = at % ber.len();
+            ber[i] = byte;
+        }
+        let keep = ber.len() - cut % 64;
+        ber.truncate(keep);
+        accounted(&ber, &Options::at(AT).password("certscope"));
     }
 
     #[test]

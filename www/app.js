@@ -175,7 +175,7 @@ for (const button of document.querySelectorAll('[data-example]')) {
 /** Binary DER becomes a PEM block so that what is analysed is visible and editable. */
 // The PEM label for a dropped binary file, from its extension (certscope also checks the
 // DER's structure, so a wrong guess is corrected).
-const LABELS = { p12: 'PKCS12', pfx: 'PKCS12', p7b: 'PKCS7', p7c: 'PKCS7', crl: 'X509 CRL', csr: 'CERTIFICATE REQUEST', key: 'PRIVATE KEY' };
+const LABELS = { p12: 'PKCS12', pfx: 'PKCS12', p7b: 'PKCS7', p7c: 'PKCS7', p7s: 'PKCS7', p7m: 'PKCS7', crl: 'X509 CRL', csr: 'CERTIFICATE REQUEST', key: 'PRIVATE KEY' };
 
 function toPem(bytes, name = '') {
   let binary = '';

@@ -139,26 +139,33 @@ pub(super) fn split_der(bytes: &[u8], offset: usize, line: Option<usize>) -> Vec
         out.push(Err(Problem::boxed(located(1, 0), Error::NothingRecognised)));
         return out;
     }
-    let mut reader = match SliceReader::new(bytes) {
-        Ok(r) => r,
-        Err(e) => {
-            out.push(Err(Problem::boxed(located(1, 0), Error::der("input", e))));
-            return out;
-        }
-    };
-    while !reader.is_finished() {
-        let at = u32::from(reader.position()) as usize;
+    let mut at = 0usize;
+    while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
         let location = located(out.len().saturating_add(1), at);
-        match reader.tlv_bytes() {
-            Ok(tlv) => out.push(Ok(Block {
-                location,
-                kind: super::kind_of_der(tlv),
-                der: tlv.to_vec(),
-            })),
+        let item = if super::ber::starts_indefinite(rest) {
+            // BER with an indefinite length: its end is found by reading it.
+            super::ber::to_der(rest)
+                .map(|(_, used)| (rest.get(..used).unwrap_or_default().to_vec(), used))
+        } else {
+            SliceReader::new(rest)
+                .and_then(|mut reader| reader.tlv_bytes())
+                .map(|tlv| (tlv.to_vec(), tlv.len()))
+                .map_err(|e| Error::der("certificate", e))
+        };
+        match item {
+            Ok((raw, used)) => {
+                let (kind, der) = super::classify(raw);
+                out.push(Ok(Block {
+                    location,
+                    kind,
+                    der,
+                }));
+                at = at.saturating_add(used);
+            }
             Err(e) => {
                 // A header that is broken or runs past the end: nothing after it can be
                 // delimited, so this is the last item.
-                out.push(Err(Problem::boxed(location, Error::der("certificate", e))));
+                out.push(Err(Problem::boxed(location, e)));
                 break;
             }
         }

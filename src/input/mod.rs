@@ -6,6 +6,7 @@
 //!
 //! [RFC 7468]: https://www.rfc-editor.org/rfc/rfc7468
 
+pub(crate) mod ber;
 mod encoding;
 mod pem;
 pub(crate) mod pkcs7;
@@ -116,7 +117,7 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
 
 /// What a DER item is, judged from its structure: certificate, CSR, CRL, PKCS#7, PKCS#12 or a
 /// PKCS#8 private key. Anything else is treated as a certificate, so its error names one.
-pub(crate) fn kind_of_der(der: &[u8]) -> BlockKind {
+fn kind_of_der(der: &[u8]) -> BlockKind {
     use der::Decode;
     // A v2/v3 certificate's TBSCertificate opens with `[0] version` (RFC 5280 §4.1); no other
     // structure read here nests a SEQUENCE starting with that tag, so the full decode the
@@ -143,6 +144,30 @@ pub(crate) fn kind_of_der(der: &[u8]) -> BlockKind {
         };
     }
     BlockKind::Certificate { trusted: false }
+}
+
+/// Types DER bytes by their structure ([`kind_of_der`]). PKCS #7 and PKCS #12 written in BER
+/// (RFC 5652 and RFC 7292 allow it; streamed CMS and macOS Keychain exports use it) come back
+/// re-encoded with DER lengths. Everything else must be DER and is returned as it is, so a
+/// BER certificate is still reported as not DER.
+pub(crate) fn classify(der: Vec<u8>) -> (BlockKind, Vec<u8>) {
+    let kind = kind_of_der(&der);
+    if kind == (BlockKind::Certificate { trusted: false }) && !starts_like_a_v3_certificate(&der) {
+        if let Some(container) = ber_container(&der) {
+            return container;
+        }
+    }
+    (kind, der)
+}
+
+/// `raw` re-encoded, when it is a PKCS #7 or PKCS #12 in BER.
+fn ber_container(raw: &[u8]) -> Option<(BlockKind, Vec<u8>)> {
+    let (der, _) = ber::to_der(raw).ok()?;
+    if der == raw {
+        return None;
+    }
+    let kind = kind_of_der(&der);
+    matches!(kind, BlockKind::Pkcs7 | BlockKind::Pkcs12).then_some((kind, der))
 }
 
 /// SEQUENCE { SEQUENCE { [0] … — the shape of a certificate with a version field.

@@ -154,13 +154,23 @@ fn finish(open: Open<'_>, end_label: &str) -> Item {
     }
     let body = skip_headers(&open.body);
     let secret = matches!(kind, BlockKind::PrivateKey { .. });
-    let der = super::encoding::decode_base64_lines(body, secret).map_err(|e| {
+    let mut der = super::encoding::decode_base64_lines(body, secret).map_err(|e| {
         let mut location = open.location;
         if let Error::Base64 { line, .. } = e {
             location.line = Some(line);
         }
         Problem::boxed(location, e)
     })?;
+    if matches!(kind, BlockKind::Pkcs7 | BlockKind::Pkcs12) {
+        // These may be BER (`openssl cms -stream` writes `-----BEGIN CMS-----` that way).
+        match super::ber::to_der(&der) {
+            Ok((converted, _)) => der = converted,
+            Err(e) if super::ber::starts_indefinite(&der) => {
+                return Err(Problem::boxed(open.location, e))
+            }
+            Err(_) => {} // not BER either: the DER decoder names the problem
+        }
+    }
     Ok(Block {
         location: open.location,
         kind,

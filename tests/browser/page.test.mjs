@@ -234,6 +234,24 @@ test('a curl -sIL header paste: both grades, every test, fixes to copy', async (
   await context.close();
 });
 
+test('BER files as macOS Keychain and openssl cms -stream write them open like DER ones', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-01');
+  await page.setInputFiles('#file', `${root}tests/data/formats/bundle-aes-ber.p12`);
+  await page.getByTestId('pkcs12').waitFor();
+  await page.fill('#password', 'certscope');
+  await page.getByTestId('certificate').nth(1).waitFor();
+  assert.match(await page.getByTestId('pkcs12').textContent(), /password correct/);
+  await page.setInputFiles('#file', `${root}tests/data/formats/signed-ber.p7s`);
+  await page.getByTestId('certificate').nth(1).waitFor();
+  assert.match(await page.locator('#paste').inputValue(), /^-----BEGIN PKCS7-----/);
+  assert.equal(await page.getByTestId('certificate').count(), 2);
+  assert.equal(await page.getByTestId('problems').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a dropped .p12 asks for its password, opens with it, and the link carries neither', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
   await open(page, server.origin);

@@ -93,4 +93,6 @@ openssl pkcs12 -export -inkey leaf-rsa.key -in leaf-rsa.pem -certfile root.pem -
 # Beyond certscope's key-derivation bound (2,000,000 iterations): reported, not run.
 openssl pkcs12 -export -inkey leaf-rsa.key -in leaf-rsa.pem -passout pass:certscope -iter 3000000 -maciter -out bundle-slow.p12
 rm -f ./*.csr.tmp
+# The same bundles in BER, and a streamed (BER) CMS SignedData.
+python3 make-ber.py
 echo "made: $(ls | grep -v make.sh | tr '\n' ' ')"
