@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p corpus/inspect corpus/chain corpus/time corpus/headers corpus/csp corpus/pkcs12
 find ../tests/data -type f \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.crl' -o -name '*.csr' \
-  -o -name '*.p7b' -o -name '*.p7c' -o -name '*.p12' -o -name '*.key' -o -name 's_client-*.txt' -o -name 'curl-*.txt' \) \
+  -o -name '*.p7b' -o -name '*.p7c' -o -name '*.p7s' -o -name '*.p12' -o -name '*.key' -o -name 's_client-*.txt' -o -name 'curl-*.txt' -o -name '*.jks' -o -name '*.jceks' -o -name '*.pub' \) \
   -size -64k -exec cp {} corpus/inspect/ \;
 g=../tests/data/generated
 i=0
@@ -19,6 +19,6 @@ for f in ../tests/data/http/*.txt ../tests/data/hostile/headers.txt; do
 done
 grep -hi '^content-security-policy: ' ../tests/data/http/*.txt ../tests/data/hostile/headers.txt | cut -d' ' -f2- | \
   while read -r policy; do printf '%s' "$policy" > "corpus/csp/$(printf '%s' "$policy" | sha1sum | cut -c1-12)"; done
-for f in ../tests/data/formats/*.p12 ../tests/data/formats/*.p7c ../tests/data/formats/*.der ../tests/data/formats/leaf-rsa-der.csr; do
+for f in ../tests/data/formats/*.p12 ../tests/data/formats/*.p7c ../tests/data/formats/*.p7s ../tests/data/formats/*.der ../tests/data/formats/leaf-rsa-der.csr; do
   { printf '\x00'; cat "$f"; } > "corpus/pkcs12/$(basename "$f")"
 done

@@ -58,6 +58,14 @@ pub enum Error {
         /// der's description of the failure.
         detail: String,
     },
+    /// Input in a format that is not X.509 but is often mistaken for it (a Java KeyStore, an
+    /// SSH key), with what to do instead.
+    OtherFormat {
+        /// What the input is, e.g. "a Java KeyStore (JKS)".
+        what: &'static str,
+        /// How to get something certscope reads, or why there is nothing to read.
+        advice: &'static str,
+    },
     /// A PEM block of a type certscope recognises but does not analyse.
     UnsupportedBlock {
         /// The PEM label.
@@ -82,6 +90,7 @@ impl Error {
             Error::InputTooLarge { .. } => "input-too-large",
             Error::TooManyBlocks { .. } => "too-many-blocks",
             Error::NothingRecognised => "nothing-recognised",
+            Error::OtherFormat { .. } => "other-format",
             Error::PemMissingEnd { .. } => "pem-missing-end",
             Error::PemLabelMismatch { .. } => "pem-label-mismatch",
             Error::Base64 { .. } => "base64",
@@ -116,6 +125,9 @@ impl fmt::Display for Error {
                 "no certificate found: expected PEM (-----BEGIN CERTIFICATE-----), \
                  base64 or hex of DER, or DER bytes",
             ),
+            Error::OtherFormat { what, advice } => {
+                write!(f, "this is {what}, not an X.509 certificate: {advice}")
+            }
             Error::PemMissingEnd { label } => {
                 write!(f, "\"-----BEGIN {label}-----\" has no matching END line")
             }

@@ -130,15 +130,13 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                     report.certificates.push(parsed.report);
                     continue;
                 }
-                Err(e) => {
-                    // A file dropped on the page may arrive labelled CERTIFICATE whatever it
-                    // is: judge the DER by its structure before calling it a broken certificate.
-                    (kind, block.der) = input::classify(core::mem::take(&mut block.der));
-                    if let BlockKind::Certificate { .. } = kind {
+                Err(e) => match input::retype(core::mem::take(&mut block.der), e) {
+                    Ok(retyped) => (kind, block.der) = retyped,
+                    Err(e) => {
                         report.errors.push(Problem::new(block.location, e));
                         continue;
                     }
-                }
+                },
             }
         }
         match kind {

@@ -78,15 +78,16 @@ pub fn summarize(input: &[u8]) -> Result<Summary, Error> {
                     summary.certificates.push(c);
                     continue;
                 }
-                Err(e) => {
-                    let kind;
-                    (kind, block.der) = input::classify(core::mem::take(&mut block.der));
-                    if let BlockKind::Certificate { .. } = kind {
+                Err(e) => match input::retype(core::mem::take(&mut block.der), e) {
+                    Ok((kind, der)) => {
+                        block.der = der;
+                        kind
+                    }
+                    Err(e) => {
                         summary.errors.push(Problem::new(at, e));
                         continue;
                     }
-                    kind
-                }
+                },
             },
             other => other,
         };

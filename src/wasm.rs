@@ -38,7 +38,14 @@ export interface Finding {
 /** Where in the input: 1-based block and line (null for binary input), 0-based byte offset. */
 export interface Location { block: number; line: number | null; byteOffset: number }
 /** A block that could not be read. */
-export interface Problem { location: Location; code: string; message: string }
+export interface Problem {
+  location: Location;
+  /** "der", "base64", "base64-length", "hex-odd-length", "pem-missing-end", "pem-label-mismatch",
+   *  "unsupported-block", "other-format" (a Java keystore, an SSH key), "nothing-recognised",
+   *  "input-too-large", "too-many-blocks", "http-line" or "bad-time". */
+  code: string;
+  message: string;
+}
 /** summarize(): the identifying fields of one certificate, without analysis. */
 export interface CertificateSummary {
   location: Location;

@@ -321,3 +321,47 @@ fn private_key_bodies_decode_and_fail_like_certificates() {
     );
     assert_eq!(report.errors[0].location.line, Some(2));
 }
+
+/// Files people mistake for certificates (made by tests/data/other-formats/make.sh with
+/// keytool and ssh-keygen) are named, with what to do instead: given as they are, and as the
+/// page passes a dropped binary file (wrapped in a CERTIFICATE PEM block).
+#[test]
+fn keystores_and_ssh_keys_are_named_not_misread() {
+    use base64::Engine;
+    for (file, what) in [
+        ("truststore.jks", "a Java KeyStore (JKS)"),
+        ("truststore.jceks", "a Java JCEKS keystore"),
+        ("ssh-ed25519.pub", "an OpenSSH public key or certificate"),
+        (
+            "ssh-ed25519-cert.pub",
+            "an OpenSSH public key or certificate",
+        ),
+    ] {
+        let bytes = data(&format!("other-formats/{file}"));
+        let mut inputs = vec![bytes.clone()];
+        if file.contains(".j") {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
+            inputs.push(
+                format!("-----BEGIN CERTIFICATE-----\n{b64}\n-----END CERTIFICATE-----\n")
+                    .into_bytes(),
+            );
+        }
+        for input in inputs {
+            let r = run(&input);
+            assert_eq!(r.errors.len(), 1, "{file}: {:?}", r.errors);
+            assert_eq!(r.errors[0].code, "other-format", "{file}");
+            assert!(
+                r.errors[0]
+                    .message
+                    .starts_with(&format!("this is {what}, not an X.509 certificate: ")),
+                "{file}: {}",
+                r.errors[0].message
+            );
+            let s = certscope::summarize(&input).unwrap();
+            assert_eq!(s.errors[0].code, "other-format", "{file}");
+        }
+    }
+    // The JKS advice is the command that converts it.
+    let r = run(data("other-formats/truststore.jks"));
+    assert!(r.errors[0].message.contains("keytool -importkeystore"));
+}

@@ -94,7 +94,7 @@ pub(super) fn split_bare_text(text: &str) -> Vec<Item> {
             .collect();
         decode_base64_lines(&lines, true)
     } else {
-        Err(Error::NothingRecognised)
+        Err(super::other_format::recognise(trimmed.as_bytes()).unwrap_or(Error::NothingRecognised))
     };
     match decoded {
         Ok(der) => split_der(&der, start, Some(line)),
@@ -136,7 +136,8 @@ pub(super) fn split_der(bytes: &[u8], offset: usize, line: Option<usize>) -> Vec
         },
     };
     if bytes.first() != Some(&0x30) {
-        out.push(Err(Problem::boxed(located(1, 0), Error::NothingRecognised)));
+        let error = super::other_format::recognise(bytes).unwrap_or(Error::NothingRecognised);
+        out.push(Err(Problem::boxed(located(1, 0), error)));
         return out;
     }
     let mut at = 0usize;

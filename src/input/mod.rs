@@ -8,6 +8,7 @@
 
 pub(crate) mod ber;
 mod encoding;
+mod other_format;
 mod pem;
 pub(crate) mod pkcs7;
 pub(crate) mod transcript;
@@ -150,7 +151,7 @@ fn kind_of_der(der: &[u8]) -> BlockKind {
 /// (RFC 5652 and RFC 7292 allow it; streamed CMS and macOS Keychain exports use it) come back
 /// re-encoded with DER lengths. Everything else must be DER and is returned as it is, so a
 /// BER certificate is still reported as not DER.
-pub(crate) fn classify(der: Vec<u8>) -> (BlockKind, Vec<u8>) {
+fn classify(der: Vec<u8>) -> (BlockKind, Vec<u8>) {
     let kind = kind_of_der(&der);
     if kind == (BlockKind::Certificate { trusted: false }) && !starts_like_a_v3_certificate(&der) {
         if let Some(container) = ber_container(&der) {
@@ -158,6 +159,17 @@ pub(crate) fn classify(der: Vec<u8>) -> (BlockKind, Vec<u8>) {
         }
     }
     (kind, der)
+}
+
+/// What a block labelled CERTIFICATE holds when its DER did not decode as one — a file
+/// dropped on the page arrives labelled CERTIFICATE whatever it is — judged by its structure
+/// ([`classify`]). When it is meant to be a certificate after all, the error to report: the
+/// decoding `error`, or the name of the other format it is in (a Java KeyStore, …).
+pub(crate) fn retype(der: Vec<u8>, error: Error) -> Result<(BlockKind, Vec<u8>), Error> {
+    match classify(der) {
+        (BlockKind::Certificate { .. }, der) => Err(other_format::recognise(&der).unwrap_or(error)),
+        other => Ok(other),
+    }
 }
 
 /// `raw` re-encoded, when it is a PKCS #7 or PKCS #12 in BER.

@@ -1,0 +1,108 @@
+//! Formats people paste or drop expecting a certificate that are something else: Java
+//! KeyStores, SSH keys and certificates, PuTTY keys. Named, with what to do instead, rather
+//! than reported as "no certificate found".
+
+use crate::Error;
+
+/// Binary files, by their magic number.
+const BINARY: &[(&[u8], &str, &str)] = &[
+    (
+        &[0xfe, 0xed, 0xfe, 0xed],
+        "a Java KeyStore (JKS)",
+        "convert it with `keytool -importkeystore -srckeystore store.jks -destkeystore \
+         store.p12 -deststoretype pkcs12` and drop the .p12 here, or export one certificate \
+         with `keytool -exportcert -rfc -alias NAME -keystore store.jks`",
+    ),
+    (
+        &[0xce, 0xce, 0xce, 0xce],
+        "a Java JCEKS keystore",
+        "convert it with `keytool -importkeystore -srcstoretype jceks -srckeystore store.jceks \
+         -destkeystore store.p12 -deststoretype pkcs12` and drop the .p12 here",
+    ),
+];
+
+/// Text, by how it starts (after leading whitespace).
+const TEXT: &[(&str, &str, &str)] = &[
+    (
+        "PuTTY-User-Key-File-",
+        "a PuTTY private key (.ppk)",
+        "PuTTY keys log in to SSH servers and play no part in HTTPS; being a private key, it \
+         should not be pasted anywhere",
+    ),
+    (
+        "ssh-",
+        "an OpenSSH public key or certificate",
+        "SSH keys and SSH certificates log in to SSH servers; a website's certificate is X.509, \
+         e.g. PEM starting with -----BEGIN CERTIFICATE-----",
+    ),
+    (
+        "ecdsa-sha2-",
+        "an OpenSSH public key or certificate",
+        "SSH keys and SSH certificates log in to SSH servers; a website's certificate is X.509, \
+         e.g. PEM starting with -----BEGIN CERTIFICATE-----",
+    ),
+    (
+        "sk-",
+        "an OpenSSH security-key public key",
+        "SSH keys log in to SSH servers; a website's certificate is X.509, e.g. PEM starting \
+         with -----BEGIN CERTIFICATE-----",
+    ),
+];
+
+/// What `bytes` is, when it is one of the formats above.
+pub(crate) fn recognise(bytes: &[u8]) -> Option<Error> {
+    let binary = BINARY
+        .iter()
+        .find(|(magic, _, _)| bytes.starts_with(magic))
+        .map(|(_, what, advice)| (*what, *advice));
+    let text = || {
+        let text = core::str::from_utf8(bytes).ok()?.trim_start();
+        TEXT.iter()
+            .find(|(start, _, _)| text.starts_with(start))
+            .map(|(_, what, advice)| (*what, *advice))
+    };
+    binary
+        .or_else(text)
+        .map(|(what, advice)| Error::OtherFormat { what, advice })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn what(bytes: &[u8]) -> Option<&'static str> {
+        match recognise(bytes)? {
+            Error::OtherFormat { what, .. } => Some(what),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn names_keystores_and_ssh_keys() {
+        assert_eq!(
+            what(&[0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]),
+            Some("a Java KeyStore (JKS)")
+        );
+        assert_eq!(
+            what(&[0xce, 0xce, 0xce, 0xce, 0, 0, 0, 2]),
+            Some("a Java JCEKS keystore")
+        );
+        let ssh = "  ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG6Fh4jjrC3cSMX3n5u0 me@host\n";
+        assert_eq!(
+            what(ssh.as_bytes()),
+            Some("an OpenSSH public key or certificate")
+        );
+        assert_eq!(
+            what(b"ecdsa-sha2-nistp256-cert-v01@openssh.com AAAA"),
+            Some("an OpenSSH public key or certificate")
+        );
+        assert_eq!(
+            what(b"PuTTY-User-Key-File-3: ssh-ed25519\n"),
+            Some("a PuTTY private key (.ppk)")
+        );
+        // Certificates and prose are not claimed.
+        assert_eq!(what(b"MIIBszCCAVmgAwIBAgIBATAKBggqhkjOPQQDAjA"), None);
+        assert_eq!(what(b"0\x82\x01\x00"), None);
+        assert_eq!(what(b"some notes about ssh"), None);
+    }
+}
