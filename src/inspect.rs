@@ -210,6 +210,11 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 // The private bytes go no further than this block.
                 drop(block.der);
             }
+            BlockKind::PublicKey { label } => key_blocks.push(crate::key::public_report(
+                &label,
+                &block.der,
+                block.location,
+            )),
             BlockKind::Other { label } => report.errors.push(Problem::new(
                 block.location,
                 Error::UnsupportedBlock { label },
@@ -288,7 +293,11 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 .map(|(i, _)| i)
                 .collect();
         }
-        report.findings.push(private_key(&key, &report));
+        if key.private {
+            report.findings.push(private_key(&key, &report));
+        } else if let Some(f) = public_key_mismatch(&key, &report) {
+            report.findings.push(f);
+        }
         report.keys.push(key);
     }
     if let Ok(text) = core::str::from_utf8(input) {
@@ -317,6 +326,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         && report.requests.is_empty()
         && report.connections.is_empty()
         && report.crls.is_empty()
+        && report.keys.is_empty()
     {
         let at = crate::Location {
             block: 1,
@@ -417,6 +427,39 @@ fn pkcs12_found(p12: &crate::Pkcs12Report) -> Finding {
         lint::references::RFC7292,
         "",
     )
+}
+
+/// A pasted public key that belongs to none of the pasted certificates or requests.
+fn public_key_mismatch(key: &crate::KeyReport, report: &Report) -> Option<Finding> {
+    let pasted = report
+        .certificates
+        .len()
+        .saturating_add(report.requests.len());
+    if key.public_key.is_none()
+        || pasted == 0
+        || !key.matches_certificates.is_empty()
+        || !key.matches_requests.is_empty()
+    {
+        return None;
+    }
+    Some(lint::finding(
+        "input.public-key-mismatch",
+        Severity::Warning,
+        "A pasted public key belongs to no pasted certificate",
+        format!(
+            "Block {} is a public key ({}, {}) that is the key of none of the {pasted} pasted \
+             certificates or requests: its SPKI SHA-256 ({}) appears in none of them. A pin \
+             or a key comparison made with it would not match this server.",
+            key.location.block,
+            key.format,
+            key.public_key.as_deref().unwrap_or_default(),
+            key.spki_sha256.as_deref().unwrap_or_default(),
+        ),
+        format!("{} at {}", key.format, key.location),
+        lint::RFC7468,
+        "Compare against the public key of the certificate actually served \
+         (openssl x509 -in cert.pem -pubkey -noout).",
+    ))
 }
 
 fn private_key(key: &crate::KeyReport, report: &Report) -> Finding {

@@ -23,14 +23,17 @@ const PBES2: &str = "1.2.840.113549.1.5.13";
 const PBKDF2: &str = "1.2.840.113549.1.5.12";
 const DATA: &str = "1.2.840.113549.1.7.1";
 
-/// A private key found in the input, described by its public half only.
+/// A key found in the input: a private key, described by its public half only, or a public
+/// key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyReport {
     /// Where in the input it was.
     pub location: Location,
+    /// A private key (whose public half is described), or a public key.
+    pub private: bool,
     /// "PKCS#8", "PKCS#1 (RSA)", "SEC1 (EC)", "encrypted PKCS#8", "encrypted PEM",
-    /// "OpenSSH" or the PEM label.
+    /// "OpenSSH", "SPKI" (SubjectPublicKeyInfo) or the PEM label.
     pub format: String,
     /// The public key, e.g. "RSA 2048 bits (e = 65537)", when it could be derived.
     pub public_key: Option<String>,
@@ -252,6 +255,7 @@ pub(crate) fn report(
 ) -> KeyReport {
     let mut r = KeyReport {
         location,
+        private: true,
         format: label.to_owned(),
         public_key: None,
         spki_sha256: None,
@@ -295,12 +299,50 @@ pub(crate) fn report(
         }
         _ => Err(format!("{label} keys are not read")),
     };
-    match derived.and_then(|s| s.to_der().map(|d| (s, d)).map_err(|e| e.to_string())) {
+    describe(&mut r, derived);
+    r
+}
+
+/// Fills in the public key and its SPKI pin, or why there is none.
+fn describe(r: &mut KeyReport, spki: Result<SubjectPublicKeyInfoOwned, String>) {
+    match spki.and_then(|s| s.to_der().map(|d| (s, d)).map_err(|e| e.to_string())) {
         Ok((spki, spki_der)) => {
             r.public_key = Some(cert::public_key_report(&spki).description);
             r.spki_sha256 = Some(cert::fingerprints(&spki_der, &spki_der).spki_sha256);
         }
         Err(why) => r.note = Some(why),
     }
+}
+
+/// Describes a public key block: a SubjectPublicKeyInfo (`PUBLIC KEY`, [RFC 7468 §13]) or a
+/// PKCS#1 RSAPublicKey (`RSA PUBLIC KEY`, [RFC 8017 §A.1.1]).
+///
+/// [RFC 7468 §13]: https://www.rfc-editor.org/rfc/rfc7468#section-13
+/// [RFC 8017 §A.1.1]: https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.1
+pub(crate) fn public_report(label: &str, der: &[u8], location: Location) -> KeyReport {
+    let mut r = KeyReport {
+        location,
+        private: false,
+        format: "SPKI".to_owned(),
+        public_key: None,
+        spki_sha256: None,
+        encryption: None,
+        matches_certificates: Vec::new(),
+        matches_requests: Vec::new(),
+        note: None,
+    };
+    let spki = if label == "RSA PUBLIC KEY" {
+        r.format = "PKCS#1 (RSA)".to_owned();
+        rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(der)
+            .map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))
+            .and_then(|_| {
+                spki(RSA, any(&Null), der)
+                    .ok_or_else(|| "cannot encode the RSA public key".to_owned())
+            })
+    } else {
+        SubjectPublicKeyInfoOwned::from_der(der)
+            .map_err(|e| format!("not a SubjectPublicKeyInfo: {e}"))
+    };
+    describe(&mut r, spki);
     r
 }

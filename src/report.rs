@@ -24,7 +24,8 @@ pub struct Report {
     pub requests: Vec<crate::CsrReport>,
     /// Certificate revocation lists, in input order.
     pub crls: Vec<crate::CrlReport>,
-    /// Private keys, described by their public half only (never the key itself).
+    /// Keys: private keys, described by their public half only (never the key itself), and
+    /// public keys.
     pub keys: Vec<crate::KeyReport>,
     /// PKCS#12 bundles: what they hold (opened with `Options::password` when given).
     pub pkcs12: Vec<crate::Pkcs12Report>,

@@ -107,6 +107,7 @@ pub fn summarize(input: &[u8]) -> Result<Summary, Error> {
             },
             BlockKind::Certificate { .. } => {}
             BlockKind::PrivateKey { .. } => unlisted(&mut summary, at, "PRIVATE KEY"),
+            BlockKind::PublicKey { label } => unlisted(&mut summary, at, &label),
             BlockKind::Request => unlisted(&mut summary, at, "CERTIFICATE REQUEST"),
             BlockKind::Crl => unlisted(&mut summary, at, "X509 CRL"),
             BlockKind::Pkcs12 => unlisted(&mut summary, at, "PKCS12"),

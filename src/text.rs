@@ -54,7 +54,12 @@ pub fn render(report: &Report) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "\nPrivate key ({}) at {}: {}; {}",
+            "\n{} ({}) at {}: {}; {}",
+            if k.private {
+                "Private key"
+            } else {
+                "Public key"
+            },
             k.format,
             k.location,
             k.public_key
@@ -67,6 +72,9 @@ pub fn render(report: &Report) -> String {
                 format!("key of {}", matches.join(", "))
             }
         );
+        if let Some(pin) = k.spki_sha256.as_deref().filter(|_| !k.private) {
+            let _ = writeln!(out, "    SPKI pin    pin-sha256=\"{pin}\"");
+        }
     }
     if !report.errors.is_empty() {
         let _ = writeln!(out, "\nCould not read:");

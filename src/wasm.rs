@@ -284,9 +284,11 @@ export interface Crl {
   revoked: RevokedEntry[];
   findings: Finding[];
 }
-/** A private key, described by its public half only. */
+/** A private key, described by its public half only, or a public key. */
 export interface Key {
   location: Location;
+  /** false for a public key (PUBLIC KEY, RSA PUBLIC KEY or a DER SubjectPublicKeyInfo). */
+  private: boolean;
   format: string;
   publicKey: string | null;
   spkiSha256: string | null;
@@ -334,7 +336,7 @@ export interface Report {
   requests: Csr[];
   /** Certificate revocation lists. */
   crls: Crl[];
-  /** Private keys, by their public half only. */
+  /** Private keys (by their public half only) and public keys. */
   keys: Key[];
   /** PKCS#12 bundles and what they hold. */
   pkcs12: Pkcs12[];

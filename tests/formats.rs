@@ -468,3 +468,76 @@ fn summarize_lists_certificates_and_names_other_blocks() {
     let body = key.lines().nth(1).unwrap();
     assert!(!serde_json::to_string(&s).unwrap().contains(&body[..24]));
 }
+
+/// Public keys (SPKI in PEM and DER, PKCS#1) are described, pinned and matched to the pasted
+/// certificate they belong to; one that belongs to none is flagged. No private-key warning.
+#[test]
+fn public_keys_are_matched_and_pinned() {
+    for (file, format, owner) in [
+        ("pub-spki-rsa.pem", "SPKI", "leaf-rsa.pem"),
+        ("pub-pkcs1-rsa.pem", "PKCS#1 (RSA)", "leaf-rsa.pem"),
+    ] {
+        let r = run(&["leaf-ec.pem", owner, file]);
+        assert!(r.errors.is_empty(), "{file}: {:?}", r.errors);
+        let k = &r.keys[0];
+        assert!(!k.private, "{file}");
+        assert_eq!(k.format, format, "{file}");
+        assert_eq!(k.matches_certificates, vec![1], "{file}");
+        assert_eq!(
+            k.spki_sha256.as_ref(),
+            Some(&r.certificates[1].fingerprints.spki_sha256),
+            "{file}"
+        );
+        assert!(k.public_key.as_deref().unwrap().starts_with("RSA 2048"));
+        assert!(
+            !ids(&r.findings).iter().any(|id| id.starts_with("input.")),
+            "{file}: {:?}",
+            ids(&r.findings)
+        );
+        let text = certscope::render_text(&r);
+        assert!(text.contains(&format!("Public key ({format})")), "{text}");
+        assert!(text.contains(&format!(
+            "pin-sha256=\"{}\"",
+            k.spki_sha256.as_ref().unwrap()
+        )));
+    }
+    // A DER SubjectPublicKeyInfo is recognised by its structure; its pin is the certificate's.
+    let r = run(&["pub-ec.der"]);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.keys[0].format, "SPKI");
+    assert!(r.keys[0]
+        .public_key
+        .as_deref()
+        .unwrap()
+        .starts_with("EC P-256"));
+    assert_eq!(
+        r.keys[0].spki_sha256.as_ref(),
+        Some(
+            &run(&["leaf-ec.pem"]).certificates[0]
+                .fingerprints
+                .spki_sha256
+        )
+    );
+    // A key of no pasted certificate.
+    let r = run(&["leaf-rsa.pem", "pub-weak.pem"]);
+    assert_eq!(
+        r.keys[0]
+            .public_key
+            .as_deref()
+            .map(|p| p.starts_with("RSA 1024")),
+        Some(true)
+    );
+    assert!(r.keys[0].matches_certificates.is_empty());
+    assert_eq!(ids(&r.findings), vec!["input.public-key-mismatch"]);
+    // Alone, a public key is read (not "nothing recognised"), and summarize names the block.
+    let r = run(&["pub-spki-rsa.pem"]);
+    assert!(
+        r.errors.is_empty() && r.findings.is_empty(),
+        "{:?}",
+        r.errors
+    );
+    assert_eq!(r.keys.len(), 1);
+    let s = certscope::summarize(&data("pub-ec.der")).unwrap();
+    assert!(s.certificates.is_empty());
+    assert_eq!(s.errors[0].code, "unsupported-block");
+}

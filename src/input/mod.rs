@@ -33,6 +33,10 @@ pub(crate) enum BlockKind {
         /// Legacy OpenSSL PEM encryption (`Proc-Type: 4,ENCRYPTED`), with its `DEK-Info`.
         pem_encryption: Option<String>,
     },
+    /// A public key: SubjectPublicKeyInfo ([RFC 7468 §13]) or PKCS#1 RSAPublicKey.
+    ///
+    /// [RFC 7468 §13]: https://www.rfc-editor.org/rfc/rfc7468#section-13
+    PublicKey { label: String },
     /// A certificate signing request (PKCS#10).
     Request,
     /// A certificate revocation list.
@@ -106,6 +110,9 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
         "X509 CRL" => BlockKind::Crl,
         "PKCS7" | "CMS" | "PKCS #7 SIGNED DATA" => BlockKind::Pkcs7,
         "PKCS12" => BlockKind::Pkcs12,
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => BlockKind::PublicKey {
+            label: label.to_owned(),
+        },
         l if l.ends_with("PRIVATE KEY") => BlockKind::PrivateKey {
             label: label.to_owned(),
             pem_encryption: None,
@@ -116,8 +123,8 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
     }
 }
 
-/// What a DER item is, judged from its structure: certificate, CSR, CRL, PKCS#7, PKCS#12 or a
-/// PKCS#8 private key. Anything else is treated as a certificate, so its error names one.
+/// What a DER item is, judged from its structure: certificate, CSR, CRL, PKCS#7, PKCS#12, a
+/// private key or a SubjectPublicKeyInfo. Anything else is treated as a certificate, so its error names one.
 fn kind_of_der(der: &[u8]) -> BlockKind {
     use der::Decode;
     // A v2/v3 certificate's TBSCertificate opens with `[0] version` (RFC 5280 §4.1); no other
@@ -142,6 +149,11 @@ fn kind_of_der(der: &[u8]) -> BlockKind {
         return BlockKind::PrivateKey {
             label: label.to_owned(),
             pem_encryption: None,
+        };
+    }
+    if spki::SubjectPublicKeyInfoRef::from_der(der).is_ok() {
+        return BlockKind::PublicKey {
+            label: "PUBLIC KEY".to_owned(),
         };
     }
     BlockKind::Certificate { trusted: false }

@@ -80,21 +80,27 @@ export function crlCard(c, i, report) {
       h('tbody', {}, c.revoked.map((e) => h('tr', {}, h('td', { class: 'value', text: e.serial }), h('td', { text: when(e.date) }), h('td', { text: e.reason ?? '—' })))))) : null);
 }
 
-/** A private key, by its public half: never the key itself. */
+/** A private key, by its public half (never the key itself), or a public key. */
 export function keyCard(k, report) {
   const matches = [
     ...k.matchesCertificates.map((i) => `certificate ${i + 1} (${report.certificates[i]?.subject.display ?? ''})`),
     ...k.matchesRequests.map((i) => `signing request ${i + 1}`),
   ];
-  return h('article', { class: 'card key', part: 'card', 'aria-label': 'Private key', 'data-testid': 'key' },
+  const title = k.private ? 'Private key' : 'Public key';
+  return h('article', { class: 'card key', part: 'card', 'aria-label': title, 'data-testid': 'key' },
     h('div', { class: 'card-head' },
-      h('div', {}, h('h3', { class: 'card-title', text: 'Private key' }),
-        h('div', { class: 'card-sub', text: 'Shown by its public half only. It stays in this page and is left out of links.' })),
-      h('div', { class: 'badges' }, h('span', { class: 'badge warning', text: k.format }))),
+      h('div', {}, h('h3', { class: 'card-title', text: title }),
+        h('div', { class: 'card-sub', text: k.private
+          ? 'Shown by its public half only. It stays in this page and is left out of links.'
+          : 'Which pasted certificate or request it belongs to, and its pin.' })),
+      h('div', { class: 'badges' }, h('span', { class: `badge ${k.private ? 'warning' : 'role'}`, text: k.format }))),
     facts([
       ['Public key', k.publicKey],
+      ['SPKI pin', k.private || !k.spkiSha256 ? null : `pin-sha256="${k.spkiSha256}"`],
       ['Encryption', k.encryption],
-      ['Belongs to', k.publicKey ? (matches.length ? matches.join('; ') : 'nothing pasted') : null],
+      ['Belongs to', k.publicKey ? (matches.length ? matches.join('; ')
+        : report.certificates.length || report.requests.length ? 'none of the pasted certificates or requests'
+          : 'no certificate or request pasted to compare with') : null],
       ['Note', k.note],
     ]));
 }

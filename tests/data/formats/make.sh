@@ -85,6 +85,11 @@ openssl genpkey -algorithm ED25519 -out key-ed25519.pem
 openssl pkcs8 -topk8 -in leaf-rsa.key -v2 aes-256-cbc -v2prf hmacWithSHA256 -iter 2048 -passout pass:certscope -out key-pkcs8-encrypted.pem
 openssl rsa -in leaf-rsa.key -aes256 -traditional -passout pass:certscope -out key-legacy-encrypted.pem 2>/dev/null
 openssl pkey -in leaf-ec.key -outform DER -out key-pkcs8-ec.der
+# Public keys: SPKI (PEM and DER), PKCS#1, and one that belongs to no certificate here.
+openssl pkey -in leaf-rsa.key -pubout -out pub-spki-rsa.pem
+openssl rsa -in leaf-rsa.key -RSAPublicKey_out -out pub-pkcs1-rsa.pem 2>/dev/null
+openssl pkey -in leaf-ec.key -pubout -outform DER -out pub-ec.der
+openssl pkey -in weak.key -pubout -out pub-weak.pem
 
 # PKCS#12: modern (PBES2/AES) and legacy (3DES) encryption.
 openssl pkcs12 -export -inkey leaf-rsa.key -in leaf-rsa.pem -certfile root.pem -passout pass:certscope -out bundle-aes.p12
