@@ -365,3 +365,63 @@ fn keystores_and_ssh_keys_are_named_not_misread() {
     let r = run(data("other-formats/truststore.jks"));
     assert!(r.errors[0].message.contains("keytool -importkeystore"));
 }
+
+/// PEM inside other formats (made by tests/data/input/make-embedded.py): base64 of PEM in a
+/// Kubernetes Secret or wrapped `base64` output, and JSON strings with `\n` escapes from Vault
+/// and the AWS CLI — read like the PEM they carry, located at the string they came from.
+#[test]
+fn pem_inside_json_yaml_and_base64_is_read() {
+    let leaf = run(data("formats/leaf-rsa.pem")).certificates[0]
+        .fingerprints
+        .sha256
+        .clone();
+    let root = run(data("formats/root.pem")).certificates[0]
+        .fingerprints
+        .sha256
+        .clone();
+    /// File, certificates in order, the certificate the key belongs to, the line of each.
+    type Case<'a> = (&'a str, &'a [&'a String], Option<usize>, &'a [usize]);
+    let cases: [Case<'_>; 4] = [
+        ("k8s-secret.yaml", &[&leaf, &root], Some(0), &[3, 3]),
+        (
+            "vault-pki-issue.json",
+            &[&root, &leaf, &root],
+            Some(1),
+            &[8, 10, 12],
+        ),
+        ("acm-get-certificate.json", &[&leaf, &root], None, &[2, 3]),
+        ("base64-wrapped.txt", &[&leaf, &root], None, &[1, 1]),
+    ];
+    for (file, certs, key_of, lines) in cases {
+        let r = run(data(&format!("input/{file}")));
+        assert!(r.errors.is_empty(), "{file}: {:?}", r.errors);
+        let got: Vec<&String> = r
+            .certificates
+            .iter()
+            .map(|c| &c.fingerprints.sha256)
+            .collect();
+        assert_eq!(got, certs.to_vec(), "{file}");
+        let got_lines: Vec<usize> = r
+            .certificates
+            .iter()
+            .map(|c| c.location.line.unwrap())
+            .collect();
+        assert_eq!(got_lines, lines.to_vec(), "{file}");
+        match key_of {
+            Some(i) => {
+                assert_eq!(r.keys[0].matches_certificates, vec![i], "{file}");
+                assert!(
+                    r.findings.iter().any(|f| f.id == "input.private-key"),
+                    "{file}"
+                );
+                // The key's body is never echoed, in any encoding.
+                let json = serde_json::to_string(&r).unwrap();
+                let key_text = text("formats/leaf-rsa.key");
+                let body_line = key_text.lines().nth(5).unwrap();
+                assert!(!json.contains(body_line), "{file}: key echoed");
+            }
+            None => assert!(r.keys.is_empty(), "{file}"),
+        }
+        assert!(!r.chains.is_empty(), "{file}: the leaf's chain is analysed");
+    }
+}

@@ -229,10 +229,24 @@ const PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY|PKCS12)-----[\s\S]*?-----
 const SET_COOKIE = /^([<>]?[ \t]*set-cookie[ \t]*:[ \t]*[^=;\r\n]*=)[^;\r\n]*/gim;
 const CREDENTIAL = /^([<>]?[ \t]*(?:cookie|authorization|proxy-authorization)[ \t]*:[ \t]*).*$/gim;
 
+// Base64 of PEM (a Kubernetes Secret's tls.key, wrapped `base64` output): decoded to see
+// whether it holds a key; a token that cannot be decoded is removed too, to be safe.
+const BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/=]*(?:\r?\n[ \t]*[A-Za-z0-9+/=]{4,}(?=\r?\n|$))*/g;
+function withoutEncodedKey(token) {
+  let decoded;
+  try {
+    decoded = atob(token.replace(/\s/g, ''));
+  } catch {
+    return '[removed from this link]';
+  }
+  return /PRIVATE KEY-----|BEGIN PKCS12/.test(decoded) ? '[private key removed from this link]' : token;
+}
+
 /** The paste as it may travel in a link: keys, cookie values and credentials removed. */
 function shareable(text) {
   return text
     .replace(PRIVATE_KEY, '[private key removed from this link]')
+    .replace(BASE64_PEM, withoutEncodedKey)
     .replace(SET_COOKIE, '$1[removed]')
     .replace(CREDENTIAL, '$1[removed from this link]');
 }

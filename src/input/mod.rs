@@ -7,6 +7,7 @@
 //! [RFC 7468]: https://www.rfc-editor.org/rfc/rfc7468
 
 pub(crate) mod ber;
+mod embedded;
 mod encoding;
 mod other_format;
 mod pem;
@@ -90,6 +91,9 @@ pub(crate) fn split(input: &[u8]) -> Result<Vec<Item>, Error> {
 }
 
 fn split_text(text: &str) -> Vec<Item> {
+    if let Some(blocks) = embedded::split(text) {
+        return blocks;
+    }
     let blocks = pem::split(text);
     if !blocks.is_empty() {
         return blocks;

@@ -19,13 +19,13 @@ pub(super) fn contains_pem(bytes: &[u8]) -> bool {
 }
 
 /// A line of the input with its 1-based number and byte offset.
-struct Line<'a> {
-    number: usize,
-    offset: usize,
-    text: &'a str,
+pub(super) struct Line<'a> {
+    pub(super) number: usize,
+    pub(super) offset: usize,
+    pub(super) text: &'a str,
 }
 
-fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+pub(super) fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     let mut offset = 0usize;
     text.split('\n').enumerate().map(move |(i, raw)| {
         let line = Line {

@@ -82,6 +82,31 @@ test('a permalink restores the input, never carries a private key, and JSON can 
   await context.close();
 });
 
+test('a Kubernetes Secret is read, and its base64-encoded key stays out of the link', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-01');
+  const secret = data('input/k8s-secret.yaml');
+  const keyToken = secret.match(/tls\.key: (\S+)/)[1];
+  const certToken = secret.match(/tls\.crt: (\S+)/)[1];
+  await page.fill('#paste', secret);
+  await page.getByTestId('certificate').nth(1).waitFor();
+  assert.match(await page.getByTestId('key').textContent(), /certificate 1 \(CN=www\.certscope\.test\)/);
+  await page.click('#copy-link');
+  await page.locator('#copy-link:text-is("Copied")').waitFor();
+  const other = await context.newPage();
+  await other.goto(await page.evaluate(() => navigator.clipboard.readText()));
+  await other.waitForSelector('html[data-ready="true"]');
+  const restored = await other.inputValue('#paste');
+  assert.ok(!restored.includes(keyToken.slice(20, 80)), 'the encoded key is in the link');
+  assert.ok(restored.includes('tls.key: [private key removed from this link]'));
+  assert.ok(restored.includes(certToken), 'the certificates stay in the link');
+  await other.getByTestId('certificate').nth(1).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the page has no serious or critical accessibility violations', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const { page, problems, context } = await guardedPage(browser, server.origin, { colorScheme });
