@@ -13,6 +13,7 @@ for t in rsa2048 p256 ed25519; do
 done
 { cat $g/rsa2048-root.pem; printf '\xff'; cat $g/broken-name-constraints.pem; } > corpus/chain/seed-nc
 printf '2026-03-01' > corpus/time/date; printf '2026-03-01T12:00:00.5+01:30' > corpus/time/full
+cp ../tests/data/input/*.yaml ../tests/data/input/*.json ../tests/data/input/base64-wrapped.txt ../tests/data/other-formats/*.pub corpus/inspect/
 for f in ../tests/data/http/*.txt ../tests/data/hostile/headers.txt; do
   cp "$f" "corpus/inspect/$(basename "$f")"
   sed -n '2,$p' "$f" > "corpus/headers/$(basename "$f")"

@@ -174,6 +174,17 @@ proptest! {
         accounted(&ber, &Options::at(AT).password("certscope"));
     }
 
+    /// Text shaped like PEM inside JSON strings or base64 (the embedded-PEM reader's input).
+    #[test]
+    fn embedded_pem_shapes(
+        head in "[ a-z:\"{]{0,12}",
+        marker in prop_oneof![Just("LS0tLS1CRUdJTi"), Just("-----BEGIN CERTIFICATE-----\\n"), Just("-----BEGIN X-----\\r\\n")],
+        body in "[A-Za-z0-9+/=\\\\n\" -]{0,400}",
+    ) {
+        let text = format!("{head}{marker}{body}\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        accounted(text.as_bytes(), &Options::at(AT));
+    }
+
     #[test]
     fn evaluation_times(text in "\\PC{0,40}") {
         let _ = certscope::parse_rfc3339(&text);

@@ -8,7 +8,8 @@
 //! Each is unwrapped and read by the PEM reader; every block it yields is located at the
 //! string or token it came from (line and byte offset in the input).
 
-use super::{encoding, pem, Item};
+use super::encoding::{self, is_base64_char};
+use super::{pem, Item};
 use crate::Location;
 
 /// `-----BEGIN` in base64 (RFC 4648 §4), as every base64-encoded PEM text starts.
@@ -26,63 +27,37 @@ pub(super) fn split(text: &str) -> Option<Vec<Item>> {
         return None;
     }
     let mut out = Vec::new();
+    // The bytes each embedded string or token took, to read the rest as plain PEM.
+    let mut taken: Vec<core::ops::Range<usize>> = Vec::new();
     let mut lines = pem::lines(text).peekable();
     while let Some(line) = lines.next() {
-        let mut rest = line.text;
         let mut column = 0usize;
         loop {
-            let next_escaped = escaped.then(|| rest.find(BEGIN)).flatten();
-            let next_encoded = encoded.then(|| rest.find(BASE64_BEGIN)).flatten();
-            let (start, decoded, len) = match (next_escaped, next_encoded) {
-                (Some(b), e) if e.is_none_or(|e| b < e) => {
-                    let s = rest.get(b..).unwrap_or_default();
-                    let len = string_end(s);
-                    match unescape(s.get(..len).unwrap_or_default()) {
-                        Some(pem) => (b, pem, len),
-                        None => {
-                            // A BEGIN marker without escapes: not embedded, skip past it.
-                            let skip = b.saturating_add(BEGIN.len());
-                            column = column.saturating_add(skip);
-                            rest = rest.get(skip..).unwrap_or_default();
-                            continue;
-                        }
-                    }
-                }
-                (_, Some(e)) => {
-                    let s = rest.get(e..).unwrap_or_default();
-                    let len = s
-                        .find(|c: char| {
-                            !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
-                        })
-                        .unwrap_or(s.len());
-                    let mut body = vec![(line.number, s.get(..len).unwrap_or_default())];
-                    if len == s.len() {
-                        // `base64` wraps at 76 columns: whole lines of base64 continue the token.
-                        while let Some(next) = lines.next_if(|l| is_base64_line(l.text)) {
-                            body.push((next.number, next.text.trim()));
-                        }
-                    }
-                    match encoding::decode_base64_lines(&body, true)
-                        .ok()
-                        .and_then(|bytes| String::from_utf8(bytes).ok())
-                    {
-                        Some(pem) => (e, pem, len),
-                        None => {
-                            let skip = e.saturating_add(BASE64_BEGIN.len());
-                            column = column.saturating_add(skip);
-                            rest = rest.get(skip..).unwrap_or_default();
-                            continue;
-                        }
-                    }
-                }
-                _ => break,
+            let rest = line.text.get(column..).unwrap_or_default();
+            let next = [
+                escaped.then(|| rest.find(BEGIN).map(|at| (at, BEGIN))),
+                encoded.then(|| rest.find(BASE64_BEGIN).map(|at| (at, BASE64_BEGIN))),
+            ];
+            let Some((start, marker)) = next.into_iter().flatten().flatten().min() else {
+                break;
+            };
+            let from = rest.get(start..).unwrap_or_default();
+            let unwrapped = if marker == BEGIN {
+                escaped_pem(from).map(|(pem, len)| (pem, len, 0))
+            } else {
+                encoded_pem(from, line.number, &mut lines)
+            };
+            let Some((pem, len, extra)) = unwrapped else {
+                // Only looked like it: go on after the marker.
+                column = column.saturating_add(start).saturating_add(marker.len());
+                continue;
             };
             let at = Location {
                 block: 0,
                 line: Some(line.number),
                 byte_offset: line.offset.saturating_add(column).saturating_add(start),
             };
-            for mut item in pem::split(&decoded) {
+            for mut item in pem::split(&pem) {
                 let location = match &mut item {
                     Ok(block) => &mut block.location,
                     Err(problem) => &mut problem.location,
@@ -93,12 +68,69 @@ pub(super) fn split(text: &str) -> Option<Vec<Item>> {
                 };
                 out.push(item);
             }
-            let consumed = start.saturating_add(len).max(1);
-            column = column.saturating_add(consumed);
-            rest = rest.get(consumed..).unwrap_or_default();
+            let end = at.byte_offset.saturating_add(len).saturating_add(extra);
+            taken.push(at.byte_offset..end);
+            column = column.saturating_add(start).saturating_add(len.max(1));
         }
     }
-    (!out.is_empty()).then_some(out)
+    if out.is_empty() {
+        return None;
+    }
+    // Plain PEM elsewhere in the same paste: read with the embedded parts blanked out (same
+    // length, so lines and offsets stay true), then everything in input order.
+    let mut rest = text.as_bytes().to_vec();
+    for range in taken {
+        for b in rest.get_mut(range).unwrap_or_default() {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    if let Ok(rest) = String::from_utf8(rest) {
+        out.extend(pem::split(&rest));
+        out.sort_by_key(|item| match item {
+            Ok(block) => block.location.byte_offset,
+            Err(problem) => problem.location.byte_offset,
+        });
+        for (i, item) in out.iter_mut().enumerate() {
+            let location = match item {
+                Ok(block) => &mut block.location,
+                Err(problem) => &mut problem.location,
+            };
+            location.block = i.saturating_add(1);
+        }
+    }
+    Some(out)
+}
+
+/// A string holding PEM with `\n` escapes, starting at its BEGIN marker: the PEM text and
+/// the string's length in the line.
+fn escaped_pem(from: &str) -> Option<(String, usize)> {
+    let len = string_end(from);
+    Some((unescape(from.get(..len)?)?, len))
+}
+
+/// A base64 token of PEM text, starting at `LS0tLS1CRUdJTi`: the PEM text, the token's
+/// length in its first line, and the bytes of the lines after it that continue it (whole
+/// lines of base64 after a token that reaches the end of its line: `base64` wraps at 76).
+fn encoded_pem<'a>(
+    from: &'a str,
+    number: usize,
+    lines: &mut core::iter::Peekable<impl Iterator<Item = pem::Line<'a>>>,
+) -> Option<(String, usize, usize)> {
+    let len = from
+        .find(|c: char| !is_base64_char(c))
+        .unwrap_or(from.len());
+    let mut body = vec![(number, from.get(..len)?)];
+    let mut extra = 0usize;
+    if len == from.len() {
+        while let Some(next) = lines.next_if(|l| is_base64_line(l.text)) {
+            extra = extra.saturating_add(1).saturating_add(next.text.len());
+            body.push((next.number, next.text.trim()));
+        }
+    }
+    let bytes = encoding::decode_base64_lines(&body, true).ok()?;
+    Some((String::from_utf8(bytes).ok()?, len, extra))
 }
 
 /// Where a quoted string starting at `s` ends: at the first `"` not escaped by a backslash,
@@ -142,9 +174,7 @@ fn unescape(s: &str) -> Option<String> {
 
 fn is_base64_line(text: &str) -> bool {
     let t = text.trim();
-    t.len() >= 4
-        && t.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+    t.len() >= 4 && t.chars().all(is_base64_char)
 }
 
 #[cfg(test)]
@@ -184,6 +214,25 @@ mod tests {
             vec!["Certificate { trusted: false }@2:10", "Crl@2:117"]
         );
         // The block numbers run across the input.
+        let blocks: Vec<usize> = items
+            .iter()
+            .map(|i| i.as_ref().map_or(0, |b| b.location.block))
+            .collect();
+        assert_eq!(blocks, vec![1, 2]);
+    }
+
+    #[test]
+    fn plain_pem_beside_embedded_pem_is_read_too() {
+        let body = "MIIBszCCAVmgAwIBAgIBATAKBggqhkjOPQQDAjAA";
+        let text = format!(
+            "-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n\
+             {{\"c\": \"-----BEGIN X509 CRL-----\\n{body}\\n-----END X509 CRL-----\\n\"}}\n"
+        );
+        let items = split(&text).unwrap();
+        assert_eq!(
+            labels(&items),
+            vec!["Certificate { trusted: false }@1:0", "Crl@4:102"]
+        );
         let blocks: Vec<usize> = items
             .iter()
             .map(|i| i.as_ref().map_or(0, |b| b.location.block))

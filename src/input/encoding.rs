@@ -7,7 +7,7 @@ use der::{Reader, SliceReader};
 use super::{Block, Item};
 use crate::{Error, Location, Problem};
 
-fn is_base64_char(c: char) -> bool {
+pub(super) fn is_base64_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')
 }
 
