@@ -128,7 +128,8 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
 }
 
 /// What a DER item is, judged from its structure: certificate, CSR, CRL, PKCS#7, PKCS#12, a
-/// private key or a SubjectPublicKeyInfo. Anything else is treated as a certificate, so its error names one.
+/// private key or a SubjectPublicKeyInfo. Anything else is treated as a certificate, so its
+/// error names one.
 fn kind_of_der(der: &[u8]) -> BlockKind {
     use der::Decode;
     // A v2/v3 certificate's TBSCertificate opens with `[0] version` (RFC 5280 §4.1); no other
