@@ -91,3 +91,64 @@ fn pathological_chains_from_limbo_finish_quickly() {
         assert!(!report.chains[0].browser.trusted, "{}", case["id"]);
     }
 }
+
+/// The embedded-PEM reader stays linear on lines built to make it rescan: thousands of markers
+/// that only look like JSON-escaped or base64 PEM, on one line, near the input limit.
+#[test]
+fn look_alike_embedded_pem_stays_linear() {
+    let mut cases = Vec::new();
+    // BEGIN markers without escapes, with one escaped marker at the end (so the reader runs).
+    let mut a = "-----BEGIN ".repeat(600_000);
+    a.push_str("-----BEGIN X-----\\n");
+    cases.push(a);
+    // One long run of base64 made of the base64 of "-----BEGIN", which decodes to no PEM.
+    cases.push("LS0tLS1CRUdJTi".repeat(500_000));
+    // Many BEGIN markers, and a base64 marker only at the very end.
+    let mut c = "-----BEGIN ".repeat(600_000);
+    c.push_str("-----BEGIN X-----\\n LS0tLS1CRUdJTi");
+    cases.push(c);
+    for input in cases {
+        assert!(input.len() <= certscope::MAX_INPUT_BYTES);
+        let started = std::time::Instant::now();
+        let r = inspect(input.as_bytes(), &Options::at(AT)).unwrap();
+        let _ = certscope::summarize(input.as_bytes()).unwrap();
+        assert!(r.certificates.is_empty());
+        assert!(
+            started.elapsed().as_millis() < 2_000,
+            "took {:?} on {}…",
+            started.elapsed(),
+            &input[..40]
+        );
+    }
+}
+
+/// BER re-encoding is linear: two million one-byte segments of a constructed OCTET STRING,
+/// and the deepest nesting read holding a 6 MB value, each well under the time limit.
+#[test]
+fn large_ber_is_re_encoded_quickly() {
+    let mut segments = vec![0x30, 0x80, 0x24, 0x80];
+    for _ in 0..2_000_000 {
+        segments.extend([0x04, 0x01, 0xab]);
+    }
+    segments.extend([0, 0, 0, 0]);
+    let mut deep = Vec::new();
+    for _ in 0..32 {
+        deep.extend([0x30, 0x80]);
+    }
+    deep.extend([0x04, 0x83, 0x5b, 0x8d, 0x80]);
+    deep.resize(deep.len() + 0x5b_8d80, 0xcd);
+    deep.extend(std::iter::repeat_n(0, 64));
+    for input in [segments, deep] {
+        assert!(input.len() <= certscope::MAX_INPUT_BYTES);
+        let started = Instant::now();
+        let r = inspect(&input, &Options::at(AT)).unwrap();
+        // Neither is a PKCS #7 or PKCS #12: one located error, nothing read.
+        assert!(r.certificates.is_empty());
+        assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "took {:?}",
+            started.elapsed()
+        );
+    }
+}

@@ -32,30 +32,48 @@ pub(super) fn split(text: &str) -> Option<Vec<Item>> {
     let mut lines = pem::lines(text).peekable();
     while let Some(line) = lines.next() {
         let mut column = 0usize;
+        // Where the next marker of each kind is, searched again only once passed, so a line
+        // full of look-alikes is still read in one pass.
+        let mut next_escaped: Option<usize> = None;
+        let mut next_encoded: Option<usize> = None;
         loop {
-            let rest = line.text.get(column..).unwrap_or_default();
-            let next = [
-                escaped.then(|| rest.find(BEGIN).map(|at| (at, BEGIN))),
-                encoded.then(|| rest.find(BASE64_BEGIN).map(|at| (at, BASE64_BEGIN))),
+            let find = |cached: &mut Option<usize>, wanted: bool, marker: &str| {
+                if wanted && cached.is_none_or(|at| at < column) {
+                    *cached = line
+                        .text
+                        .get(column..)
+                        .and_then(|rest| rest.find(marker))
+                        .map(|at| at.saturating_add(column));
+                }
+                *cached
+            };
+            let candidates = [
+                find(&mut next_escaped, escaped, BEGIN).map(|at| (at, BEGIN)),
+                find(&mut next_encoded, encoded, BASE64_BEGIN).map(|at| (at, BASE64_BEGIN)),
             ];
-            let Some((start, marker)) = next.into_iter().flatten().flatten().min() else {
+            let Some((found, marker)) = candidates.into_iter().flatten().min() else {
                 break;
             };
-            let from = rest.get(start..).unwrap_or_default();
-            let unwrapped = if marker == BEGIN {
-                escaped_pem(from).map(|(pem, len)| (pem, len, 0))
+            let from = line.text.get(found..).unwrap_or_default();
+            let (unwrapped, skip) = if marker == BEGIN {
+                let unwrapped = escaped_pem(from).map(|(pem, len)| (pem, len, 0));
+                (unwrapped, BEGIN.len())
             } else {
-                encoded_pem(from, line.number, &mut lines)
+                // A token that does not decode is skipped whole: a marker inside it is not
+                // the start of another.
+                let run = from
+                    .find(|c: char| !is_base64_char(c))
+                    .unwrap_or(from.len());
+                (encoded_pem(from, run, line.number, &mut lines), run)
             };
             let Some((pem, len, extra)) = unwrapped else {
-                // Only looked like it: go on after the marker.
-                column = column.saturating_add(start).saturating_add(marker.len());
+                column = found.saturating_add(skip);
                 continue;
             };
             let at = Location {
                 block: 0,
                 line: Some(line.number),
-                byte_offset: line.offset.saturating_add(column).saturating_add(start),
+                byte_offset: line.offset.saturating_add(found),
             };
             for mut item in pem::split(&pem) {
                 let location = match &mut item {
@@ -70,7 +88,7 @@ pub(super) fn split(text: &str) -> Option<Vec<Item>> {
             }
             let end = at.byte_offset.saturating_add(len).saturating_add(extra);
             taken.push(at.byte_offset..end);
-            column = column.saturating_add(start).saturating_add(len.max(1));
+            column = found.saturating_add(len.max(1));
         }
     }
     if out.is_empty() {
@@ -104,23 +122,28 @@ pub(super) fn split(text: &str) -> Option<Vec<Item>> {
 }
 
 /// A string holding PEM with `\n` escapes, starting at its BEGIN marker: the PEM text and
-/// the string's length in the line.
+/// the string's length in the line. The escaped newline after the marker is checked first,
+/// within the marker's own length, so a look-alike costs no scan of the line.
 fn escaped_pem(from: &str) -> Option<(String, usize)> {
+    let head = from.as_bytes().get(BEGIN.len()..)?;
+    let close = head.windows(5).take(80).position(|w| w == b"-----")?;
+    let after = head.get(close.saturating_add(5)..)?;
+    if !(after.starts_with(b"\\n") || after.starts_with(b"\\r\\n")) {
+        return None;
+    }
     let len = string_end(from);
-    Some((unescape(from.get(..len)?)?, len))
+    Some((unescape(from.get(..len)?), len))
 }
 
-/// A base64 token of PEM text, starting at `LS0tLS1CRUdJTi`: the PEM text, the token's
-/// length in its first line, and the bytes of the lines after it that continue it (whole
+/// A base64 token of PEM text, starting at `LS0tLS1CRUdJTi` and `len` bytes long in its
+/// line: the PEM text, `len`, and the bytes of the lines after it that continue it (whole
 /// lines of base64 after a token that reaches the end of its line: `base64` wraps at 76).
 fn encoded_pem<'a>(
     from: &'a str,
+    len: usize,
     number: usize,
     lines: &mut core::iter::Peekable<impl Iterator<Item = pem::Line<'a>>>,
 ) -> Option<(String, usize, usize)> {
-    let len = from
-        .find(|c: char| !is_base64_char(c))
-        .unwrap_or(from.len());
     let mut body = vec![(number, from.get(..len)?)];
     let mut extra = 0usize;
     if len == from.len() {
@@ -147,14 +170,8 @@ fn string_end(s: &str) -> usize {
     s.len()
 }
 
-/// The PEM text of a string with JSON escapes (`\n`, `\r`, `\/`, `\\`), or `None` when the
-/// BEGIN line is not followed by an escaped newline.
-fn unescape(s: &str) -> Option<String> {
-    let marker_end = s.get(BEGIN.len()..)?.find("-----")?;
-    let after = s.get(BEGIN.len().saturating_add(marker_end).saturating_add(5)..)?;
-    if !(after.starts_with("\\n") || after.starts_with("\\r\\n")) {
-        return None;
-    }
+/// The PEM text of a string with JSON escapes (`\n`, `\r`, `\/`, `\\`, `\"`).
+fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
@@ -169,7 +186,7 @@ fn unescape(s: &str) -> Option<String> {
             None => {}
         }
     }
-    Some(out)
+    out
 }
 
 fn is_base64_line(text: &str) -> bool {
