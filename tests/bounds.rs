@@ -97,16 +97,18 @@ fn pathological_chains_from_limbo_finish_quickly() {
 #[test]
 fn look_alike_embedded_pem_stays_linear() {
     let mut cases = Vec::new();
-    // BEGIN markers without escapes, with one escaped marker at the end (so the reader runs).
-    let mut a = "-----BEGIN ".repeat(600_000);
-    a.push_str("-----BEGIN X-----\\n");
-    cases.push(a);
+    // A JSON-escaped marker first (so the reader runs), then BEGIN markers without escapes.
+    cases.push(format!(
+        "\"-----BEGIN X-----\\n{}",
+        "-----BEGIN ".repeat(600_000)
+    ));
     // One long run of base64 made of the base64 of "-----BEGIN", which decodes to no PEM.
     cases.push("LS0tLS1CRUdJTi".repeat(500_000));
-    // Many BEGIN markers, and a base64 marker only at the very end.
-    let mut c = "-----BEGIN ".repeat(600_000);
-    c.push_str("-----BEGIN X-----\\n LS0tLS1CRUdJTi");
-    cases.push(c);
+    // An escaped marker opening a string of three million escaped quotes.
+    cases.push(format!(
+        "\"-----BEGIN X-----\\n{}",
+        "\\\"".repeat(3_000_000)
+    ));
     for input in cases {
         assert!(input.len() <= certscope::MAX_INPUT_BYTES);
         let started = std::time::Instant::now();

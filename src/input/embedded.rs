@@ -14,15 +14,18 @@ use crate::Location;
 
 /// `-----BEGIN` in base64 (RFC 4648 §4), as every base64-encoded PEM text starts.
 const BASE64_BEGIN: &str = "LS0tLS1CRUdJTi";
-/// A BEGIN marker's closing dashes followed by an escaped newline.
-const ESCAPED_NEWLINE: &str = "-----\\n";
 const BEGIN: &str = "-----BEGIN ";
 
 /// The blocks of PEM embedded in `text`, or `None` when there is none (then `text` is read
 /// as it is).
 pub(super) fn split(text: &str) -> Option<Vec<Item>> {
-    let escaped = text.contains(ESCAPED_NEWLINE);
-    let encoded = text.contains(BASE64_BEGIN);
+    // Decided by the first BEGIN marker, so that a plain PEM paste costs one short search:
+    // JSON strings when that marker is followed by an escaped newline; base64 of PEM (a
+    // Secret, `base64` output) when there is no marker at all.
+    let (escaped, encoded) = match text.find(BEGIN) {
+        Some(at) => (escaped_marker(text.get(at..).unwrap_or_default()), false),
+        None => (false, text.contains(BASE64_BEGIN)),
+    };
     if !escaped && !encoded {
         return None;
     }
@@ -125,10 +128,7 @@ pub(super) fn split(text: &str) -> Option<Vec<Item>> {
 /// the string's length in the line. The escaped newline after the marker is checked first,
 /// within the marker's own length, so a look-alike costs no scan of the line.
 fn escaped_pem(from: &str) -> Option<(String, usize)> {
-    let head = from.as_bytes().get(BEGIN.len()..)?;
-    let close = head.windows(5).take(80).position(|w| w == b"-----")?;
-    let after = head.get(close.saturating_add(5)..)?;
-    if !(after.starts_with(b"\\n") || after.starts_with(b"\\r\\n")) {
+    if !escaped_marker(from) {
         return None;
     }
     let len = string_end(from);
@@ -154,6 +154,19 @@ fn encoded_pem<'a>(
     }
     let bytes = encoding::decode_base64_lines(&body, true).ok()?;
     Some((String::from_utf8(bytes).ok()?, len, extra))
+}
+
+/// Whether the BEGIN marker at the start of `from` is followed by an escaped newline (looked
+/// for within the marker's own length).
+fn escaped_marker(from: &str) -> bool {
+    let Some(head) = from.as_bytes().get(BEGIN.len()..) else {
+        return false;
+    };
+    let close = head.windows(5).take(80).position(|w| w == b"-----");
+    let after = close
+        .and_then(|c| head.get(c.saturating_add(5)..))
+        .unwrap_or_default();
+    after.starts_with(b"\\n") || after.starts_with(b"\\r\\n")
 }
 
 /// Where a quoted string starting at `s` ends: at the first `"` not escaped by a backslash,
@@ -239,16 +252,16 @@ mod tests {
     }
 
     #[test]
-    fn plain_pem_beside_embedded_pem_is_read_too() {
+    fn plain_pem_after_embedded_pem_is_read_too() {
         let body = "MIIBszCCAVmgAwIBAgIBATAKBggqhkjOPQQDAjAA";
         let text = format!(
-            "-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n\
-             {{\"c\": \"-----BEGIN X509 CRL-----\\n{body}\\n-----END X509 CRL-----\\n\"}}\n"
+            "{{\"c\": \"-----BEGIN X509 CRL-----\\n{body}\\n-----END X509 CRL-----\\n\"}}\n\
+             -----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n"
         );
         let items = split(&text).unwrap();
         assert_eq!(
             labels(&items),
-            vec!["Certificate { trusted: false }@1:0", "Crl@4:102"]
+            vec!["Crl@1:7", "Certificate { trusted: false }@2:102"]
         );
         let blocks: Vec<usize> = items
             .iter()
