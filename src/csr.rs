@@ -96,7 +96,7 @@ pub(crate) fn report(der: &[u8], location: Location) -> Result<CsrReport, Error>
         location,
         subject: cert::name_report(&info.subject),
         public_key: cert::public_key_report(&info.public_key),
-        spki_sha256: cert::fingerprints(&spki_der, &spki_der).spki_sha256,
+        spki_sha256: cert::spki_pin(&spki_der),
         signature_algorithm: AlgorithmName {
             oid: req.algorithm.oid.to_string(),
             name: oid::name_or_dotted(oid::SIGNATURES, &req.algorithm.oid),

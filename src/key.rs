@@ -49,6 +49,23 @@ pub struct KeyReport {
     pub note: Option<String>,
 }
 
+impl KeyReport {
+    /// A key of `format` with nothing derived or matched yet.
+    fn new(location: Location, private: bool, format: &str) -> Self {
+        KeyReport {
+            location,
+            private,
+            format: format.to_owned(),
+            public_key: None,
+            spki_sha256: None,
+            encryption: None,
+            matches_certificates: Vec::new(),
+            matches_requests: Vec::new(),
+            note: None,
+        }
+    }
+}
+
 fn any<T: der::EncodeValue + der::Tagged>(value: &T) -> Option<Any> {
     Any::encode_from(value).ok()
 }
@@ -253,17 +270,7 @@ pub(crate) fn report(
     pem_encryption: Option<&str>,
     location: Location,
 ) -> KeyReport {
-    let mut r = KeyReport {
-        location,
-        private: true,
-        format: label.to_owned(),
-        public_key: None,
-        spki_sha256: None,
-        encryption: None,
-        matches_certificates: Vec::new(),
-        matches_requests: Vec::new(),
-        note: None,
-    };
+    let mut r = KeyReport::new(location, true, label);
     let derived = match (label, pem_encryption) {
         (_, Some(dek)) => {
             r.format = "encrypted PEM (OpenSSL legacy)".into();
@@ -308,7 +315,7 @@ fn describe(r: &mut KeyReport, spki: Result<SubjectPublicKeyInfoOwned, String>) 
     match spki.and_then(|s| s.to_der().map(|d| (s, d)).map_err(|e| e.to_string())) {
         Ok((spki, spki_der)) => {
             r.public_key = Some(cert::public_key_report(&spki).description);
-            r.spki_sha256 = Some(cert::fingerprints(&spki_der, &spki_der).spki_sha256);
+            r.spki_sha256 = Some(cert::spki_pin(&spki_der));
         }
         Err(why) => r.note = Some(why),
     }
@@ -320,17 +327,7 @@ fn describe(r: &mut KeyReport, spki: Result<SubjectPublicKeyInfoOwned, String>) 
 /// [RFC 7468 §13]: https://www.rfc-editor.org/rfc/rfc7468#section-13
 /// [RFC 8017 §A.1.1]: https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.1
 pub(crate) fn public_report(label: &str, der: &[u8], location: Location) -> KeyReport {
-    let mut r = KeyReport {
-        location,
-        private: false,
-        format: "SPKI".to_owned(),
-        public_key: None,
-        spki_sha256: None,
-        encryption: None,
-        matches_certificates: Vec::new(),
-        matches_requests: Vec::new(),
-        note: None,
-    };
+    let mut r = KeyReport::new(location, false, "SPKI");
     let spki = if label == "RSA PUBLIC KEY" {
         r.format = "PKCS#1 (RSA)".to_owned();
         rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(der)

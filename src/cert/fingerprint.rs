@@ -26,8 +26,15 @@ pub(crate) fn report(der: &[u8], spki_der: &[u8]) -> Fingerprints {
     Fingerprints {
         sha256: sha256_colon(der),
         sha1: hex::colon(&Sha1::digest(der)),
-        spki_sha256: base64ct::Base64::encode_string(&Sha256::digest(spki_der)),
+        spki_sha256: spki_pin(spki_der),
     }
+}
+
+/// The `pin-sha256` of a DER SubjectPublicKeyInfo: base64 of its SHA-256 ([RFC 7469 §2.4]).
+///
+/// [RFC 7469 §2.4]: https://www.rfc-editor.org/rfc/rfc7469#section-2.4
+pub(crate) fn spki_pin(spki_der: &[u8]) -> String {
+    base64ct::Base64::encode_string(&Sha256::digest(spki_der))
 }
 
 pub(crate) fn sha256_colon(der: &[u8]) -> String {

@@ -12,7 +12,7 @@ mod validity;
 
 pub(crate) use extensions::report as extension_report;
 pub use extensions::{AccessEntry, ExtensionReport, ExtensionValue, NamedOid, Policy, Sct};
-pub(crate) use fingerprint::report as fingerprints;
+pub(crate) use fingerprint::spki_pin;
 pub use fingerprint::Fingerprints;
 pub use general_name::GeneralNameReport;
 pub(crate) use general_name::{prefix_length, report as general_name_report};

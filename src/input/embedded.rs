@@ -226,6 +226,13 @@ mod tests {
             .collect()
     }
 
+    fn block_numbers(items: &[Item]) -> Vec<usize> {
+        items
+            .iter()
+            .map(|i| i.as_ref().map_or(0, |b| b.location.block))
+            .collect()
+    }
+
     #[test]
     fn plain_pem_is_not_claimed() {
         assert!(split("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").is_none());
@@ -244,11 +251,7 @@ mod tests {
             vec!["Certificate { trusted: false }@2:10", "Crl@2:117"]
         );
         // The block numbers run across the input.
-        let blocks: Vec<usize> = items
-            .iter()
-            .map(|i| i.as_ref().map_or(0, |b| b.location.block))
-            .collect();
-        assert_eq!(blocks, vec![1, 2]);
+        assert_eq!(block_numbers(&items), vec![1, 2]);
     }
 
     #[test]
@@ -263,11 +266,7 @@ mod tests {
             labels(&items),
             vec!["Crl@1:7", "Certificate { trusted: false }@2:102"]
         );
-        let blocks: Vec<usize> = items
-            .iter()
-            .map(|i| i.as_ref().map_or(0, |b| b.location.block))
-            .collect();
-        assert_eq!(blocks, vec![1, 2]);
+        assert_eq!(block_numbers(&items), vec![1, 2]);
     }
 
     #[test]

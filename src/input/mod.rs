@@ -132,10 +132,7 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
 /// error names one.
 fn kind_of_der(der: &[u8]) -> BlockKind {
     use der::Decode;
-    // A v2/v3 certificate's TBSCertificate opens with `[0] version` (RFC 5280 §4.1); no other
-    // structure read here nests a SEQUENCE starting with that tag, so the full decode the
-    // certificate will get anyway need not run twice.
-    if starts_like_a_v3_certificate(der) || x509_cert::Certificate::from_der(der).is_ok() {
+    if x509_cert::Certificate::from_der(der).is_ok() {
         return BlockKind::Certificate { trusted: false };
     }
     if x509_cert::request::CertReq::from_der(der).is_ok() {
@@ -169,8 +166,14 @@ fn kind_of_der(der: &[u8]) -> BlockKind {
 /// re-encoded with DER lengths. Everything else must be DER and is returned as it is, so a
 /// BER certificate is still reported as not DER.
 fn classify(der: Vec<u8>) -> (BlockKind, Vec<u8>) {
+    // A v2/v3 certificate's TBSCertificate opens with `[0] version` (RFC 5280 §4.1); no other
+    // structure read here nests a SEQUENCE starting with that tag, so the full decode the
+    // certificate will get anyway need not run twice.
+    if starts_like_a_v3_certificate(&der) {
+        return (BlockKind::Certificate { trusted: false }, der);
+    }
     let kind = kind_of_der(&der);
-    if kind == (BlockKind::Certificate { trusted: false }) && !starts_like_a_v3_certificate(&der) {
+    if kind == (BlockKind::Certificate { trusted: false }) {
         if let Some(container) = ber_container(&der) {
             return container;
         }

@@ -21,6 +21,10 @@ const BINARY: &[(&[u8], &str, &str)] = &[
     ),
 ];
 
+const OPENSSH: &str = "an OpenSSH public key or certificate";
+const OPENSSH_ADVICE: &str = "SSH keys and SSH certificates log in to SSH servers; a website's \
+     certificate is X.509, e.g. PEM starting with -----BEGIN CERTIFICATE-----";
+
 /// Text, by how it starts (after leading whitespace).
 const TEXT: &[(&str, &str, &str)] = &[
     (
@@ -29,18 +33,8 @@ const TEXT: &[(&str, &str, &str)] = &[
         "PuTTY keys log in to SSH servers and play no part in HTTPS; being a private key, it \
          should not be pasted anywhere",
     ),
-    (
-        "ssh-",
-        "an OpenSSH public key or certificate",
-        "SSH keys and SSH certificates log in to SSH servers; a website's certificate is X.509, \
-         e.g. PEM starting with -----BEGIN CERTIFICATE-----",
-    ),
-    (
-        "ecdsa-sha2-",
-        "an OpenSSH public key or certificate",
-        "SSH keys and SSH certificates log in to SSH servers; a website's certificate is X.509, \
-         e.g. PEM starting with -----BEGIN CERTIFICATE-----",
-    ),
+    ("ssh-", OPENSSH, OPENSSH_ADVICE),
+    ("ecdsa-sha2-", OPENSSH, OPENSSH_ADVICE),
     (
         "sk-",
         "an OpenSSH security-key public key",
