@@ -11,7 +11,7 @@ use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::CrlReason;
 
 use crate::cert::{self, AlgorithmName, CertificateReport, NameReport};
-use crate::chain::signature;
+use crate::signature;
 use crate::lint::{finding, references as refs};
 use crate::{hex, oid, time, Error, Finding, Location, Severity};
 

@@ -12,7 +12,7 @@ use crate::cert::{
     self, AlgorithmName, ExtensionReport, ExtensionValue, NameReport, NamedOid, PublicKeyReport,
     ACCEPTED_CURVES, MIN_RSA_BITS,
 };
-use crate::chain::signature;
+use crate::signature;
 use crate::lint::{finding, references as refs};
 use crate::{oid, Error, Finding, Location, Severity};
 

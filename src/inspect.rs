@@ -109,6 +109,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         http: Vec::new(),
         findings: Vec::new(),
         errors: Vec::new(),
+        pending: Vec::new(),
     };
     let mut pool: Vec<ChainCert> = Vec::new();
     let mut crl_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
@@ -258,8 +259,10 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             .iter()
             .find_map(|t| t.sni.clone().or_else(|| t.host.clone()));
     }
-    report.chains = chain::analyse(&pool, &leaves, &chain_options, options.at);
-    private_ca_notes(&mut report);
+    if crate::signature::available() {
+        report.chains = chain::analyse(&pool, &leaves, &chain_options, options.at);
+        private_ca_notes(&mut report);
+    }
     report.connections = transcripts
         .iter()
         .map(|t| crate::connection::report(t, &report.certificates))
@@ -301,23 +304,16 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         report.keys.push(key);
     }
     if let Ok(text) = core::str::from_utf8(input) {
-        let cert_ok = report.chains.first().map(|c| c.browser.trusted);
-        let (http, problems) = headers::analyse(text, cert_ok);
-        if !http.is_empty() {
-            // Header text is not a failed certificate paste.
-            report.errors.retain(|p| p.code != "nothing-recognised");
+        #[cfg(feature = "http")]
+        {
+            let cert_ok = report.chains.first().map(|c| c.browser.trusted);
+            let (http, problems) = headers::analyse(text, cert_ok);
+            add_http(&mut report, http, problems);
         }
-        for p in problems {
-            let at = crate::Location {
-                block: p.response.max(1),
-                line: Some(p.line),
-                byte_offset: p.byte_offset,
-            };
-            report
-                .errors
-                .push(Problem::new(at, Error::HttpLine { message: p.message }));
+        #[cfg(not(feature = "http"))]
+        if headers::present(text) {
+            report.pending.push(crate::Capability::Http);
         }
-        report.http = http;
     }
     if report.certificates.is_empty()
         && report.errors.is_empty()
@@ -337,7 +333,34 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             .errors
             .push(Problem::new(at, Error::NothingRecognised));
     }
+    let signed = !report.certificates.is_empty()
+        || !report.requests.is_empty()
+        || !report.crls.is_empty()
+        || report.keys.iter().any(|k| k.private && k.public_key.is_none());
+    if signed && !crate::signature::available() {
+        report.pending.push(crate::Capability::Verify);
+    }
+    if options.password.0.is_some() && !report.pkcs12.is_empty() && !crate::pkcs12::available() {
+        report.pending.push(crate::Capability::Pkcs12);
+    }
+    report.pending.sort();
     Ok(report)
+}
+
+/// Adds the header analysis of a paste to its report. The WebAssembly page does the same in
+/// JavaScript (`www/lib/engine.js`) with the http module's result.
+#[cfg(feature = "http")]
+fn add_http(
+    report: &mut Report,
+    http: Vec<crate::HttpReport>,
+    problems: Vec<headers::message::LineProblem>,
+) {
+    if !http.is_empty() {
+        // Header text is not a failed certificate paste.
+        report.errors.retain(|p| p.code != "nothing-recognised");
+    }
+    report.errors.extend(problems.into_iter().map(headers::message::LineProblem::problem));
+    report.http = http;
 }
 
 /// Rules that bind only publicly trusted CAs (CA/Browser Forum, Mozilla, Chrome) become notes

@@ -82,7 +82,7 @@ fn spki(alg: &str, params: Option<Any>, key: &[u8]) -> Option<SubjectPublicKeyIn
 
 /// The public key of a PKCS#1 RSAPrivateKey.
 fn rsa_public(pkcs1: &[u8]) -> Result<SubjectPublicKeyInfoOwned, String> {
-    use rsa::pkcs1::{RsaPrivateKey, RsaPublicKey};
+    use pkcs1::{RsaPrivateKey, RsaPublicKey};
     let k = RsaPrivateKey::<der::asn1::UintRef<'_>>::from_der(pkcs1)
         .map_err(|e| format!("not a PKCS#1 RSA key: {e}"))?;
     let public = RsaPublicKey {
@@ -130,9 +130,9 @@ fn pkcs8_public(der: &[u8]) -> Result<SubjectPublicKeyInfoOwned, String> {
                 .as_bytes()
                 .try_into()
                 .map_err(|_| "an Ed25519 key must be 32 bytes".to_owned())?;
-            let public = ed25519_dalek::SigningKey::from_bytes(&seed)
-                .verifying_key()
-                .to_bytes();
+            let public = crate::signature::ed25519_public(&seed).ok_or_else(|| {
+                "the public half of an Ed25519 key is computed by the verify module, which is not loaded".to_owned()
+            })?;
             spki(ED25519, None, &public)
                 .ok_or_else(|| "cannot encode the Ed25519 public key".to_owned())
         }
@@ -241,7 +241,7 @@ pub(crate) fn der_label(der: &[u8]) -> Option<&'static str> {
         Some("PRIVATE KEY")
     } else if sec1::EcPrivateKey::from_der(der).is_ok() {
         Some("EC PRIVATE KEY")
-    } else if rsa::pkcs1::RsaPrivateKey::<der::asn1::UintRef<'_>>::from_der(der).is_ok() {
+    } else if pkcs1::RsaPrivateKey::<der::asn1::UintRef<'_>>::from_der(der).is_ok() {
         Some("RSA PRIVATE KEY")
     } else {
         None
@@ -330,7 +330,7 @@ pub(crate) fn public_report(label: &str, der: &[u8], location: Location) -> KeyR
     let mut r = KeyReport::new(location, false, "SPKI");
     let spki = if label == "RSA PUBLIC KEY" {
         r.format = "PKCS#1 (RSA)".to_owned();
-        rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(der)
+        pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(der)
             .map_err(|e| format!("not a PKCS#1 RSA public key: {e}"))
             .and_then(|_| {
                 spki(RSA, any(&Null), der)

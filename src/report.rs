@@ -37,6 +37,21 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Blocks that could not be read, each with where and why.
     pub errors: Vec<Problem>,
+    /// What this build could not do for this input: the capabilities whose module (on the
+    /// web) or feature (natively) was not at hand. Empty when the report is complete.
+    pub pending: Vec<Capability>,
+}
+
+/// A part of the engine built and loaded on its own (a Cargo feature; a WebAssembly module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Capability {
+    /// Signatures, chain verdicts and Mozilla's roots.
+    Verify,
+    /// HTTP response header analysis.
+    Http,
+    /// PKCS#12 decryption.
+    Pkcs12,
 }
 
 /// How much a finding matters.

@@ -2,12 +2,15 @@
 //! serde-wasm-bindgen. Reports cross the boundary once per call as plain objects whose
 //! TypeScript types are declared below, so the generated `.d.ts` has real types.
 
+#[cfg(not(feature = "module"))]
 use js_sys::{Date, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(not(feature = "module"))]
 use crate::{Error, Options, Roots, Usage};
 
+#[cfg(not(feature = "module"))]
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** How much a finding matters. */
@@ -377,11 +380,13 @@ export interface InspectOptions {
 }
 "#;
 
+#[cfg_attr(feature = "module", allow(dead_code))]
 fn js_error(e: impl core::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
 /// Reads every certificate in `input` (text or bytes) and explains it.
+#[cfg(not(feature = "module"))]
 #[wasm_bindgen(js_name = inspect, unchecked_return_type = "Report")]
 pub fn inspect(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
@@ -395,6 +400,7 @@ pub fn inspect(
 
 /// Lists every certificate in `input` (text or bytes) — subject, issuer, serial, dates,
 /// names, key, SHA-256 — without verifying, building chains or linting: for large bundles.
+#[cfg(not(feature = "module"))]
 #[wasm_bindgen(js_name = summarize, unchecked_return_type = "Summary")]
 pub fn summarize(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
@@ -404,6 +410,7 @@ pub fn summarize(
 }
 
 /// The raw ASN.1 of the first certificate (or other DER block) in `input`, as a tree.
+#[cfg(not(feature = "module"))]
 #[wasm_bindgen(js_name = asn1, unchecked_return_type = "Asn1Node[]")]
 pub fn asn1(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
@@ -419,11 +426,13 @@ pub fn version() -> String {
 }
 
 /// A report as plain JavaScript objects (maps as objects, missing values as `null`).
+#[cfg_attr(feature = "module", allow(dead_code))]
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).map_err(js_error)
 }
 
+#[cfg(not(feature = "module"))]
 fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
     if let Some(text) = input.as_string() {
         return Ok(text.into_bytes());
@@ -439,11 +448,13 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
     ))
 }
 
+#[cfg(not(feature = "module"))]
 fn field(options: &JsValue, name: &str) -> Result<JsValue, JsError> {
     Reflect::get(options, &JsValue::from_str(name))
         .map_err(|_| JsError::new("inspect: options must be an object"))
 }
 
+#[cfg(not(feature = "module"))]
 fn options_from(options: &JsValue) -> Result<Options, JsError> {
     let now = || millis(Date::now());
     if options.is_undefined() || options.is_null() {
@@ -501,6 +512,7 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
     Ok(out)
 }
 
+#[cfg(not(feature = "module"))]
 /// Milliseconds since the epoch (a JS time) to whole seconds.
 // `as` from f64 saturates; the value is checked finite and non-negative first.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -511,5 +523,140 @@ fn millis(ms: f64) -> Result<u64, JsError> {
         Err(js_error(Error::BadTime {
             given: ms.to_string(),
         }))
+    }
+}
+
+/// The verify module's exports: what the core calls through `services.js` when it was built
+/// without the `verify` feature.
+#[cfg(feature = "verify-module")]
+mod verify_module {
+    use wasm_bindgen::prelude::*;
+
+    /// `""` when `signature` over `message` verifies with `spki` under `alg` (both DER),
+    /// else a coded reason.
+    #[wasm_bindgen(js_name = verifySignature)]
+    pub fn verify_signature(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
+        crate::modules::verify_signature(message, alg, signature, spki)
+    }
+
+    /// The Ed25519 public key of a 32-byte seed (empty otherwise).
+    #[wasm_bindgen(js_name = ed25519Public)]
+    pub fn ed25519_public(seed: &[u8]) -> Vec<u8> {
+        crate::modules::ed25519_public(seed)
+    }
+
+    /// Mozilla's roots, packed.
+    #[wasm_bindgen(js_name = mozillaRoots)]
+    pub fn mozilla_roots() -> Vec<u8> {
+        crate::modules::mozilla_roots()
+    }
+}
+
+/// The pkcs12 module's exports.
+#[cfg(feature = "pkcs12-module")]
+mod pkcs12_module {
+    use wasm_bindgen::prelude::*;
+
+    /// Decrypts PBES2 `data` (AlgorithmIdentifier DER `alg`); the error is a sentence.
+    #[wasm_bindgen(js_name = pkcs12Decrypt)]
+    pub fn decrypt(alg: &[u8], password: &str, data: &[u8]) -> Result<Vec<u8>, JsError> {
+        crate::modules::pkcs12_decrypt(alg, password, data).map_err(|e| JsError::new(&e))
+    }
+
+    /// Checks a PKCS#12 MAC (MacData DER): 1 good, 0 wrong, -1 cannot be checked.
+    #[wasm_bindgen(js_name = pkcs12Mac)]
+    pub fn mac(mac: &[u8], password: &str, content: &[u8]) -> i8 {
+        match crate::modules::pkcs12_mac(mac, password, content) {
+            Some(true) => 1,
+            Some(false) => 0,
+            None => -1,
+        }
+    }
+}
+
+/// The http module's export.
+#[cfg(feature = "http-module")]
+mod http_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The header analysis of `text`: `{ http, errors }`, merged into the core's report by
+    /// `engine.js`. `certOk`: whether the pasted chain was trusted.
+    #[wasm_bindgen(js_name = analyseHttp)]
+    pub fn analyse_http(text: &str, cert_ok: Option<bool>) -> Result<JsValue, JsError> {
+        super::to_js(&crate::modules::http(text, cert_ok))
+    }
+}
+
+/// What the core calls when its capability modules were built apart: `services.js` passes
+/// each call to the module once `engine.js` has loaded it, and answers "not loaded" before.
+#[cfg(not(any(feature = "module", all(feature = "verify", feature = "pkcs12"))))]
+pub(crate) mod services {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(raw_module = "./services.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = verifySignature, catch)]
+        fn verify_js(m: &[u8], a: &[u8], s: &[u8], k: &[u8]) -> Result<Option<String>, JsValue>;
+        #[wasm_bindgen(js_name = ed25519Public, catch)]
+        fn ed25519_js(seed: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
+        #[wasm_bindgen(js_name = mozillaRoots, catch)]
+        fn roots_js() -> Result<Option<Vec<u8>>, JsValue>;
+        #[wasm_bindgen(js_name = loaded)]
+        fn loaded_js(capability: &str) -> bool;
+        #[wasm_bindgen(js_name = pkcs12Decrypt, catch)]
+        fn decrypt_js(a: &[u8], p: &str, d: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
+        #[wasm_bindgen(js_name = pkcs12Mac, catch)]
+        fn mac_js(m: &[u8], p: &str, c: &[u8]) -> Result<i8, JsValue>;
+    }
+
+    use crate::signature::VerifyError;
+
+    #[cfg_attr(feature = "verify", allow(dead_code))]
+    pub(crate) fn verify(m: &[u8], a: &[u8], s: &[u8], k: &[u8]) -> Result<(), VerifyError> {
+        match verify_js(m, a, s, k) {
+            Ok(Some(code)) => VerifyError::from_code(&code),
+            _ => Err(VerifyError::Unavailable),
+        }
+    }
+
+    #[cfg_attr(feature = "verify", allow(dead_code))]
+    pub(crate) fn available() -> bool {
+        loaded_js("verify")
+    }
+
+    #[cfg_attr(feature = "verify", allow(dead_code))]
+    pub(crate) fn ed25519_public(seed: &[u8; 32]) -> Option<[u8; 32]> {
+        ed25519_js(seed).ok().flatten()?.try_into().ok()
+    }
+
+    #[cfg_attr(feature = "verify", allow(dead_code))]
+    pub(crate) fn mozilla_roots() -> Vec<u8> {
+        roots_js().ok().flatten().unwrap_or_default()
+    }
+
+    /// PKCS#12 decryption through the pkcs12 module.
+    #[cfg_attr(feature = "pkcs12", allow(dead_code))]
+    pub(crate) mod pkcs12 {
+        pub(crate) fn decrypt(alg: &[u8], password: &str, data: &[u8]) -> Result<Vec<u8>, String> {
+            match super::decrypt_js(alg, password, data) {
+                Ok(Some(plain)) => Ok(plain),
+                Ok(None) => Err(crate::pkcs12::UNAVAILABLE.into()),
+                Err(e) => Err(e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_else(|| "decryption failed".into())),
+            }
+        }
+        pub(crate) fn mac(mac: &[u8], password: &str, content: &[u8]) -> Option<bool> {
+            match super::mac_js(mac, password, content) {
+                Ok(1) => Some(true),
+                Ok(0) => Some(false),
+                _ => None,
+            }
+        }
+        pub(crate) fn available() -> bool {
+            super::loaded_js("pkcs12")
+        }
+        use wasm_bindgen::JsCast;
     }
 }

@@ -57,7 +57,7 @@ pub(crate) fn report(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     let mut curve = None;
     let key_bytes = spki.subject_public_key.raw_bytes();
     if *alg == RSA || *alg == RSA_PSS {
-        if let Ok(key) = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(key_bytes) {
+        if let Ok(key) = pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(key_bytes) {
             bits = Some(bit_length(key.modulus.as_bytes()));
             let e = key.public_exponent.as_bytes();
             if e.len() <= 8 {

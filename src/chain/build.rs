@@ -11,7 +11,7 @@ use super::cert::ChainCert;
 use super::failure::Failure;
 use super::name_constraints::{self, Names};
 use super::profile::{self, Position, Profile};
-use super::signature;
+use crate::signature;
 use super::trust_store::Anchor;
 use super::Budget;
 

@@ -78,7 +78,7 @@ pub(crate) struct ChainCert {
 
 impl ChainCert {
     pub(crate) fn new(cert: Certificate, der: &[u8], index: Option<usize>) -> Option<Self> {
-        let tbs = super::signature::signed_part(der)?.to_vec();
+        let tbs = crate::signature::signed_part(der)?.to_vec();
         let t = cert.tbs_certificate();
         let mut c = ChainCert {
             index,

@@ -11,18 +11,18 @@ mod name_constraints;
 mod name_match;
 mod profile;
 mod revocation;
-mod rsa_public;
-pub(crate) mod signature;
 mod trust_store;
 
 pub(crate) use cert::ChainCert;
 pub use profile::Profile;
 pub use trust_store::AnchorSource;
+#[cfg(feature = "verify")]
+pub use trust_store::mozilla_packed;
 
 use const_oid::ObjectIdentifier as Oid;
 use serde::Serialize;
 
-use crate::{time, Finding};
+use crate::{signature, time, Finding};
 use build::{Context, Path};
 use failure::Failure;
 use trust_store::Anchor;

@@ -10,7 +10,7 @@ use x509_cert::ext::pkix::KeyUsage;
 
 use super::cert::ChainCert;
 use super::failure::Failure;
-use super::signature;
+use crate::signature;
 
 const CRL_NUMBER: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("2.5.29.20");

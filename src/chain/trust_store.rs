@@ -37,14 +37,20 @@ fn sequence(contents: &[u8]) -> Option<Vec<u8>> {
     AnyRef::new(Tag::Sequence, contents).ok()?.to_der().ok()
 }
 
-fn from_webpki(anchor: &rustls_pki_types::TrustAnchor<'_>) -> Option<Anchor> {
-    let name = Name::from_der(&sequence(anchor.subject.as_ref())?).ok()?;
+/// One of Mozilla's roots as webpki-roots stores it: the contents of the subject, SPKI and
+/// name-constraints SEQUENCEs.
+struct RawAnchor<'a> {
+    subject: &'a [u8],
+    spki: &'a [u8],
+    name_constraints: Option<&'a [u8]>,
+}
+
+fn decode(anchor: &RawAnchor<'_>) -> Option<Anchor> {
+    let name = Name::from_der(&sequence(anchor.subject)?).ok()?;
     let subject = super::name_match::key(&name);
-    let spki =
-        SubjectPublicKeyInfoOwned::from_der(&sequence(anchor.subject_public_key_info.as_ref())?)
-            .ok()?;
-    let name_constraints = match &anchor.name_constraints {
-        Some(nc) => Some(NameConstraints::from_der(&sequence(nc.as_ref())?).ok()?),
+    let spki = SubjectPublicKeyInfoOwned::from_der(&sequence(anchor.spki)?).ok()?;
+    let name_constraints = match anchor.name_constraints {
+        Some(nc) => Some(NameConstraints::from_der(&sequence(nc)?).ok()?),
         None => None,
     };
     let report = crate::cert::name_report(&name);
@@ -61,15 +67,71 @@ fn from_webpki(anchor: &rustls_pki_types::TrustAnchor<'_>) -> Option<Anchor> {
     })
 }
 
-/// Mozilla's roots, decoded once.
+/// Mozilla's roots, decoded once. A WebAssembly core gets them from the verify module, which
+/// holds the (incompressible) key data; until that module is loaded there are none, and
+/// nothing is remembered.
 pub(crate) fn mozilla() -> &'static [Anchor] {
     static ROOTS: OnceLock<Vec<Anchor>> = OnceLock::new();
-    ROOTS.get_or_init(|| {
-        webpki_roots::TLS_SERVER_ROOTS
-            .iter()
-            .filter_map(from_webpki)
-            .collect()
-    })
+    if let Some(roots) = ROOTS.get() {
+        return roots;
+    }
+    let packed = packed();
+    let roots: Vec<Anchor> = unpack(&packed).iter().filter_map(decode).collect();
+    if roots.is_empty() {
+        return &[];
+    }
+    ROOTS.get_or_init(|| roots)
+}
+
+#[cfg(feature = "verify")]
+fn packed() -> Vec<u8> {
+    mozilla_packed()
+}
+#[cfg(all(not(feature = "verify"), target_arch = "wasm32", not(feature = "module")))]
+fn packed() -> Vec<u8> {
+    crate::wasm::services::mozilla_roots()
+}
+#[cfg(all(not(feature = "verify"), any(not(target_arch = "wasm32"), feature = "module")))]
+fn packed() -> Vec<u8> {
+    Vec::new()
+}
+
+/// Mozilla's roots (webpki-roots) packed for the move between WebAssembly modules: for each,
+/// the subject, SPKI and name constraints, each as a 2-byte big-endian length and its bytes
+/// (length 0: no name constraints).
+#[cfg(feature = "verify")]
+pub fn mozilla_packed() -> Vec<u8> {
+    let mut out = Vec::new();
+    for a in webpki_roots::TLS_SERVER_ROOTS {
+        let nc = a.name_constraints.as_ref().map_or(&[][..], |n| n.as_ref());
+        for field in [a.subject.as_ref(), a.subject_public_key_info.as_ref(), nc] {
+            let len = u16::try_from(field.len()).unwrap_or(0);
+            out.extend_from_slice(&len.to_be_bytes());
+            out.extend_from_slice(field.get(..usize::from(len)).unwrap_or_default());
+        }
+    }
+    out
+}
+
+fn unpack(bytes: &[u8]) -> Vec<RawAnchor<'_>> {
+    fn field<'a>(bytes: &mut &'a [u8]) -> Option<&'a [u8]> {
+        let (len, rest) = bytes.split_first_chunk::<2>()?;
+        let (field, rest) = rest.split_at_checked(usize::from(u16::from_be_bytes(*len)))?;
+        *bytes = rest;
+        Some(field)
+    }
+    let mut rest = bytes;
+    let mut out = Vec::new();
+    while let (Some(subject), Some(spki), Some(nc)) =
+        (field(&mut rest), field(&mut rest), field(&mut rest))
+    {
+        out.push(RawAnchor {
+            subject,
+            spki,
+            name_constraints: (!nc.is_empty()).then_some(nc),
+        });
+    }
+    out
 }
 
 /// An anchor made from a whole certificate the user trusts.

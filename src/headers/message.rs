@@ -102,6 +102,18 @@ pub(crate) struct LineProblem {
     pub(crate) message: String,
 }
 
+impl LineProblem {
+    /// As a [`Problem`](crate::Problem) of the report, located at its line.
+    pub(crate) fn problem(self) -> crate::Problem {
+        let at = crate::Location {
+            block: self.response.max(1),
+            line: Some(self.line),
+            byte_offset: self.byte_offset,
+        };
+        crate::Problem::new(at, crate::Error::HttpLine { message: self.message })
+    }
+}
+
 /// Everything found: the responses in order and the lines that could not be read.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {

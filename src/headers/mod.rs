@@ -120,6 +120,13 @@ fn sites(messages: &[Message]) -> Vec<Vec<&Message>> {
     out
 }
 
+/// Whether `text` holds any HTTP response (for a build without the `http` feature, which
+/// says the analysis is pending).
+#[cfg(not(feature = "http"))]
+pub(crate) fn present(text: &str) -> bool {
+    !message::parse(text).messages.is_empty()
+}
+
 /// Reads every HTTP response in `text` and analyses each site. `cert_ok`: whether a chain
 /// pasted alongside was trusted (`None` when none was).
 pub(crate) fn analyse(text: &str, cert_ok: Option<bool>) -> (Vec<HttpReport>, Vec<LineProblem>) {

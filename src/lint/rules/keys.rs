@@ -28,7 +28,7 @@ fn exponent(c: &Ctx<'_>) -> u64 {
 /// The RSA modulus' last byte (odd moduli end in an odd byte).
 fn modulus_odd(c: &Ctx<'_>) -> bool {
     let spki = c.cert.tbs_certificate().subject_public_key_info();
-    rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::try_from(
+    pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::try_from(
         spki.subject_public_key.raw_bytes(),
     )
     .ok()

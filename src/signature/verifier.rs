@@ -12,38 +12,13 @@
 
 use const_oid::ObjectIdentifier as Oid;
 use der::{Decode, Encode};
+
+use super::VerifyError;
 use p256::ecdsa::signature::{hazmat::PrehashVerifier, Verifier};
 use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
-/// Why a signature did not verify.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum VerifyError {
-    /// The signature algorithm is not one certscope verifies.
-    UnsupportedAlgorithm(String),
-    /// The key cannot be used (malformed, unsupported curve, RSA outside 1024–8192 bits).
-    UnusableKey(String),
-    /// The key type does not match the signature algorithm.
-    KeyMismatch,
-    /// The signature is wrong for this message and key.
-    BadSignature,
-}
-
-impl core::fmt::Display for VerifyError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            VerifyError::UnsupportedAlgorithm(a) => {
-                write!(f, "signature algorithm {a} is not supported")
-            }
-            VerifyError::UnusableKey(why) => write!(f, "the public key cannot be used: {why}"),
-            VerifyError::KeyMismatch => {
-                f.write_str("the key type does not match the signature algorithm")
-            }
-            VerifyError::BadSignature => f.write_str("the signature does not match"),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hash {
@@ -134,58 +109,6 @@ fn digest(hash: Hash, message: &[u8]) -> Vec<u8> {
         Hash::Sha384 => Sha384::digest(message).to_vec(),
         Hash::Sha512 => Sha512::digest(message).to_vec(),
     }
-}
-
-/// Signature checks already made in one analysis. The browser and strict verdicts walk the
-/// same certificates, and backtracking can revisit a pair: each (certificate, key) pair is
-/// verified once. Bounded: past [`Cache::MAX`] entries, checks are simply not remembered.
-#[derive(Debug, Default)]
-pub(crate) struct Cache(core::cell::RefCell<Vec<Checked>>);
-
-/// A certificate's DER, the DER of a key, and whether the key verified its signature.
-type Checked = (Vec<u8>, Vec<u8>, Result<(), VerifyError>);
-
-impl Cache {
-    const MAX: usize = 256;
-
-    /// The result of verifying `signed` (a whole certificate's DER) with `key`, computed by
-    /// `check` the first time.
-    pub(crate) fn verify(
-        &self,
-        signed: &[u8],
-        key: &SubjectPublicKeyInfoOwned,
-        check: impl FnOnce() -> Result<(), VerifyError>,
-    ) -> Result<(), VerifyError> {
-        let Ok(key_der) = key.to_der() else {
-            return check();
-        };
-        let known = self.0.try_borrow().ok().and_then(|entries| {
-            entries
-                .iter()
-                .find(|(d, k, _)| d == signed && *k == key_der)
-                .map(|(_, _, r)| r.clone())
-        });
-        if let Some(result) = known {
-            return result;
-        }
-        let result = check();
-        if let Ok(mut entries) = self.0.try_borrow_mut() {
-            if entries.len() < Self::MAX {
-                entries.push((signed.to_vec(), key_der, result.clone()));
-            }
-        }
-        result
-    }
-}
-
-/// The DER of the first element of a signed structure (a certificate's TBSCertificate, a
-/// CRL's TBSCertList) exactly as it appears in `der`: the bytes the signature covers.
-/// Re-encoding a decoded value is not safe here (x509-cert normalises times).
-pub(crate) fn signed_part(der: &[u8]) -> Option<&[u8]> {
-    use der::Reader;
-    let mut outer = der::SliceReader::new(der).ok()?;
-    der::Header::decode(&mut outer).ok()?;
-    outer.tlv_bytes().ok()
 }
 
 /// Verifies `signature` over `message` made with `alg` by the holder of `spki`.
@@ -315,4 +238,13 @@ fn ecdsa(curve: Oid, key: &[u8], prehash: &[u8], signature: &[u8]) -> Result<(),
                 .map_or_else(|| curve.to_string(), |(_, n, _)| (*n).to_owned())
         )))
     }
+}
+
+/// The public key of an Ed25519 private key's 32-byte seed ([RFC 8032 §5.1.5]).
+///
+/// [RFC 8032 §5.1.5]: https://www.rfc-editor.org/rfc/rfc8032#section-5.1.5
+pub(crate) fn ed25519_public(seed: &[u8; 32]) -> [u8; 32] {
+    ed25519_dalek::SigningKey::from_bytes(seed)
+        .verifying_key()
+        .to_bytes()
 }

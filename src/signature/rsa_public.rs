@@ -17,7 +17,7 @@ use crypto_bigint::modular::BoxedMontyParams;
 use crypto_bigint::{BoxedUint, NonZero, Odd};
 use rsa::traits::PublicKeyParts;
 
-use super::signature::VerifyError;
+use super::VerifyError;
 use crate::cert::bit_length;
 
 /// Modulus sizes accepted, in bits: the `rsa` crate's defaults.
@@ -148,7 +148,7 @@ mod tests {
             .subject_public_key
             .raw_bytes()
             .to_vec();
-        let tbs = super::super::signature::signed_part(own).unwrap().to_vec();
+        let tbs = super::super::signed_part(own).unwrap().to_vec();
         let sig = cert.signature().raw_bytes().to_vec();
         (key, tbs, sig)
     }

@@ -14,11 +14,11 @@
 //! [RFC 7292]: https://www.rfc-editor.org/rfc/rfc7292
 //! [RFC 8018]: https://www.rfc-editor.org/rfc/rfc8018#section-6.2
 
-use cbc::cipher::{block_padding::Pkcs7, BlockModeDecrypt, KeyIvInit};
+#[cfg(feature = "pkcs12")]
+pub(crate) mod crypto;
+
 use der::asn1::{BmpString, OctetString};
 use der::{Decode, Encode, Header, Reader, SliceReader};
-use hmac::{KeyInit, Mac};
-use pkcs12::kdf::{derive_key_utf8, Pkcs12KeyType};
 use serde::Serialize;
 use spki::AlgorithmIdentifierOwned;
 
@@ -154,6 +154,7 @@ fn digest_name(oid: &str) -> &'static str {
 }
 
 /// PBES2 parameters (RFC 8018 §A.4, with PBKDF2 §A.2).
+#[cfg_attr(not(feature = "pkcs12"), allow(dead_code))]
 struct Pbes2 {
     prf: String,
     salt: Vec<u8>,
@@ -242,7 +243,8 @@ fn cipher_name(oid: &str) -> &str {
     }
 }
 
-/// Decrypts PBES2 ciphertext with `password` (UTF-8 bytes, as OpenSSL uses for PBES2).
+/// Decrypts PBES2 ciphertext with `password`; legacy PKCS#12 encryption is named, not
+/// decrypted.
 fn decrypt(alg: &AlgorithmIdentifierOwned, password: &str, data: &[u8]) -> R<Vec<u8>> {
     if alg.oid.to_string() != PBES2 {
         return Err(format!(
@@ -250,81 +252,42 @@ fn decrypt(alg: &AlgorithmIdentifierOwned, password: &str, data: &[u8]) -> R<Vec
             crate::key::pbe_name(&alg.oid.to_string())
         ));
     }
-    let Pbes2 {
-        prf,
-        salt,
-        iterations,
-        cipher,
-        iv,
-    } = pbes2(alg)?;
-    if iterations > MAX_ITERATIONS {
-        return Err(format!(
-            "{iterations} PBKDF2 iterations is more than certscope runs ({MAX_ITERATIONS})"
-        ));
+    backend::decrypt(&alg.to_der().map_err(e)?, password, data)
+}
+
+/// Checks the PKCS#12 MAC with `password`: `None` when it cannot be checked.
+fn mac_ok(mac: &pkcs12::MacData, password: &str, content: &[u8]) -> Option<bool> {
+    backend::mac(&mac.to_der().ok()?, password, content)
+}
+
+/// Whether bundles can be decrypted in this build (or, in a WebAssembly core, whether the
+/// pkcs12 module has been loaded).
+pub(crate) fn available() -> bool {
+    backend::available()
+}
+
+#[cfg(feature = "pkcs12")]
+use crypto as backend;
+#[cfg(all(not(feature = "pkcs12"), target_arch = "wasm32", not(feature = "module")))]
+use crate::wasm::services::pkcs12 as backend;
+
+/// Without the `pkcs12` feature natively, nothing is decrypted.
+#[cfg(all(not(feature = "pkcs12"), any(not(target_arch = "wasm32"), feature = "module")))]
+mod backend {
+    pub(super) fn decrypt(_: &[u8], _: &str, _: &[u8]) -> super::R<Vec<u8>> {
+        Err(super::UNAVAILABLE.into())
     }
-    let key_len = match cipher.as_str() {
-        "2.16.840.1.101.3.4.1.2" => 16,
-        "2.16.840.1.101.3.4.1.22" => 24,
-        "2.16.840.1.101.3.4.1.42" => 32,
-        other => return Err(format!("cipher {other} is not supported")),
-    };
-    let mut key = vec![0u8; key_len];
-    let pw = password.as_bytes();
-    match prf.as_str() {
-        "1.2.840.113549.2.7" => pbkdf2::pbkdf2_hmac::<sha1::Sha1>(pw, &salt, iterations, &mut key),
-        "1.2.840.113549.2.9" => {
-            pbkdf2::pbkdf2_hmac::<sha2::Sha256>(pw, &salt, iterations, &mut key)
-        }
-        "1.2.840.113549.2.10" => {
-            pbkdf2::pbkdf2_hmac::<sha2::Sha384>(pw, &salt, iterations, &mut key)
-        }
-        "1.2.840.113549.2.11" => {
-            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(pw, &salt, iterations, &mut key)
-        }
-        other => return Err(format!("PBKDF2 with {other} is not supported")),
+    pub(super) fn mac(_: &[u8], _: &str, _: &[u8]) -> Option<bool> {
+        None
     }
-    let bad = |_| "decryption failed (wrong password, or a damaged bundle)".to_owned();
-    match key_len {
-        16 => cbc::Decryptor::<aes::Aes128>::new_from_slices(&key, &iv)
-            .map_err(|_| "bad key or IV length".to_owned())?
-            .decrypt_padded_vec::<Pkcs7>(data)
-            .map_err(bad),
-        24 => cbc::Decryptor::<aes::Aes192>::new_from_slices(&key, &iv)
-            .map_err(|_| "bad key or IV length".to_owned())?
-            .decrypt_padded_vec::<Pkcs7>(data)
-            .map_err(bad),
-        _ => cbc::Decryptor::<aes::Aes256>::new_from_slices(&key, &iv)
-            .map_err(|_| "bad key or IV length".to_owned())?
-            .decrypt_padded_vec::<Pkcs7>(data)
-            .map_err(bad),
+    pub(super) fn available() -> bool {
+        false
     }
 }
 
-/// Checks the PKCS#12 MAC (RFC 7292 appendix B key derivation, then HMAC) with `password`.
-fn mac_ok(mac: &pkcs12::MacData, password: &str, content: &[u8]) -> Option<bool> {
-    let iterations = u32::try_from(mac.iterations)
-        .ok()
-        .filter(|i| *i <= MAX_ITERATIONS)?;
-    let rounds = i32::try_from(iterations).ok()?;
-    let salt = mac.mac_salt.as_bytes();
-    let expected = mac.mac.digest.as_bytes();
-    macro_rules! check {
-        ($d:ty, $len:expr) => {{
-            let key =
-                derive_key_utf8::<$d>(password, salt, Pkcs12KeyType::Mac, rounds, $len).ok()?;
-            let mut h = <hmac::Hmac<$d> as KeyInit>::new_from_slice(&key).ok()?;
-            h.update(content);
-            Some(h.verify_slice(expected).is_ok())
-        }};
-    }
-    match mac.mac.algorithm.oid.to_string().as_str() {
-        "1.3.14.3.2.26" => check!(sha1::Sha1, 20),
-        "2.16.840.1.101.3.4.2.1" => check!(sha2::Sha256, 32),
-        "2.16.840.1.101.3.4.2.2" => check!(sha2::Sha384, 48),
-        "2.16.840.1.101.3.4.2.3" => check!(sha2::Sha512, 64),
-        _ => None,
-    }
-}
+/// Why nothing was decrypted when the password could not be tried.
+#[cfg_attr(feature = "pkcs12", allow(dead_code))]
+pub(crate) const UNAVAILABLE: &str = "not decrypted: this build has no PKCS#12 decryption";
 
 fn friendly_name(bag: &pkcs12::safe_bag::SafeBag) -> Option<String> {
     bag.bag_attributes

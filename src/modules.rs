@@ -1,0 +1,30 @@
+//! What the separately loaded WebAssembly modules export (README, Architecture): plain bytes
+//! and strings in and out, so that each call can cross from the core to a module built apart.
+//! Native builds link these capabilities directly and never need this module.
+
+#[cfg(feature = "verify")]
+pub use crate::chain::mozilla_packed as mozilla_roots;
+#[cfg(feature = "pkcs12")]
+pub use crate::pkcs12::crypto::{decrypt as pkcs12_decrypt, mac as pkcs12_mac};
+#[cfg(feature = "verify")]
+pub use crate::signature::{ed25519_public_der as ed25519_public, verify_der as verify_signature};
+
+/// The header analysis of a paste, as the http module hands it to the core's report.
+#[cfg(feature = "http")]
+#[derive(Debug, serde::Serialize)]
+pub struct HttpAnalysis {
+    /// [`crate::Report::http`].
+    pub http: Vec<crate::HttpReport>,
+    /// Lines that could not be read, for [`crate::Report::errors`].
+    pub errors: Vec<crate::Problem>,
+}
+
+/// Analyses the HTTP responses in `text`; `cert_ok` is whether the pasted chain was trusted.
+#[cfg(feature = "http")]
+pub fn http(text: &str, cert_ok: Option<bool>) -> HttpAnalysis {
+    let (http, problems) = crate::headers::analyse(text, cert_ok);
+    HttpAnalysis {
+        http,
+        errors: problems.into_iter().map(crate::headers::message::LineProblem::problem).collect(),
+    }
+}

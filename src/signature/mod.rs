@@ -1,0 +1,216 @@
+//! Signature verification, below both [`crate::cert`] (self-signatures, CSRs, CRLs) and
+//! [`crate::chain`] (paths).
+//!
+//! The verifiers themselves ([`verifier`], RustCrypto's RSA, ECDSA and Ed25519) are the
+//! `verify` feature. A WebAssembly core built without it asks the separately loaded verify
+//! module instead, through [`crate::wasm`]; a native build without it reports
+//! [`VerifyError::Unavailable`].
+
+#[cfg(feature = "verify")]
+mod rsa_public;
+#[cfg(feature = "verify")]
+mod verifier;
+
+use der::Encode;
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+/// Why a signature did not verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(feature = "verify"), allow(dead_code))]
+pub(crate) enum VerifyError {
+    /// The signature algorithm is not one certscope verifies.
+    UnsupportedAlgorithm(String),
+    /// The key cannot be used (malformed, unsupported curve, RSA outside 1024–8192 bits).
+    UnusableKey(String),
+    /// The key type does not match the signature algorithm.
+    KeyMismatch,
+    /// The signature is wrong for this message and key.
+    BadSignature,
+    /// No verifier is at hand: a WebAssembly core whose verify module is not loaded, or a
+    /// native build without the `verify` feature.
+    Unavailable,
+}
+
+impl core::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            VerifyError::UnsupportedAlgorithm(a) => {
+                write!(f, "signature algorithm {a} is not supported")
+            }
+            VerifyError::UnusableKey(why) => write!(f, "the public key cannot be used: {why}"),
+            VerifyError::KeyMismatch => {
+                f.write_str("the key type does not match the signature algorithm")
+            }
+            VerifyError::BadSignature => f.write_str("the signature does not match"),
+            VerifyError::Unavailable => f.write_str("signatures were not checked (no verifier loaded)"),
+        }
+    }
+}
+
+#[cfg_attr(not(feature = "verify"), allow(dead_code))]
+impl VerifyError {
+    /// A compact form that crosses the boundary between WebAssembly modules: `""` for a
+    /// good signature, else one letter and the detail.
+    pub(crate) fn code(result: &Result<(), VerifyError>) -> String {
+        match result {
+            Ok(()) => String::new(),
+            Err(VerifyError::UnsupportedAlgorithm(a)) => format!("A{a}"),
+            Err(VerifyError::UnusableKey(why)) => format!("K{why}"),
+            Err(VerifyError::KeyMismatch) => "M".into(),
+            Err(VerifyError::BadSignature) => "B".into(),
+            Err(VerifyError::Unavailable) => "U".into(),
+        }
+    }
+
+    /// The inverse of [`VerifyError::code`].
+    #[allow(dead_code)] // used by a WebAssembly core only
+    pub(crate) fn from_code(code: &str) -> Result<(), VerifyError> {
+        let mut chars = code.chars();
+        let detail = || code.get(1..).unwrap_or_default().to_owned();
+        match chars.next() {
+            None => Ok(()),
+            Some('A') => Err(VerifyError::UnsupportedAlgorithm(detail())),
+            Some('K') => Err(VerifyError::UnusableKey(detail())),
+            Some('M') => Err(VerifyError::KeyMismatch),
+            Some('B') => Err(VerifyError::BadSignature),
+            Some(_) => Err(VerifyError::Unavailable),
+        }
+    }
+}
+
+/// Signature checks already made in one analysis. The browser and strict verdicts walk the
+/// same certificates, and backtracking can revisit a pair: each (certificate, key) pair is
+/// verified once. Bounded: past [`Cache::MAX`] entries, checks are simply not remembered.
+#[derive(Debug, Default)]
+pub(crate) struct Cache(core::cell::RefCell<Vec<Checked>>);
+
+/// A certificate's DER, the DER of a key, and whether the key verified its signature.
+type Checked = (Vec<u8>, Vec<u8>, Result<(), VerifyError>);
+
+impl Cache {
+    const MAX: usize = 256;
+
+    /// The result of verifying `signed` (a whole certificate's DER) with `key`, computed by
+    /// `check` the first time.
+    pub(crate) fn verify(
+        &self,
+        signed: &[u8],
+        key: &SubjectPublicKeyInfoOwned,
+        check: impl FnOnce() -> Result<(), VerifyError>,
+    ) -> Result<(), VerifyError> {
+        let Ok(key_der) = key.to_der() else {
+            return check();
+        };
+        let known = self.0.try_borrow().ok().and_then(|entries| {
+            entries
+                .iter()
+                .find(|(d, k, _)| d == signed && *k == key_der)
+                .map(|(_, _, r)| r.clone())
+        });
+        if let Some(result) = known {
+            return result;
+        }
+        let result = check();
+        if let Ok(mut entries) = self.0.try_borrow_mut() {
+            if entries.len() < Self::MAX {
+                entries.push((signed.to_vec(), key_der, result.clone()));
+            }
+        }
+        result
+    }
+}
+
+/// The DER of the first element of a signed structure (a certificate's TBSCertificate, a
+/// CRL's TBSCertList) exactly as it appears in `der`: the bytes the signature covers.
+/// Re-encoding a decoded value is not safe here (x509-cert normalises times).
+pub(crate) fn signed_part(der: &[u8]) -> Option<&[u8]> {
+    use der::{Decode, Reader};
+    let mut outer = der::SliceReader::new(der).ok()?;
+    der::Header::decode(&mut outer).ok()?;
+    outer.tlv_bytes().ok()
+}
+
+/// Verifies `signature` over `message` made with `alg` by the holder of `spki`.
+pub(crate) fn verify(
+    message: &[u8],
+    alg: &AlgorithmIdentifierOwned,
+    signature: &[u8],
+    spki: &SubjectPublicKeyInfoOwned,
+) -> Result<(), VerifyError> {
+    #[cfg(feature = "verify")]
+    {
+        verifier::verify(message, alg, signature, spki)
+    }
+    #[cfg(not(feature = "verify"))]
+    {
+        let (Ok(alg), Ok(spki)) = (alg.to_der(), spki.to_der()) else {
+            return Err(VerifyError::Unavailable);
+        };
+        backend::verify(message, &alg, signature, &spki)
+    }
+}
+
+/// Whether signatures can be checked in this build (or, in a WebAssembly core, whether the
+/// verify module has been loaded).
+pub(crate) fn available() -> bool {
+    #[cfg(feature = "verify")]
+    {
+        true
+    }
+    #[cfg(not(feature = "verify"))]
+    {
+        backend::available()
+    }
+}
+
+/// The public key of an Ed25519 private key's seed, when a verifier is at hand.
+pub(crate) fn ed25519_public(seed: &[u8; 32]) -> Option<[u8; 32]> {
+    #[cfg(feature = "verify")]
+    {
+        Some(verifier::ed25519_public(seed))
+    }
+    #[cfg(not(feature = "verify"))]
+    {
+        backend::ed25519_public(seed)
+    }
+}
+
+/// The verify capability as the separately loaded module exports it: DER in, a
+/// [`VerifyError::code`] out.
+#[cfg(feature = "verify")]
+pub fn verify_der(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
+    use der::Decode;
+    let result = match (
+        AlgorithmIdentifierOwned::from_der(alg),
+        SubjectPublicKeyInfoOwned::from_der(spki),
+    ) {
+        (Ok(alg), Ok(spki)) => verifier::verify(message, &alg, signature, &spki),
+        (Err(e), _) | (_, Err(e)) => Err(VerifyError::UnusableKey(e.to_string())),
+    };
+    VerifyError::code(&result)
+}
+
+/// Ed25519 public key from a seed, as the verify module exports it (empty unless 32 bytes).
+#[cfg(feature = "verify")]
+pub fn ed25519_public_der(seed: &[u8]) -> Vec<u8> {
+    <[u8; 32]>::try_from(seed)
+        .map(|s| verifier::ed25519_public(&s).to_vec())
+        .unwrap_or_default()
+}
+
+#[cfg(all(not(feature = "verify"), target_arch = "wasm32", not(feature = "module")))]
+use crate::wasm::services as backend;
+
+/// Without the `verify` feature natively (or in another capability's module), nothing verifies.
+#[cfg(all(not(feature = "verify"), any(not(target_arch = "wasm32"), feature = "module")))]
+mod backend {
+    pub(super) fn verify(_: &[u8], _: &[u8], _: &[u8], _: &[u8]) -> Result<(), super::VerifyError> {
+        Err(super::VerifyError::Unavailable)
+    }
+    pub(super) fn available() -> bool {
+        false
+    }
+    pub(super) fn ed25519_public(_: &[u8; 32]) -> Option<[u8; 32]> {
+        None
+    }
+}
