@@ -350,7 +350,12 @@ export interface Report {
   /** Findings about the input as a whole (e.g. a pasted private key). */
   findings: Finding[];
   errors: Problem[];
+  /** Capabilities this report still lacks: their module was not loaded (inspect() from the
+   *  package loads them as needed; only `verify: false` leaves "verify" here). */
+  pending: Capability[];
 }
+/** A part of the engine built and loaded on its own. */
+export type Capability = "verify" | "http" | "pkcs12";
 /** One TLV of a DER structure. */
 export interface Asn1Node {
   /** "SEQUENCE", "INTEGER", "[3]", "OBJECT IDENTIFIER" … */
@@ -377,6 +382,8 @@ export interface InspectOptions {
   crls?: string | Uint8Array;
   /** Password for PKCS#12 bundles in the input. Used only to open them; never in the report. */
   password?: string;
+  /** false: no chain verdict, and the verify module is not loaded. Default true. */
+  verify?: boolean;
 }
 "#;
 
@@ -428,8 +435,8 @@ pub fn version() -> String {
 /// A report as plain JavaScript objects (maps as objects, missing values as `null`).
 #[cfg_attr(feature = "module", allow(dead_code))]
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(js_error)
+    let json = serde_json::to_string(value).map_err(js_error)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("report is not JSON"))
 }
 
 #[cfg(not(feature = "module"))]

@@ -1,0 +1,127 @@
+// certscope's engine, split by capability (README, Architecture). The core module reads the
+// input and explains certificates, keys, CSRs, CRLs and transcripts; a report lists in
+// `pending` what it could not do without another module. This file loads that module (verify:
+// signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption)
+// the first time an input needs it, and runs the core again, so callers get the complete
+// report without knowing the modules exist. Published as the npm package's main module.
+import { loaded, register } from './services.js';
+
+// Imported with literal specifiers so that bundlers see each module and split it out.
+const importers = {
+  verify: () => import('./certscope_verify.js'),
+  http: () => import('./certscope_http.js'),
+  pkcs12: () => import('./certscope_pkcs12.js'),
+};
+
+// Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
+// let each glue module fetch its own from new URL('…_bg.wasm', import.meta.url).
+const fromDisk = import.meta.url.startsWith('file:');
+async function instantiate(glue, file) {
+  if (!fromDisk) return glue.default();
+  const fs = await import(['node:fs', 'promises'].join('/'));
+  return glue.default({ module_or_path: await fs.readFile(new URL(file, import.meta.url)) });
+}
+
+let core;
+let coreReady;
+let generation = 0;
+const modules = {};
+const ready = new Set();
+
+/** Loads the core module (once). Every other function calls it; call it early to warm up. */
+export function init() {
+  coreReady ??= (async () => {
+    // After a trap the instance is unusable: a fresh copy of the glue gives a new one.
+    const glue = generation === 0
+      ? await import('./certscope_core.js')
+      : await import(`./certscope_core.js?instance=${generation}`);
+    await instantiate(glue, 'certscope_core_bg.wasm');
+    core = glue;
+    ready.add('core');
+    return glue;
+  })();
+  return coreReady;
+}
+
+/** Loads a capability module (once) and makes it callable from the core. */
+export function load(capability) {
+  modules[capability] ??= (async () => {
+    const glue = await importers[capability]();
+    await instantiate(glue, `certscope_${capability}_bg.wasm`);
+    if (capability !== 'http') register(capability, glue);
+    ready.add(capability);
+    return glue;
+  })();
+  return modules[capability];
+}
+
+/** Which modules have been loaded so far (for size-conscious embedders and tests). */
+export function modulesLoaded() {
+  return [...ready];
+}
+
+/** Runs `f` on the core; a trap (WebAssembly.RuntimeError) retires the instance. */
+function guarded(f) {
+  try {
+    return f(core);
+  } catch (err) {
+    if (err instanceof WebAssembly.RuntimeError) {
+      coreReady = undefined;
+      core = undefined;
+      generation += 1;
+    }
+    throw err;
+  }
+}
+
+/**
+ * Reads and explains everything in `input`, loading the modules it needs. With
+ * `options.verify === false` no chain verdict is made (the verify module is not loaded and
+ * `pending` keeps "verify").
+ */
+export async function inspect(input, options = {}) {
+  await init();
+  let report = guarded((c) => c.inspect(input, options));
+  // A module the core calls during analysis changes what it finds (a decrypted bundle holds
+  // certificates that then need verifying), so the core runs again after each load.
+  for (let round = 0; round < 3; round += 1) {
+    const wanted = report.pending.filter((c) => c !== 'http' && !(c === 'verify' && options?.verify === false) && !loaded(c));
+    if (wanted.length === 0) break;
+    await Promise.all(wanted.map(load));
+    report = guarded((c) => c.inspect(input, options));
+  }
+  if (report.pending.includes('http')) {
+    const http = await load('http');
+    const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
+    addHttp(report, http.analyseHttp(text, report.chains[0]?.browser.trusted));
+  }
+  return report;
+}
+
+/** The same merge as `add_http` in src/inspect.rs. */
+function addHttp(report, { http, errors }) {
+  if (http.length > 0 || errors.length > 0) report.errors = report.errors.filter((p) => p.code !== 'nothing-recognised');
+  report.errors.push(...errors);
+  report.http = http;
+  report.pending = report.pending.filter((c) => c !== 'http');
+}
+
+/** Lists every certificate in `input` without analysis (core only). */
+export async function summarize(input) {
+  await init();
+  return guarded((c) => c.summarize(input));
+}
+
+/** The raw ASN.1 of the first certificate (or other DER block) in `input` (core only). */
+export async function asn1(input) {
+  await init();
+  return guarded((c) => c.asn1(input));
+}
+
+/** The version of certscope. */
+export async function version() {
+  await init();
+  return core.version();
+}
+
+export default init;
