@@ -17,7 +17,7 @@ for module in core verify http pkcs12; do
   [ -f "target/modules/$module/certscope_${module}_bg.wasm" ] || { echo "build: no $module module" >&2; exit 1; }
   cp "target/modules/$module/certscope_$module.js" "target/modules/$module/certscope_${module}_bg.wasm" pkg/
 done
-cp target/modules/core/certscope_core.d.ts target/modules/core/certscope_core_bg.wasm.d.ts target/modules/core/package.json pkg/
+cp target/modules/core/certscope_core.d.ts target/modules/core/certscope_core_bg.wasm.d.ts target/modules/core/package.json target/modules/core/README.md pkg/
 cp www/lib/engine.js pkg/certscope.js
 cp www/lib/engine.d.ts pkg/certscope.d.ts
 cp www/lib/services.js pkg/

@@ -2,16 +2,17 @@
 // Messages in: { id, input, options } (or { id, input, tree: true } for an ASN.1 tree);
 // out: { id, report } (the report or tree) or { id, error, fatal }, and
 // { version } once ready. `fatal` means the WebAssembly instance trapped and must be replaced.
-import init, { asn1, inspect, version } from './lib/certscope.js';
+// The engine loads the core here, and each further module the first time an input needs it.
+import { asn1, inspect, version } from './lib/certscope.js';
 
-const ready = init().then(() => self.postMessage({ version: version() }));
+const ready = version().then((v) => self.postMessage({ version: v }));
 
 self.addEventListener('message', async (event) => {
   const { id, input, options, tree } = event.data;
   await ready;
   try {
-    if (tree) self.postMessage({ id, report: asn1(input) });
-    else self.postMessage({ id, report: inspect(input, options) });
+    if (tree) self.postMessage({ id, report: await asn1(input) });
+    else self.postMessage({ id, report: await inspect(input, options) });
   } catch (err) {
     self.postMessage({ id, error: String(err?.message ?? err), fatal: err instanceof WebAssembly.RuntimeError });
   }

@@ -12,13 +12,13 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const glue = readFileSync(`${root}www/lib/certscope.js`, 'utf8');
+const glue = readFileSync(`${root}www/lib/certscope_core.js`, 'utf8');
 const trapping = glue.replace(/export function inspect\(input, options\) \{/,
   'export function inspect(input, options) { if ((typeof input === "string" ? input : new TextDecoder().decode(input)).includes("TRAP-ME")) throw new WebAssembly.RuntimeError("unreachable");');
 
 async function withTrappingGlue(context) {
   assert.notEqual(trapping, glue, 'the glue no longer has the expected inspect()');
-  await context.route(/\/lib\/certscope\.js(\?.*)?$/, (route) =>
+  await context.route(/\/lib\/certscope_core\.js(\?.*)?$/, (route) =>
     route.fulfill({ status: 200, contentType: 'text/javascript', body: trapping }));
 }
 
@@ -40,7 +40,7 @@ test('the element shows the error and re-instantiates on its next render', async
   await withTrappingGlue(context);
   await context.route(/\/trap\.pem$/, (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'TRAP-ME' }));
   const glueRequests = [];
-  page.on('request', (r) => { if (r.url().includes('/lib/certscope.js')) glueRequests.push(new URL(r.url()).search); });
+  page.on('request', (r) => { if (r.url().includes('/lib/certscope_core.js')) glueRequests.push(new URL(r.url()).search); });
   await page.goto(`${server.origin}/embed.html`);
   await page.waitForFunction(() => document.getElementById('inline')?.shadowRoot?.querySelector('.card'));
   // Point an element at an input that traps, then back at a real one.
@@ -50,7 +50,7 @@ test('the element shows the error and re-instantiates on its next render', async
   assert.match(error, /unreachable/);
   await page.evaluate(() => document.getElementById('from-src').setAttribute('src', 'examples/broken.pem'));
   await page.waitForFunction(() => document.getElementById('from-src').shadowRoot.querySelectorAll('.card').length === 4);
-  // The recovery loaded a second, fresh instance of the engine.
+  // The recovery loaded a second, fresh instance of the core module.
   assert.deepEqual(glueRequests, ['', '?instance=1']);
   assert.deepEqual(problems, []);
   await context.close();

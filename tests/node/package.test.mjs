@@ -6,12 +6,13 @@ import { test } from 'node:test';
 const pkg = new URL('../../pkg/', import.meta.url);
 
 test('pkg/ imports in Node and inspects a chain', async () => {
-  const { initSync, inspect, version } = await import(new URL('certscope.js', pkg));
-  initSync({ module: readFileSync(new URL('certscope_bg.wasm', pkg)) });
+  const { inspect, version, modulesLoaded } = await import(new URL('certscope.js', pkg));
   const manifest = JSON.parse(readFileSync(new URL('package.json', pkg)));
-  assert.equal(version(), manifest.version);
+  assert.equal(await version(), manifest.version);
   const chain = readFileSync(new URL('../data/generated/rsa4096-chain.pem', import.meta.url), 'utf8');
-  const report = inspect(chain, { at: '2026-02-01T00:00:00Z' });
+  const report = await inspect(chain, { at: '2026-02-01T00:00:00Z' });
+  assert.deepEqual(modulesLoaded(), ['core', 'verify']);
+  assert.deepEqual(report.pending, []);
   assert.deepEqual(report.certificates.map((c) => c.role), ['leaf', 'intermediate', 'root']);
   assert.deepEqual(report.certificates.map((c) => c.publicKey.bits), [4096, 4096, 4096]);
   assert.equal(report.certificates[2].selfSigned, true);
@@ -23,7 +24,7 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
   assert.equal(manifest.name, 'certscope');
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.types, './certscope.d.ts');
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './define', './render', './certscope_bg.wasm', './package.json']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './define', './render', './core', './certscope_core_bg.wasm', './certscope_verify_bg.wasm', './certscope_http_bg.wasm', './certscope_pkcs12_bg.wasm', './package.json']);
   assert.deepEqual(manifest.sideEffects, ['./certscope-view-define.js']);
   for (const field of ['description', 'license', 'repository', 'keywords', 'version']) assert.ok(manifest[field], field);
   const { execFileSync } = await import('node:child_process');
@@ -31,13 +32,17 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
   const files = packed[0].files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     'LICENSE', 'README.md', 'certscope-view-define.d.ts', 'certscope-view-define.js', 'certscope-view.d.ts',
-    'certscope-view.js', 'certscope.d.ts', 'certscope.js', 'certscope_bg.wasm', 'certscope_bg.wasm.d.ts',
-    'package.json', 'render-files.js', 'render-http.js', 'render.js', 'report-style.js',
+    'certscope-view.js', 'certscope.d.ts', 'certscope.js', 'certscope_core.d.ts', 'certscope_core.js',
+    'certscope_core_bg.wasm', 'certscope_core_bg.wasm.d.ts', 'certscope_http.js', 'certscope_http_bg.wasm',
+    'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm', 'certscope_verify.js', 'certscope_verify_bg.wasm',
+    'package.json', 'render-files.js', 'render-http.js', 'render.js', 'report-style.js', 'services.js',
   ]);
 });
 
 test('the TypeScript declarations describe the report, not any', () => {
-  const dts = readFileSync(new URL('certscope.d.ts', pkg), 'utf8');
+  const engine = readFileSync(new URL('certscope.d.ts', pkg), 'utf8');
+  assert.match(engine, /export function inspect\(input: string \| Uint8Array \| ArrayBuffer, options\?: InspectOptions\): Promise<Report>;/);
+  const dts = readFileSync(new URL('certscope_core.d.ts', pkg), 'utf8');
   assert.match(dts, /export function inspect\(input: string \| Uint8Array, options: InspectOptions\): Report;/);
   for (const type of ['Report', 'Certificate', 'Finding', 'ExtensionValue', 'Problem', 'Validity']) {
     assert.match(dts, new RegExp(`export (interface|type) ${type}\\b`), type);
@@ -55,12 +60,9 @@ test('the README\'s Node snippet works against an installed package', async () =
   writeFileSync(join(dir, 'chain.pem'), readFileSync(new URL('../data/generated/p256-chain.pem', import.meta.url)));
   writeFileSync(join(dir, 'main.mjs'), `
     import { readFileSync } from 'node:fs';
-    import { createRequire } from 'node:module';
-    import { initSync, inspect } from 'certscope';
+    import { inspect } from 'certscope';
 
-    const wasm = createRequire(import.meta.url).resolve('certscope/certscope_bg.wasm');
-    initSync({ module: readFileSync(wasm) });
-    const report = inspect(readFileSync('chain.pem'), { at: '2026-02-01' });
+    const report = await inspect(readFileSync('chain.pem'), { at: '2026-02-01' });
     console.log(report.certificates.map((c) => c.role).join(','));
   `);
   const out = execFileSync('node', ['main.mjs'], { cwd: dir, encoding: 'utf8' });

@@ -12,11 +12,10 @@ import { test } from 'node:test';
 const root = new URL('../../', import.meta.url).pathname;
 
 test('reports type-check against certscope.d.ts', async () => {
-  const { initSync, inspect, asn1, summarize } = await import(`${root}pkg/certscope.js`);
-  initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
+  const { inspect, asn1, summarize } = await import(`${root}pkg/certscope.js`);
   const data = (p) => readFileSync(`${root}tests/data/${p}`);
   const hostile = readdirSync(`${root}tests/data/hostile`).filter((f) => f.endsWith('.pem')).map((f) => data(`hostile/${f}`)).join('\n');
-  const reports = [
+  const reports = await Promise.all([
     inspect(data('generated/rsa2048-chain.pem'), { at: '2026-02-01', host: 'www.certscope.test', roots: data('generated/rsa2048-root.pem') }),
     inspect(Buffer.concat([data('generated/flawed-expired.pem'), data('input/key.pem'), data('input/request.csr')]), { at: '2026-02-01' }),
     inspect(hostile, { at: '2030-01-01' }),
@@ -31,21 +30,33 @@ test('reports type-check against certscope.d.ts', async () => {
     inspect(data('transcripts/curl-v.txt'), { at: '2026-12-01' }),
     inspect(Buffer.concat([data('formats/leaf-ec.pem'), data('formats/root.pem'), data('formats/root.crl'), data('formats/leaf-rsa.csr'), data('formats/key-sec1-ec.pem'), data('formats/key-pkcs8-encrypted.pem')]), { at: '2026-12-01' }),
     inspect(data('formats/chain-der.p7c'), { at: '2026-12-01' }),
-  ];
+    // The core alone: no verdict asked for.
+    inspect(data('generated/p256-chain.pem'), { at: '2026-12-01', verify: false }),
+  ]);
+  assert.deepEqual(reports[12].pending, ['verify']);
   assert.equal(reports[8].connections[0].protocol, 'TLSv1.2');
   assert.equal(reports[10].crls[0].revokedCount, 1);
   assert.deepEqual(reports[10].keys[0].matchesCertificates, [0]);
   assert.equal(reports[5].http[0].observatory.grade, 'C+');
   assert.equal(reports[6].http.length, 2);
   const dir = mkdtempSync(join(tmpdir(), 'certscope-types-'));
-  copyFileSync(`${root}pkg/certscope.d.ts`, join(dir, 'certscope.d.ts'));
+  for (const f of ['certscope.d.ts', 'certscope_core.d.ts']) copyFileSync(`${root}pkg/${f}`, join(dir, f));
   const literals = reports.map((r, i) => `export const r${i}: Report = ${JSON.stringify(r)};`).join('\n');
-  const tree = `export const t: Asn1Node[] = ${JSON.stringify(asn1(data('generated/p256-root.pem')))};`;
-  const summary = summarize(Buffer.concat([data('formats/chain.p7b'), data('formats/key-sec1-ec.pem'), data('generated/idn-chain.pem')]));
+  const tree = `export const t: Asn1Node[] = ${JSON.stringify(await asn1(data('generated/p256-root.pem')))};`;
+  const summary = await summarize(Buffer.concat([data('formats/chain.p7b'), data('formats/key-sec1-ec.pem'), data('generated/idn-chain.pem')]));
   assert.equal(summary.certificates.length, 4);
   assert.equal(summary.errors[0].code, 'unsupported-block');
   const listing = `export const s: Summary = ${JSON.stringify(summary)};`;
-  writeFileSync(join(dir, 'check.ts'), `import type { Report, Asn1Node, Summary } from './certscope';\n${literals}\n${tree}\n${listing}\n`);
+  // The engine's own declarations too: what a caller writes type-checks.
+  const calls = `import { inspect, summarize, load, modulesLoaded } from './certscope';
+    export async function use(pem: string): Promise<string[]> {
+      const r: Report = await inspect(pem, { at: '2026-12-01', verify: false });
+      const s: Summary = await summarize(new Uint8Array(0));
+      await load('http');
+      const loaded: string[] = modulesLoaded();
+      return [...r.pending, ...loaded, String(s.certificates.length)];
+    }`;
+  writeFileSync(join(dir, 'check.ts'), `import type { Report, Asn1Node, Summary } from './certscope';\n${literals}\n${tree}\n${listing}\n${calls}\n`);
   const tsc = `${root}node_modules/typescript/bin/tsc`;
   try {
     execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', join(dir, 'check.ts')], { encoding: 'utf8' });

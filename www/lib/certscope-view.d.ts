@@ -13,6 +13,9 @@ export declare class CertscopeView extends HTMLElement {
   at: string;
   /** "mozilla" (default), "none", or PEM of your own roots. */
   roots: string;
+  /** Ask for a chain verdict (loads the verify module). Implied by `host`, a `roots`
+   *  attribute or a data-roots child; without any of them only the core module loads. */
+  verify: boolean;
   /** Hide the per-certificate detail sections. */
   compact: boolean;
 }

@@ -3,26 +3,19 @@
 // Content comes from an inline child <script type="text/plain"> (PEM, or anything the
 // page accepts) or from a same-origin `src`; a child <script type="text/plain" data-roots>
 // holds trust anchors (your private CA's root) instead of Mozilla's. Attributes: host, at, roots ("mozilla" |
-// "none"), compact, theme ("light" | "dark"). It renders into a shadow root with `part`s
+// "none"), verify, compact, theme ("light" | "dark"). A chain verdict needs the verify module
+// (signatures and Mozilla's roots): the element asks for one when it has `verify`, `host`, a
+// `roots` attribute or a data-roots child, and otherwise loads only the core. It renders into a shadow root with `part`s
 // (summary, chain, card, finding, problems) and fires a composed, bubbling
 // `certscope:report` event whose detail is the report.
 import { renderReport, h } from './render.js';
 import { tokensCss, reportCss, sheet } from './report-style.js';
-
-// The engine: the wasm-bindgen glue module, initialised. After a trap the instance is
-// unusable, so the next render imports a fresh copy of the module (a new instance).
-let engine;
-let generation = 0;
-function wasm() {
-  engine ??= (generation === 0 ? import('./certscope.js') : import(`./certscope.js?instance=${generation}`))
-    .then(async (glue) => { await glue.default(); return glue; });
-  return engine;
-}
+import { asn1, inspect } from './certscope.js';
 
 let sheets;
 
 export class CertscopeView extends HTMLElement {
-  static observedAttributes = ['src', 'host', 'at', 'roots', 'compact'];
+  static observedAttributes = ['src', 'host', 'at', 'roots', 'verify', 'compact'];
 
   #root = this.attachShadow({ mode: 'open' });
   #renders = 0;
@@ -39,6 +32,8 @@ export class CertscopeView extends HTMLElement {
   set at(value) { this.setAttribute('at', value); }
   get roots() { return this.getAttribute('roots') ?? 'mozilla'; }
   set roots(value) { this.setAttribute('roots', value); }
+  get verify() { return this.hasAttribute('verify'); }
+  set verify(value) { this.toggleAttribute('verify', Boolean(value)); }
   get compact() { return this.hasAttribute('compact'); }
   set compact(value) { this.toggleAttribute('compact', Boolean(value)); }
 
@@ -68,27 +63,25 @@ export class CertscopeView extends HTMLElement {
     const turn = ++this.#renders;
     const frame = h('div', { class: 'results', part: 'report' });
     try {
-      const [input, glue] = await Promise.all([this.#input(), wasm()]);
+      const input = await this.#input();
       if (turn !== this.#renders) return;
       // Trust anchors from a <script type="text/plain" data-roots> child (a private CA's root).
       const roots = this.querySelector('script[type="text/plain"][data-roots]');
       const options = { roots: roots && this.roots !== 'none' ? roots.textContent : this.roots };
       if (this.host) options.host = this.host;
       if (this.at) options.at = this.at;
-      const report = glue.inspect(input, options);
+      options.verify = this.verify || Boolean(this.host) || Boolean(roots) || this.hasAttribute('roots');
+      const report = await inspect(input, options);
+      if (turn !== this.#renders) return;
       this.#report = report;
-      frame.append(renderReport(report, { compact: this.compact, asn1: async (pem) => glue.asn1(pem) }));
+      frame.append(renderReport(report, { compact: this.compact, asn1 }));
       this.dispatchEvent(new CustomEvent('certscope:report', { detail: report, bubbles: true, composed: true }));
     } catch (err) {
       if (turn !== this.#renders) return;
       frame.append(h('div', { class: 'summary error', part: 'error', role: 'alert' },
         h('span', { class: 'headline', text: 'certscope could not analyse this' }),
         h('span', { class: 'counts', text: String(err?.message ?? err) })));
-      // A trapped WebAssembly instance is unusable: start afresh next time.
-      if (err instanceof WebAssembly.RuntimeError) {
-        engine = undefined;
-        generation += 1;
-      }
+      // A trapped WebAssembly instance is replaced by the engine on the next call.
     }
     this.#root.replaceChildren(frame);
   }

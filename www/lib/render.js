@@ -114,6 +114,7 @@ function summary(report, all) {
     (report.requests ?? []).length ? plural(report.requests.length, 'signing request') : null,
     (report.crls ?? []).length ? plural(report.crls.length, 'CRL') : null,
     report.errors.length ? `${plural(report.errors.length, 'block')} not readable` : null,
+    (report.pending ?? []).includes('verify') ? 'signatures and chain not verified' : null,
     `evaluated at ${when(report.evaluatedAt)}`,
   ].filter(Boolean).join(' · ');
   return h('div', { class: `summary ${level}`, part: 'summary', role: 'status', 'data-testid': 'summary' },
