@@ -27,7 +27,7 @@ cp www/lib/services.js pkg/
 rm -rf www/pkg www/examples
 mkdir -p www/examples
 cp pkg/certscope.js pkg/certscope_*.js pkg/certscope_core.d.ts pkg/*.wasm www/lib/
-cp www/lib/render.js www/lib/render-http.js www/lib/render-files.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
+cp www/lib/dom.js www/lib/render.js www/lib/render-http.js www/lib/render-files.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
   www/lib/certscope-view.d.ts www/lib/certscope-view-define.d.ts pkg/
 cp LICENSE pkg/
 node scripts/package.mjs

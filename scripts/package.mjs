@@ -33,7 +33,7 @@ const manifest = {
     'certscope_core.js', 'certscope_core.d.ts', 'certscope_core_bg.wasm', 'certscope_core_bg.wasm.d.ts',
     'certscope_verify.js', 'certscope_verify_bg.wasm', 'certscope_http.js', 'certscope_http_bg.wasm',
     'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm',
-    'render.js', 'render-http.js', 'render-files.js', 'report-style.js',
+    'dom.js', 'render.js', 'render-http.js', 'render-files.js', 'report-style.js',
     'certscope-view.js', 'certscope-view.d.ts', 'certscope-view-define.js', 'certscope-view-define.d.ts',
   ],
   sideEffects: ['./certscope-view-define.js'],

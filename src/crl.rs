@@ -11,8 +11,8 @@ use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::CrlReason;
 
 use crate::cert::{self, AlgorithmName, CertificateReport, NameReport};
-use crate::signature;
 use crate::lint::{finding, references as refs};
+use crate::signature;
 use crate::{hex, oid, time, Error, Finding, Location, Severity};
 
 /// The most revoked entries listed in a report (all are counted and checked).

@@ -12,8 +12,8 @@ use crate::cert::{
     self, AlgorithmName, ExtensionReport, ExtensionValue, NameReport, NamedOid, PublicKeyReport,
     ACCEPTED_CURVES, MIN_RSA_BITS,
 };
-use crate::signature;
 use crate::lint::{finding, references as refs};
+use crate::signature;
 use crate::{oid, Error, Finding, Location, Severity};
 
 const EXTENSION_REQUEST: &str = "1.2.840.113549.1.9.14";

@@ -56,7 +56,6 @@ mod time;
 pub mod wasm;
 
 pub use asn1::{asn1_of, asn1_tree, Asn1Node, MAX_ASN1_NODES};
-pub use cert::lint_results;
 pub use cert::{
     AccessEntry, AlgorithmName, CertificateReport, ExtensionReport, ExtensionValue, Fingerprints,
     GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy, PublicKeyReport, Role, Sct,
@@ -76,12 +75,12 @@ pub use headers::{
     MAX_HEADER_BYTES, MAX_RESPONSES,
 };
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
-pub use inspect::{inspect, Options, MAX_CHAINS};
+pub use inspect::{inspect, Capability, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;
 pub use lint::engine::{LintResult, Status as LintStatus};
-pub use lint::{catalog as lint_catalog, LintInfo};
+pub use lint::{catalog as lint_catalog, lint_results, LintInfo};
 pub use pkcs12::{BagReport, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
-pub use report::{Capability, Finding, Location, Problem, Reference, Report, Severity, Snippets, ToolFinding};
+pub use report::{Finding, Location, Problem, Reference, Severity, Snippets, ToolFinding};
 pub use summary::{summarize, CertificateSummary, Summary};
 pub use text::render as render_text;
 pub use time::parse_rfc3339;

@@ -25,6 +25,9 @@ pub fn http(text: &str, cert_ok: Option<bool>) -> HttpAnalysis {
     let (http, problems) = crate::headers::analyse(text, cert_ok);
     HttpAnalysis {
         http,
-        errors: problems.into_iter().map(crate::headers::message::LineProblem::problem).collect(),
+        errors: problems
+            .into_iter()
+            .map(crate::headers::message::LineProblem::problem)
+            .collect(),
     }
 }

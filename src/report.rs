@@ -1,58 +1,12 @@
-//! What an inspection returns: certificates, findings about them, and the parts of the
-//! input that could not be read. Everything here serialises to the JSON the CLI prints and
-//! the plain objects the JavaScript API returns (field names in camelCase).
+//! The vocabulary every analysis reports in: findings (id, severity, title, explanation,
+//! evidence, reference, fix), their references, and located problems for input that could
+//! not be read. Everything here serialises to the JSON the CLI prints and the plain objects
+//! the JavaScript API returns (field names in camelCase). The whole [`Report`](crate::Report)
+//! is assembled by [`inspect`](crate::inspect).
 
 use serde::Serialize;
 
-use crate::cert::CertificateReport;
-use crate::chain::ChainReport;
 use crate::Error;
-
-/// The result of [`inspect`](crate::inspect): one entry per block of input.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Report {
-    /// The time validity was judged at, RFC 3339 UTC.
-    pub evaluated_at: String,
-    /// Size of the input in bytes.
-    pub input_bytes: usize,
-    /// Every certificate read, in input order.
-    pub certificates: Vec<CertificateReport>,
-    /// Chain analysis for each end-entity certificate (at most [`MAX_CHAINS`](crate::MAX_CHAINS)).
-    pub chains: Vec<ChainReport>,
-    /// Certificate signing requests (PKCS#10), in input order.
-    pub requests: Vec<crate::CsrReport>,
-    /// Certificate revocation lists, in input order.
-    pub crls: Vec<crate::CrlReport>,
-    /// Keys: private keys, described by their public half only (never the key itself), and
-    /// public keys.
-    pub keys: Vec<crate::KeyReport>,
-    /// PKCS#12 bundles: what they hold (opened with `Options::password` when given).
-    pub pkcs12: Vec<crate::Pkcs12Report>,
-    /// TLS connections shown by pasted `openssl s_client` or `curl -v` transcripts.
-    pub connections: Vec<crate::ConnectionReport>,
-    /// The HTTPS configuration of each site whose HTTP responses were pasted.
-    pub http: Vec<crate::HttpReport>,
-    /// Findings about the input as a whole (a pasted private key, an unsupported block).
-    pub findings: Vec<Finding>,
-    /// Blocks that could not be read, each with where and why.
-    pub errors: Vec<Problem>,
-    /// What this build could not do for this input: the capabilities whose module (on the
-    /// web) or feature (natively) was not at hand. Empty when the report is complete.
-    pub pending: Vec<Capability>,
-}
-
-/// A part of the engine built and loaded on its own (a Cargo feature; a WebAssembly module).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Capability {
-    /// Signatures, chain verdicts and Mozilla's roots.
-    Verify,
-    /// HTTP response header analysis.
-    Http,
-    /// PKCS#12 decryption.
-    Pkcs12,
-}
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -199,19 +153,5 @@ impl Problem {
 
     pub(crate) fn boxed(location: Location, error: Error) -> Box<Self> {
         Box::new(Self::new(location, error))
-    }
-}
-
-impl Report {
-    /// All findings: the input's first, then the HTTP sites', the chains', then each certificate's.
-    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .chain(self.connections.iter().flat_map(|c| c.findings.iter()))
-            .chain(self.http.iter().flat_map(|h| h.findings.iter()))
-            .chain(self.requests.iter().flat_map(|r| r.findings.iter()))
-            .chain(self.crls.iter().flat_map(|c| c.findings.iter()))
-            .chain(self.chains.iter().flat_map(|c| c.findings.iter()))
-            .chain(self.certificates.iter().flat_map(|c| c.findings.iter()))
     }
 }

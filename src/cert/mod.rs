@@ -243,8 +243,6 @@ pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, 
         trailing_bytes,
     };
     report.role = role(&report);
-    report.findings = crate::lint::check(&report);
-    crate::lint::apply_rules(&cert, &mut report);
     Ok(Parsed {
         report,
         der: own.to_vec(),
@@ -261,19 +259,4 @@ fn role(cert: &CertificateReport) -> Role {
         (None, true) if cert.version == 1 => Role::Root,
         _ => Role::Leaf,
     }
-}
-
-/// Every lint rule's outcome on the certificate in `der` (zlint's vocabulary: pass, error,
-/// warn, notice, na, ne), for comparing certscope with zlint.
-pub fn lint_results(der: &[u8]) -> Result<Vec<crate::LintResult>, Error> {
-    let parsed = report(
-        der,
-        Location {
-            block: 1,
-            line: None,
-            byte_offset: 0,
-        },
-        0,
-    )?;
-    Ok(crate::lint::results(&parsed.cert, &parsed.report))
 }

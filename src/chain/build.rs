@@ -11,9 +11,9 @@ use super::cert::ChainCert;
 use super::failure::Failure;
 use super::name_constraints::{self, Names};
 use super::profile::{self, Position, Profile};
-use crate::signature;
 use super::trust_store::Anchor;
 use super::Budget;
+use crate::signature;
 
 /// What the path must be good for.
 pub(crate) struct Context<'a> {

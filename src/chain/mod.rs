@@ -15,9 +15,9 @@ mod trust_store;
 
 pub(crate) use cert::ChainCert;
 pub use profile::Profile;
-pub use trust_store::AnchorSource;
 #[cfg(feature = "verify")]
 pub use trust_store::mozilla_packed;
+pub use trust_store::AnchorSource;
 
 use const_oid::ObjectIdentifier as Oid;
 use serde::Serialize;

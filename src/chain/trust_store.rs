@@ -87,11 +87,18 @@ pub(crate) fn mozilla() -> &'static [Anchor] {
 fn packed() -> Vec<u8> {
     mozilla_packed()
 }
-#[cfg(all(not(feature = "verify"), target_arch = "wasm32", not(feature = "module")))]
+#[cfg(all(
+    not(feature = "verify"),
+    target_arch = "wasm32",
+    not(feature = "module")
+))]
 fn packed() -> Vec<u8> {
     crate::wasm::services::mozilla_roots()
 }
-#[cfg(all(not(feature = "verify"), any(not(target_arch = "wasm32"), feature = "module")))]
+#[cfg(all(
+    not(feature = "verify"),
+    any(not(target_arch = "wasm32"), feature = "module")
+))]
 fn packed() -> Vec<u8> {
     Vec::new()
 }

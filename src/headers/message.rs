@@ -110,7 +110,12 @@ impl LineProblem {
             line: Some(self.line),
             byte_offset: self.byte_offset,
         };
-        crate::Problem::new(at, crate::Error::HttpLine { message: self.message })
+        crate::Problem::new(
+            at,
+            crate::Error::HttpLine {
+                message: self.message,
+            },
+        )
     }
 }
 

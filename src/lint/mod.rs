@@ -118,3 +118,30 @@ pub fn catalog() -> Vec<LintInfo> {
         })
         .collect()
 }
+
+/// Reads one certificate and lints it: the summary with every finding, as `inspect` shows it.
+pub(crate) fn report(
+    der: &[u8],
+    location: crate::Location,
+    at: u64,
+) -> Result<crate::cert::Parsed, crate::Error> {
+    let mut parsed = crate::cert::report(der, location, at)?;
+    parsed.report.findings = check(&parsed.report);
+    apply_rules(&parsed.cert, &mut parsed.report);
+    Ok(parsed)
+}
+
+/// Every lint rule's outcome on the certificate in `der` (zlint's vocabulary: pass, error,
+/// warn, notice, na, ne), for comparing certscope with zlint.
+pub fn lint_results(der: &[u8]) -> Result<Vec<crate::LintResult>, crate::Error> {
+    let parsed = crate::cert::report(
+        der,
+        crate::Location {
+            block: 1,
+            line: None,
+            byte_offset: 0,
+        },
+        0,
+    )?;
+    Ok(results(&parsed.cert, &parsed.report))
+}

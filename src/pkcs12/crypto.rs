@@ -93,7 +93,6 @@ pub fn mac(mac: &[u8], password: &str, content: &[u8]) -> Option<bool> {
     }
 }
 
-
 /// Always: this build decrypts.
 pub(crate) fn available() -> bool {
     true

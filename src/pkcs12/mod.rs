@@ -266,13 +266,20 @@ pub(crate) fn available() -> bool {
     backend::available()
 }
 
+#[cfg(all(
+    not(feature = "pkcs12"),
+    target_arch = "wasm32",
+    not(feature = "module")
+))]
+use crate::wasm::services::pkcs12 as backend;
 #[cfg(feature = "pkcs12")]
 use crypto as backend;
-#[cfg(all(not(feature = "pkcs12"), target_arch = "wasm32", not(feature = "module")))]
-use crate::wasm::services::pkcs12 as backend;
 
 /// Without the `pkcs12` feature natively, nothing is decrypted.
-#[cfg(all(not(feature = "pkcs12"), any(not(target_arch = "wasm32"), feature = "module")))]
+#[cfg(all(
+    not(feature = "pkcs12"),
+    any(not(target_arch = "wasm32"), feature = "module")
+))]
 mod backend {
     pub(super) fn decrypt(_: &[u8], _: &str, _: &[u8]) -> super::R<Vec<u8>> {
         Err(super::UNAVAILABLE.into())

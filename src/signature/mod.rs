@@ -42,7 +42,9 @@ impl core::fmt::Display for VerifyError {
                 f.write_str("the key type does not match the signature algorithm")
             }
             VerifyError::BadSignature => f.write_str("the signature does not match"),
-            VerifyError::Unavailable => f.write_str("signatures were not checked (no verifier loaded)"),
+            VerifyError::Unavailable => {
+                f.write_str("signatures were not checked (no verifier loaded)")
+            }
         }
     }
 }
@@ -198,11 +200,18 @@ pub fn ed25519_public_der(seed: &[u8]) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-#[cfg(all(not(feature = "verify"), target_arch = "wasm32", not(feature = "module")))]
+#[cfg(all(
+    not(feature = "verify"),
+    target_arch = "wasm32",
+    not(feature = "module")
+))]
 use crate::wasm::services as backend;
 
 /// Without the `verify` feature natively (or in another capability's module), nothing verifies.
-#[cfg(all(not(feature = "verify"), any(not(target_arch = "wasm32"), feature = "module")))]
+#[cfg(all(
+    not(feature = "verify"),
+    any(not(target_arch = "wasm32"), feature = "module")
+))]
 mod backend {
     pub(super) fn verify(_: &[u8], _: &[u8], _: &[u8], _: &[u8]) -> Result<(), super::VerifyError> {
         Err(super::VerifyError::Unavailable)

@@ -19,7 +19,6 @@ use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hash {
     Sha1,

@@ -35,7 +35,7 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
     'certscope-view.js', 'certscope.d.ts', 'certscope.js', 'certscope_core.d.ts', 'certscope_core.js',
     'certscope_core_bg.wasm', 'certscope_core_bg.wasm.d.ts', 'certscope_http.js', 'certscope_http_bg.wasm',
     'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm', 'certscope_verify.js', 'certscope_verify_bg.wasm',
-    'package.json', 'render-files.js', 'render-http.js', 'render.js', 'report-style.js', 'services.js',
+    'dom.js', 'package.json', 'render-files.js', 'render-http.js', 'render.js', 'report-style.js', 'services.js',
   ]);
 });
 

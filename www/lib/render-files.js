@@ -2,7 +2,7 @@
 // certificate signing requests, CRLs and private keys (described by their public half only).
 // Text only, through h().
 
-import { h, finding, section, extensionLines, when } from './render.js';
+import { h, finding, section, extensionLines, when } from './dom.js';
 
 function facts(rows) {
   const items = rows.filter(([, v]) => v != null && v !== '' && !(Array.isArray(v) && !v.length));

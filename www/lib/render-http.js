@@ -1,7 +1,7 @@
 // The HTTPS configuration of one pasted site: grades, the redirect chain, each Observatory
 // test, HSTS, CSP, cookies and the findings with their fixes. Text only, through h().
 
-import { h, finding, copyButton, section } from './render.js';
+import { h, finding, copyButton, section } from './dom.js';
 
 const GRADE_LEVEL = (g) => (g.startsWith('A') ? 'ok' : g.startsWith('B') || g.startsWith('C') ? 'warning' : 'error');
 

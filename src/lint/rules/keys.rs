@@ -28,12 +28,10 @@ fn exponent(c: &Ctx<'_>) -> u64 {
 /// The RSA modulus' last byte (odd moduli end in an odd byte).
 fn modulus_odd(c: &Ctx<'_>) -> bool {
     let spki = c.cert.tbs_certificate().subject_public_key_info();
-    pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::try_from(
-        spki.subject_public_key.raw_bytes(),
-    )
-    .ok()
-    .and_then(|k| k.modulus.as_bytes().last().copied())
-    .is_some_and(|b| b % 2 == 1)
+    pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::try_from(spki.subject_public_key.raw_bytes())
+        .ok()
+        .and_then(|k| k.modulus.as_bytes().last().copied())
+        .is_some_and(|b| b % 2 == 1)
 }
 
 const ALLOWED_SIGNATURES: &[&str] = &[

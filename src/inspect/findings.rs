@@ -1,0 +1,160 @@
+//! Findings about the input as a whole: what a container held, a pasted private key, a
+//! public key that matches nothing, and public-CA rules as notes under a private root.
+
+use crate::{input, lint, Finding, Report, Severity};
+
+/// Rules that bind only publicly trusted CAs (CA/Browser Forum, Mozilla, Chrome) become notes
+/// for certificates that chain to a root the user supplied: a private CA need not follow them,
+/// and "7 problems to fix" on a healthy internal chain would mislead.
+pub(super) fn private_ca_notes(report: &mut Report) {
+    let private: Vec<usize> = report
+        .chains
+        .iter()
+        .filter(|c| {
+            c.browser.trusted
+                && c.browser
+                    .anchor
+                    .as_ref()
+                    .is_some_and(|a| a.source == crate::AnchorSource::User)
+        })
+        .flat_map(|c| c.browser.path.iter().filter_map(|l| l.certificate))
+        .collect();
+    for i in private {
+        let Some(cert) = report.certificates.get_mut(i) else {
+            continue;
+        };
+        for f in &mut cert.findings {
+            let public_only = ["CA/B Forum", "Mozilla Root Store", "Chrome CT"]
+                .iter()
+                .any(|p| f.reference.label.starts_with(p));
+            if public_only && f.severity != Severity::Info && !f.id.starts_with("cert.") {
+                f.severity = Severity::Info;
+                f.explanation.push_str(" This rule binds publicly trusted CAs; this certificate chains to a root you supplied, so it is shown as a note.");
+            }
+        }
+        cert.findings.sort_by_key(|f| f.severity);
+    }
+}
+
+pub(super) fn pkcs7_found(contents: &input::pkcs7::Contents, at: crate::Location) -> Finding {
+    lint::finding(
+        "input.pkcs7",
+        Severity::Info,
+        format!("A PKCS#7 bundle with {} certificate{} and {} CRL{}", contents.certificates.len(), if contents.certificates.len() == 1 { "" } else { "s" }, contents.crls.len(), if contents.crls.len() == 1 { "" } else { "s" }),
+        "PKCS#7 (.p7b, .p7c) is a container, typically used by Windows and Java tools to carry a certificate chain. Its certificates are analysed below in the order the file lists them; web servers need them as PEM, leaf first (openssl pkcs7 -print_certs -in file.p7b).",
+        format!("block {}", at.block),
+        lint::references::RFC5652,
+        "",
+    )
+}
+
+pub(super) fn pkcs12_found(p12: &crate::Pkcs12Report) -> Finding {
+    let locked = p12.contents.iter().filter(|b| b.note.is_some()).count();
+    let (severity, title, text) = match p12.password {
+        "wrong" => (Severity::Warning, "The password does not open this PKCS#12 bundle", "The bundle's integrity check (MAC) fails with the password given, so it is the wrong password (or the file is damaged). Nothing inside was decrypted.".to_owned()),
+        "none given" if locked > 0 => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle: type its password to open it", format!("PKCS#12 bundles hold a private key with its certificates, encrypted with a password. {locked} part(s) are encrypted; give the password (it stays in this page, and is never put in a link or stored) to see the certificates and which key they go with.")),
+        _ if locked > 0 => (Severity::Warning, "Parts of this PKCS#12 bundle could not be opened", "See each part's note: legacy encryption (3DES, RC2, RC4) is named but not decrypted; re-export the bundle with AES (openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC).".to_owned()),
+        _ => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle was opened", "Its certificates are analysed below; its private key is described by its public half only.".to_owned()),
+    };
+    lint::finding(
+        "input.pkcs12",
+        severity,
+        title,
+        text,
+        format!(
+            "block {}: {} part(s){}",
+            p12.location.block,
+            p12.contents.len(),
+            p12.mac
+                .as_ref()
+                .map(|m| format!(", MAC {m}"))
+                .unwrap_or_default()
+        ),
+        lint::references::RFC7292,
+        "",
+    )
+}
+
+/// A pasted public key that belongs to none of the pasted certificates or requests.
+pub(super) fn public_key_mismatch(key: &crate::KeyReport, report: &Report) -> Option<Finding> {
+    let pasted = report
+        .certificates
+        .len()
+        .saturating_add(report.requests.len());
+    if key.public_key.is_none()
+        || pasted == 0
+        || !key.matches_certificates.is_empty()
+        || !key.matches_requests.is_empty()
+    {
+        return None;
+    }
+    Some(lint::finding(
+        "input.public-key-mismatch",
+        Severity::Warning,
+        "A pasted public key belongs to no pasted certificate",
+        format!(
+            "Block {} is a public key ({}, {}) that is the key of none of the {pasted} pasted \
+             certificates or requests: its SPKI SHA-256 ({}) appears in none of them. A pin \
+             or a key comparison made with it would not match this server.",
+            key.location.block,
+            key.format,
+            key.public_key.as_deref().unwrap_or_default(),
+            key.spki_sha256.as_deref().unwrap_or_default(),
+        ),
+        format!("{} at {}", key.format, key.location),
+        lint::RFC7468,
+        "Compare against the public key of the certificate actually served \
+         (openssl x509 -in cert.pem -pubkey -noout).",
+    ))
+}
+
+pub(super) fn private_key(key: &crate::KeyReport, report: &Report) -> Finding {
+    let at = key.location;
+    let mut matches: Vec<String> = key
+        .matches_certificates
+        .iter()
+        .filter_map(|i| {
+            report.certificates.get(*i).map(|c| {
+                format!(
+                    "certificate {} ({})",
+                    i.saturating_add(1),
+                    c.subject.display
+                )
+            })
+        })
+        .collect();
+    matches.extend(
+        key.matches_requests
+            .iter()
+            .map(|i| format!("signing request {}", i.saturating_add(1))),
+    );
+    let relation = match (&key.public_key, matches.is_empty()) {
+        (None, _) => format!(" Its public key could not be derived: {}.", key.note.as_deref().unwrap_or("unknown format")),
+        (Some(_), false) => format!(" It is the key of {}.", matches.join(" and ")),
+        (Some(_), true) if !report.certificates.is_empty() || !report.requests.is_empty() => {
+            " It matches none of the pasted certificates or requests — a server configured with this key and one of those certificates fails to start (\"key values mismatch\").".to_owned()
+        }
+        (Some(_), true) => String::new(),
+    };
+    let mismatch = key.public_key.is_some()
+        && matches.is_empty()
+        && (!report.certificates.is_empty() || !report.requests.is_empty());
+    lint::finding(
+        if mismatch { "input.private-key-mismatch" } else { "input.private-key" },
+        Severity::Warning,
+        if mismatch { "A pasted private key matches no pasted certificate" } else { "A private key was pasted" },
+        format!(
+            "Block {} is a private key ({}{}). certscope never sends, stores or shows it; \
+             it stays in this page, and only its public half is used.{relation} But a private key must stay secret: do not paste it into \
+             tools you do not control, chat, tickets or e-mail. If it has been shared, replace \
+             the key and have the certificate re-issued.",
+            at.block,
+            key.format,
+            key.public_key.as_ref().map(|p| format!(", {p}")).unwrap_or_default(),
+        ),
+        format!("{} at {at}", key.format),
+        lint::RFC7468,
+        "Remove the key from what you share; if it was exposed, generate a new key and revoke \
+         the certificate that uses the old one.",
+    )
+}
