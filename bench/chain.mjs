@@ -8,18 +8,17 @@ import { performance } from 'node:perf_hooks';
 const root = new URL('../', import.meta.url).pathname;
 const at = process.argv.indexOf('--runs');
 const runs = at > 0 ? Number(process.argv[at + 1]) : 500;
-const { initSync, inspect } = await import(`${root}pkg/certscope.js`);
-initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
+const { inspect } = await import(`${root}pkg/${process.argv.includes('--browser-build') ? '' : 'node/'}certscope.js`);
 const chain = readFileSync(`${root}tests/data/generated/rsa2048-chain.pem`);
 const anchor = readFileSync(`${root}tests/data/generated/rsa2048-root.pem`);
 const options = { at: '2026-02-01', host: 'www.certscope.test', roots: anchor };
-const check = inspect(chain, options);
+const check = await inspect(chain, options);
 if (!check.chains[0]?.browser.trusted) throw new Error(`chain not trusted: ${check.chains[0]?.browser.summary}`);
-for (let i = 0; i < 20; i++) inspect(chain, options);
+for (let i = 0; i < 20; i++) await inspect(chain, options);
 const times = [];
 for (let i = 0; i < runs; i++) {
   const t = performance.now();
-  inspect(chain, options);
+  await inspect(chain, options);
   times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);

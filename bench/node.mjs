@@ -40,17 +40,18 @@ function pemOf(der) {
 const sha256 = (der) => createHash('sha256').update(der).digest('hex').toUpperCase().match(/../g).join(':');
 const iso = (d) => new Date(d).toISOString().replace('.000', '');
 
-/** certscope's npm package, instantiated synchronously from the built pkg/. */
+/** certscope's npm package (the engine: the core, and modules as inputs need them). */
 async function certscope() {
-  const lib = await import(`${root}pkg/certscope.js`);
-  lib.initSync({ module: readFileSync(`${root}pkg/certscope_bg.wasm`) });
+  // What `import 'certscope'` gives Node: the speed build (pkg/node/).
+  const lib = await import(`${root}pkg/node/certscope.js`);
+  await lib.init();
   return lib;
 }
 
 /** certscope is called once per 4,000 certificates (one paste, under the 8 MiB input limit). */
-function inBatches(items, call) {
+async function inBatches(items, call) {
   const out = [];
-  for (let i = 0; i < items.length; i += 4000) out.push(...call(items.slice(i, i + 4000)));
+  for (let i = 0; i < items.length; i += 4000) out.push(...(await call(items.slice(i, i + 4000))));
   return out;
 }
 
@@ -77,17 +78,17 @@ const LIBRARIES = {
   'certscope summarize': async () => {
     const { summarize } = await certscope();
     // The batch listing API, given the DER the others get (concatenated).
-    return (ders) => inBatches(ders, (b) => summarize(Buffer.concat(b)).certificates.map(row));
+    return (ders) => inBatches(ders, async (b) => (await summarize(Buffer.concat(b))).certificates.map(row));
   },
   'certscope summarize (PEM text)': async () => {
     const { summarize } = await certscope();
     // The same, given what people paste: PEM text, base64 decoded by certscope.
-    return (ders, pems) => inBatches(pems, (b) => summarize(b.join('')).certificates.map(row));
+    return (ders, pems) => inBatches(pems, async (b) => (await summarize(b.join(''))).certificates.map(row));
   },
   'certscope inspect': async () => {
     const { inspect } = await certscope();
     // The full explanation (every extension, lints, self-signatures verified), one call per paste.
-    return (ders, pems) => inBatches(pems, (b) => inspect(b.join(''), { at: '2026-11-27', roots: 'none' })
+    return (ders, pems) => inBatches(pems, async (b) => (await inspect(b.join(''), { at: '2026-11-27', roots: 'none' }))
       .certificates.map((c) => ({
         subject: c.subject.display, issuer: c.issuer.display, serial: c.serial,
         notBefore: c.validity.notBefore, notAfter: c.validity.notAfter, san: c.names,

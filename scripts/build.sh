@@ -17,6 +17,22 @@ for module in core verify http pkcs12; do
   [ -f "target/modules/$module/certscope_${module}_bg.wasm" ] || { echo "build: no $module module" >&2; exit 1; }
   cp "target/modules/$module/certscope_$module.js" "target/modules/$module/certscope_${module}_bg.wasm" pkg/
 done
+# Node pays no download: the npm package's "node" export condition gets the same four modules
+# built for speed (opt-level 3, wasm-opt -O3) in pkg/node/, beside the size builds above.
+mkdir -p pkg/node
+for module in core verify http pkcs12; do
+  features=()
+  [ "$module" = core ] || features=(--features "$module-module")
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --release --no-opt --target web --out-dir "target/modules-node/$module" \
+    --out-name "certscope_$module" -- --no-default-features "${features[@]}" 2>&1 | grep -E 'error|warning' || true
+  wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "target/modules-node/$module/certscope_${module}_bg.wasm" -o "pkg/node/certscope_${module}_bg.wasm"
+  cp "target/modules-node/$module/certscope_$module.js" pkg/node/
+done
+cp www/lib/engine.js pkg/node/certscope.js
+# One registry of loaded modules, whichever build the core comes from.
+printf "export * from '../services.js';\n" > pkg/node/services.js
+
 cp target/modules/core/certscope_core.d.ts target/modules/core/certscope_core_bg.wasm.d.ts target/modules/core/package.json target/modules/core/README.md pkg/
 cp www/lib/engine.js pkg/certscope.js
 cp www/lib/engine.d.ts pkg/certscope.d.ts

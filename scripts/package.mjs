@@ -17,7 +17,7 @@ const manifest = {
   module: './certscope.js',
   types: './certscope.d.ts',
   exports: {
-    '.': { types: './certscope.d.ts', default: './certscope.js' },
+    '.': { types: './certscope.d.ts', node: './node/certscope.js', default: './certscope.js' },
     './element': { types: './certscope-view.d.ts', default: './certscope-view.js' },
     './define': { types: './certscope-view-define.d.ts', default: './certscope-view-define.js' },
     './render': './render.js',
@@ -32,7 +32,7 @@ const manifest = {
     'certscope.js', 'certscope.d.ts', 'services.js',
     'certscope_core.js', 'certscope_core.d.ts', 'certscope_core_bg.wasm', 'certscope_core_bg.wasm.d.ts',
     'certscope_verify.js', 'certscope_verify_bg.wasm', 'certscope_http.js', 'certscope_http_bg.wasm',
-    'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm',
+    'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm', 'node/',
     'dom.js', 'render.js', 'render-http.js', 'render-files.js', 'report-style.js',
     'certscope-view.js', 'certscope-view.d.ts', 'certscope-view-define.js', 'certscope-view-define.d.ts',
   ],

@@ -435,8 +435,8 @@ pub fn version() -> String {
 /// A report as plain JavaScript objects (maps as objects, missing values as `null`).
 #[cfg_attr(feature = "module", allow(dead_code))]
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(js_error)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("report is not JSON"))
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(js_error)
 }
 
 #[cfg(not(feature = "module"))]

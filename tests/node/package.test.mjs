@@ -6,7 +6,8 @@ import { test } from 'node:test';
 const pkg = new URL('../../pkg/', import.meta.url);
 
 test('pkg/ imports in Node and inspects a chain', async () => {
-  const { inspect, version, modulesLoaded } = await import(new URL('certscope.js', pkg));
+  // What `import 'certscope'` resolves to in Node (the "node" export condition).
+  const { inspect, version, modulesLoaded } = await import(new URL('node/certscope.js', pkg));
   const manifest = JSON.parse(readFileSync(new URL('package.json', pkg)));
   assert.equal(await version(), manifest.version);
   const chain = readFileSync(new URL('../data/generated/rsa4096-chain.pem', import.meta.url), 'utf8');
@@ -35,7 +36,9 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
     'certscope-view.js', 'certscope.d.ts', 'certscope.js', 'certscope_core.d.ts', 'certscope_core.js',
     'certscope_core_bg.wasm', 'certscope_core_bg.wasm.d.ts', 'certscope_http.js', 'certscope_http_bg.wasm',
     'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm', 'certscope_verify.js', 'certscope_verify_bg.wasm',
-    'dom.js', 'package.json', 'render-files.js', 'render-http.js', 'render.js', 'report-style.js', 'services.js',
+    'dom.js', 'node/certscope.js', 'node/certscope_core.js', 'node/certscope_core_bg.wasm', 'node/certscope_http.js',
+    'node/certscope_http_bg.wasm', 'node/certscope_pkcs12.js', 'node/certscope_pkcs12_bg.wasm', 'node/certscope_verify.js',
+    'node/certscope_verify_bg.wasm', 'node/services.js', 'package.json', 'render-files.js', 'render-http.js', 'render.js', 'report-style.js', 'services.js',
   ]);
 });
 

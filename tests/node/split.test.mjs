@@ -1,6 +1,6 @@
-// The split engine (pkg/certscope.js: the core plus modules loaded on demand) against the
-// native build with every capability linked in (the CLI, `certscope inspect --json`): the
-// same report for every fixture file. A merge in engine.js that drifts from src/inspect.rs,
+// The split engine (the core plus modules loaded on demand) against the native build with
+// every capability linked in (the CLI, `certscope inspect --json`): the same report for every
+// fixture file, from both builds the package ships (pkg/node/, for speed, and pkg/, for size). A merge in engine.js that drifts from src/inspect.rs,
 // or a service call that answers differently from the linked-in code, fails here.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -42,7 +42,8 @@ test('a certificate without a verdict loads the core only', async () => {
 
 test('the split engine reports exactly what the native engine reports, on every fixture', async () => {
   execFileSync('cargo', ['build', '--quiet', '--bin', 'certscope'], { cwd: root.pathname, stdio: 'inherit' });
-  const engine = await import(new URL('pkg/certscope.js', root));
+  const engine = await import(new URL('pkg/node/certscope.js', root));
+  const browserBuild = await import(new URL('pkg/certscope.js', root));
   const files = fixtures();
   assert.ok(files.length > 100, `only ${files.length} fixtures found`);
   const passwordFile = join(mkdtempSync(join(tmpdir(), 'certscope-split-')), 'password');
@@ -60,8 +61,10 @@ test('the split engine reports exactly what the native engine reports, on every 
         if (!err.stdout) throw err;
         native = JSON.parse(err.stdout);
       }
-      const split = await engine.inspect(new Uint8Array(readFileSync(file)), { at, password });
-      assert.deepEqual(split, native, `${file.pathname.slice(root.pathname.length)}${password ? ' with its password' : ''} differs`);
+      const name = `${file.pathname.slice(root.pathname.length)}${password ? ' with its password' : ''}`;
+      const bytes = new Uint8Array(readFileSync(file));
+      assert.deepEqual(await engine.inspect(bytes, { at, password }), native, `${name} differs (node build)`);
+      assert.deepEqual(await browserBuild.inspect(bytes, { at, password }), native, `${name} differs (browser build)`);
       compared += 1;
     }
   }
