@@ -127,12 +127,14 @@ async function analyse() {
 }
 
 let timer;
-function scheduleAnalyse() {
+/** Typing waits for a pause; a paste or a drop is whole at once and is analysed at once. */
+function scheduleAnalyse(event) {
   clearTimeout(timer);
-  timer = setTimeout(analyse, 120);
+  const whole = event?.inputType === 'insertFromPaste' || event?.inputType === 'insertFromDrop';
+  timer = setTimeout(analyse, whole ? 0 : 120);
 }
 
-paste.addEventListener('input', () => { fileNote.hidden = true; scheduleAnalyse(); });
+paste.addEventListener('input', (event) => { fileNote.hidden = true; scheduleAnalyse(event); });
 at.addEventListener('change', scheduleAnalyse);
 host.addEventListener('input', scheduleAnalyse);
 customRoots.addEventListener('input', scheduleAnalyse);
