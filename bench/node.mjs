@@ -42,8 +42,9 @@ const iso = (d) => new Date(d).toISOString().replace('.000', '');
 
 /** certscope's npm package (the engine: the core, and modules as inputs need them). */
 async function certscope() {
-  // What `import 'certscope'` gives Node: the speed build (pkg/node/).
-  const lib = await import(`${root}pkg/node/certscope.js`);
+  // What `import 'certscope'` gives Node: the speed build (pkg/node/); CERTSCOPE_BUILD=browser
+  // measures the size build that browsers download instead.
+  const lib = await import(`${root}pkg/${process.env.CERTSCOPE_BUILD === 'browser' ? '' : 'node/'}certscope.js`);
   await lib.init();
   return lib;
 }
