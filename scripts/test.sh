@@ -20,6 +20,11 @@ cargo fmt --check
 step "cargo clippy (native, all targets; wasm32 library and tests)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
+# The builds the page loads: the core alone, and the capability modules' exports.
+cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features \
+  --features verify-module,http-module,pkcs12-module -- -D warnings
+cargo clippy --lib --quiet --no-default-features -- -D warnings
 
 step "native tests"
 cargo test 2>&1 | tee target/native-tests.log
