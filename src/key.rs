@@ -200,7 +200,8 @@ fn encryption(der: &[u8]) -> String {
     describe().unwrap_or_else(|| "an encryption certscope cannot read".to_owned())
 }
 
-fn hmac_name(oid: &str) -> &str {
+/// The PBKDF2 PRF named by `oid` (RFC 8018 §B.1).
+pub(crate) fn hmac_name(oid: &str) -> &str {
     match oid {
         "1.2.840.113549.2.7" => "HMAC-SHA-1",
         "1.2.840.113549.2.9" => "HMAC-SHA-256",
@@ -210,7 +211,8 @@ fn hmac_name(oid: &str) -> &str {
     }
 }
 
-fn cipher_name(oid: &str) -> &str {
+/// The PBES2 cipher named by `oid` (RFC 8018 §B.2).
+pub(crate) fn cipher_name(oid: &str) -> &str {
     match oid {
         "2.16.840.1.101.3.4.1.2" => "AES-128-CBC",
         "2.16.840.1.101.3.4.1.22" => "AES-192-CBC",

@@ -216,30 +216,11 @@ fn describe(alg: &AlgorithmIdentifierOwned) -> String {
     match pbes2(alg) {
         Ok(p) => format!(
             "PBES2: PBKDF2 ({}, {} iterations) with {}",
-            prf_name(&p.prf),
+            crate::key::hmac_name(&p.prf),
             p.iterations,
-            cipher_name(&p.cipher)
+            crate::key::cipher_name(&p.cipher)
         ),
         Err(why) => format!("PBES2 ({why})"),
-    }
-}
-
-fn prf_name(oid: &str) -> &str {
-    match oid {
-        "1.2.840.113549.2.7" => "HMAC-SHA-1",
-        "1.2.840.113549.2.9" => "HMAC-SHA-256",
-        "1.2.840.113549.2.10" => "HMAC-SHA-384",
-        "1.2.840.113549.2.11" => "HMAC-SHA-512",
-        other => other,
-    }
-}
-
-fn cipher_name(oid: &str) -> &str {
-    match oid {
-        "2.16.840.1.101.3.4.1.2" => "AES-128-CBC",
-        "2.16.840.1.101.3.4.1.22" => "AES-192-CBC",
-        "2.16.840.1.101.3.4.1.42" => "AES-256-CBC",
-        other => other,
     }
 }
 
