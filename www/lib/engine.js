@@ -14,12 +14,16 @@ const importers = {
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
-// let each glue module fetch its own from new URL('…_bg.wasm', import.meta.url).
-const fromDisk = import.meta.url.startsWith('file:');
+// let each glue module fetch its own from new URL('…_bg.wasm', import.meta.url). webpack
+// rewrites import.meta.url to the file's build-time file: URL, so Node is also asked for.
+const fromDisk = import.meta.url.startsWith('file:') && typeof process === 'object' && Boolean(process.versions?.node);
 async function instantiate(glue, file) {
   if (!fromDisk) return glue.default();
-  const fs = await import(['node:fs', 'promises'].join('/'));
-  return glue.default({ module_or_path: await fs.readFile(new URL(file, import.meta.url)) });
+  // Not a module bundlers should follow: this branch runs only when loaded from disk (Node).
+  const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ ['node:fs', 'promises'].join('/'));
+  // The base is taken apart from new URL(): bundlers read new URL(x, import.meta.url) as an asset.
+  const here = import.meta.url;
+  return glue.default({ module_or_path: await fs.readFile(new URL(file, here)) });
 }
 
 let core;
@@ -31,10 +35,11 @@ const ready = new Set();
 /** Loads the core module (once). Every other function calls it; call it early to warm up. */
 export function init() {
   coreReady ??= (async () => {
-    // After a trap the instance is unusable: a fresh copy of the glue gives a new one.
+    // After a trap the instance is unusable: a fresh copy of the glue gives a new one. (A
+    // bundle has no copy to fetch again; there a trap needs a reload.)
     const glue = generation === 0
       ? await import('./certscope_core.js')
-      : await import(`./certscope_core.js?instance=${generation}`);
+      : await import(/* webpackIgnore: true */ /* @vite-ignore */ `./certscope_core.js?instance=${generation}`);
     await instantiate(glue, 'certscope_core_bg.wasm');
     core = glue;
     ready.add('core');
