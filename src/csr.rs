@@ -89,7 +89,12 @@ pub(crate) fn report(der: &[u8], location: Location) -> Result<CsrReport, Error>
             _ => None,
         })
         .flatten()
-        .filter(|n| n.kind == "dns" || n.kind == "ip")
+        .filter(|n| {
+            matches!(
+                n.kind,
+                crate::GeneralNameKind::Dns | crate::GeneralNameKind::Ip
+            )
+        })
         .map(|n| n.value.clone())
         .collect();
     let mut r = CsrReport {

@@ -58,8 +58,8 @@ pub mod wasm;
 pub use asn1::{asn1_of, asn1_tree, Asn1Node, MAX_ASN1_NODES};
 pub use cert::{
     AccessEntry, AlgorithmName, CertificateReport, ExtensionReport, ExtensionValue, Fingerprints,
-    GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy, PublicKeyReport, Role, Sct,
-    ValidityReport, ValidityState,
+    GeneralNameKind, GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy,
+    PublicKeyReport, Role, Sct, ValidityReport, ValidityState,
 };
 pub use chain::{
     AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, Profile, Roots, Usage, Verdict,
@@ -79,7 +79,7 @@ pub use inspect::{inspect, Capability, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;
 pub use lint::engine::{LintResult, Status as LintStatus};
 pub use lint::{catalog as lint_catalog, lint_results, LintInfo};
-pub use pkcs12::{BagReport, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
+pub use pkcs12::{BagReport, PasswordState, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
 pub use report::{Finding, Location, Problem, Reference, Severity, Snippets, ToolFinding};
 pub use summary::{summarize, CertificateSummary, Summary};
 pub use text::render as render_text;

@@ -10,7 +10,7 @@
 
 mod common;
 
-use certscope::{inspect, ChainReport, Options, Roots, Severity, Usage};
+use certscope::{inspect, ChainReport, Options, Role, Roots, Severity, Usage};
 
 /// 2026-02-01T00:00:00Z
 const AT: u64 = 1_769_904_000;
@@ -58,8 +58,8 @@ fn a_complete_chain_is_trusted_for_its_names() {
             c.browser.valid_until.as_deref(),
             Some("2026-04-01T00:00:00Z")
         );
-        let kinds: Vec<&str> = c.browser.path.iter().map(|l| l.kind).collect();
-        assert_eq!(kinds, ["leaf", "intermediate", "root"]);
+        let kinds: Vec<Role> = c.browser.path.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [Role::Leaf, Role::Intermediate, Role::Root]);
         let pasted: Vec<Option<usize>> = c.browser.path.iter().map(|l| l.certificate).collect();
         assert_eq!(pasted, [Some(0), Some(1), Some(2)]);
         assert_eq!(ids(&c), ["chain.root-sent"]);

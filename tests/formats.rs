@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use certscope::{inspect, Options, Report};
+use certscope::{inspect, Options, PasswordState, Report};
 
 /// 2026-12-01: every certificate in the folder is valid then.
 const AT: u64 = 1_796_083_200;
@@ -229,7 +229,7 @@ fn pkcs12_opened_with_its_password() {
     // Without a password: every part is named with its encryption, nothing is opened.
     let r = inspect(&der, &Options::at(AT)).unwrap();
     let p = &r.pkcs12[0];
-    assert_eq!(p.password, "none given");
+    assert_eq!(p.password, PasswordState::NoneGiven);
     assert_eq!(p.mac.as_deref(), Some("HMAC-SHA-256, 2048 iterations"));
     let kinds: Vec<&str> = p.contents.iter().map(|b| b.kind.as_str()).collect();
     assert_eq!(kinds, vec!["encrypted container", "encrypted private key"]);
@@ -239,7 +239,7 @@ fn pkcs12_opened_with_its_password() {
     // With it: the two certificates and the key's public half, which belongs to the leaf.
     let r = inspect(&der, &Options::at(AT).password("certscope")).unwrap();
     let p = &r.pkcs12[0];
-    assert_eq!(p.password, "correct");
+    assert_eq!(p.password, PasswordState::Correct);
     let names: Vec<&str> = r
         .certificates
         .iter()
@@ -271,7 +271,7 @@ fn pkcs12_opened_with_its_password() {
     assert!(!format!("{:?}", Options::at(AT).password("certscope")).contains("certscope"));
     // A wrong password: said so, nothing opened.
     let r = inspect(&der, &Options::at(AT).password("not it")).unwrap();
-    assert_eq!(r.pkcs12[0].password, "wrong");
+    assert_eq!(r.pkcs12[0].password, PasswordState::Wrong);
     assert!(r.certificates.is_empty());
     assert_eq!(
         r.findings[0].title,
@@ -288,7 +288,8 @@ fn pkcs12_legacy_encryption_is_named_exactly() {
     .unwrap();
     let p = &r.pkcs12[0];
     assert_eq!(
-        p.password, "correct",
+        p.password,
+        PasswordState::Correct,
         "the SHA-1 MAC still verifies the password"
     );
     for b in &p.contents {
@@ -345,7 +346,7 @@ fn pkcs12_in_ber_reads_like_der() {
         &Options::at(AT).password("certscope"),
     )
     .unwrap();
-    assert_eq!(r.pkcs12[0].password, "correct");
+    assert_eq!(r.pkcs12[0].password, PasswordState::Correct);
     assert_eq!(r.certificates.len(), 2);
     assert_eq!(r.keys[0].matches_certificates, vec![0]);
 }
@@ -399,7 +400,7 @@ fn pkcs12_key_derivation_is_bounded() {
         started.elapsed()
     );
     let p = &r.pkcs12[0];
-    assert_eq!(p.password, "not checked");
+    assert_eq!(p.password, PasswordState::NotChecked);
     assert!(
         p.contents.iter().any(|b| b
             .note

@@ -114,7 +114,10 @@ fn chains_of_every_key_type_read_back_exactly() {
         let ExtensionValue::SubjectAltName { names } = ext(leaf, "subjectAltName") else {
             unreachable!()
         };
-        let san: Vec<(&str, &str)> = names.iter().map(|n| (n.kind, n.value.as_str())).collect();
+        let san: Vec<(&str, &str)> = names
+            .iter()
+            .map(|n| (n.kind.as_str(), n.value.as_str()))
+            .collect();
         assert_eq!(
             san,
             [

@@ -334,7 +334,7 @@ fn decode(id: &ObjectIdentifier, bytes: &[u8]) -> Result<ExtensionValue, String>
                     DistributionPointName::FullName(full) => names(full),
                     DistributionPointName::NameRelativeToCRLIssuer(rdn) => {
                         vec![GeneralNameReport {
-                            kind: "relativeName",
+                            kind: super::GeneralNameKind::RelativeName,
                             value: rdn.to_string(),
                             unicode: None,
                         }]

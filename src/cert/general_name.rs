@@ -11,12 +11,61 @@ use x509_cert::ext::pkix::name::GeneralName;
 
 use crate::{hex, oid};
 
+/// The choice of a GeneralName ([RFC 5280 §4.2.1.6]), and a relative name in a CRL
+/// distribution point ([RFC 5280 §4.2.1.13]).
+///
+/// [RFC 5280 §4.2.1.13]: https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.13
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GeneralNameKind {
+    /// dNSName.
+    Dns,
+    /// iPAddress.
+    Ip,
+    /// rfc822Name.
+    Email,
+    /// uniformResourceIdentifier.
+    Uri,
+    /// directoryName.
+    DirectoryName,
+    /// registeredID.
+    RegisteredId,
+    /// otherName.
+    OtherName,
+    /// ediPartyName.
+    EdiPartyName,
+    /// nameRelativeToCRLIssuer (CRL distribution points only).
+    RelativeName,
+}
+
+impl GeneralNameKind {
+    /// The name as in JSON: `dns`, `ip`, `email`, `uri`, `directoryName`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GeneralNameKind::Dns => "dns",
+            GeneralNameKind::Ip => "ip",
+            GeneralNameKind::Email => "email",
+            GeneralNameKind::Uri => "uri",
+            GeneralNameKind::DirectoryName => "directoryName",
+            GeneralNameKind::RegisteredId => "registeredId",
+            GeneralNameKind::OtherName => "otherName",
+            GeneralNameKind::EdiPartyName => "ediPartyName",
+            GeneralNameKind::RelativeName => "relativeName",
+        }
+    }
+}
+
+impl core::fmt::Display for GeneralNameKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One general name, as a kind and a text value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GeneralNameReport {
-    /// `dns`, `ip`, `email`, `uri`, `directoryName`, `registeredId`, `otherName` or
-    /// `ediPartyName`.
-    pub kind: &'static str,
+    /// Which choice of GeneralName.
+    pub kind: GeneralNameKind,
     /// The name as text. IP addresses in their usual notation; in name constraints an
     /// address with its mask is shown as CIDR (`10.0.0.0/8`) when the mask is contiguous.
     pub value: String,
@@ -31,12 +80,14 @@ const UPN: const_oid::ObjectIdentifier =
 
 pub(crate) fn report(name: &GeneralName) -> GeneralNameReport {
     let (kind, value) = match name {
-        GeneralName::DnsName(s) => ("dns", s.as_str().to_owned()),
-        GeneralName::Rfc822Name(s) => ("email", s.as_str().to_owned()),
-        GeneralName::UniformResourceIdentifier(s) => ("uri", s.as_str().to_owned()),
-        GeneralName::IpAddress(octets) => ("ip", ip(octets.as_bytes())),
-        GeneralName::DirectoryName(n) => ("directoryName", super::name::display(n)),
-        GeneralName::RegisteredId(o) => ("registeredId", oid::name_or_dotted(&[], o)),
+        GeneralName::DnsName(s) => (GeneralNameKind::Dns, s.as_str().to_owned()),
+        GeneralName::Rfc822Name(s) => (GeneralNameKind::Email, s.as_str().to_owned()),
+        GeneralName::UniformResourceIdentifier(s) => (GeneralNameKind::Uri, s.as_str().to_owned()),
+        GeneralName::IpAddress(octets) => (GeneralNameKind::Ip, ip(octets.as_bytes())),
+        GeneralName::DirectoryName(n) => (GeneralNameKind::DirectoryName, super::name::display(n)),
+        GeneralName::RegisteredId(o) => {
+            (GeneralNameKind::RegisteredId, oid::name_or_dotted(&[], o))
+        }
         GeneralName::OtherName(other) => {
             let label = if other.type_id == UPN {
                 "UPN".to_owned()
@@ -45,11 +96,13 @@ pub(crate) fn report(name: &GeneralName) -> GeneralNameReport {
             };
             let value = super::name::decode_string(other.value.tag(), other.value.value())
                 .unwrap_or_else(|| format!("#{}", hex::plain(other.value.value())));
-            ("otherName", format!("{label}: {value}"))
+            (GeneralNameKind::OtherName, format!("{label}: {value}"))
         }
-        GeneralName::EdiPartyName(_) => ("ediPartyName", "(EDI party name)".to_owned()),
+        GeneralName::EdiPartyName(_) => {
+            (GeneralNameKind::EdiPartyName, "(EDI party name)".to_owned())
+        }
     };
-    let unicode = (kind == "dns")
+    let unicode = (kind == GeneralNameKind::Dns)
         .then(|| crate::idn::to_unicode(&value))
         .flatten();
     GeneralNameReport {

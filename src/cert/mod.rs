@@ -14,8 +14,8 @@ pub(crate) use extensions::report as extension_report;
 pub use extensions::{AccessEntry, ExtensionReport, ExtensionValue, NamedOid, Policy, Sct};
 pub(crate) use fingerprint::spki_pin;
 pub use fingerprint::Fingerprints;
-pub use general_name::GeneralNameReport;
 pub(crate) use general_name::{prefix_length, report as general_name_report};
+pub use general_name::{GeneralNameKind, GeneralNameReport};
 pub(crate) use name::decode_string;
 pub use name::{NameAttribute, NameReport};
 #[cfg(feature = "verify")]
@@ -206,7 +206,7 @@ pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, 
         if let ExtensionValue::SubjectAltName { names: san } = &ext.value {
             names.extend(
                 san.iter()
-                    .filter(|n| n.kind == "dns" || n.kind == "ip")
+                    .filter(|n| matches!(n.kind, GeneralNameKind::Dns | GeneralNameKind::Ip))
                     .map(|n| n.value.clone()),
             );
         }

@@ -118,8 +118,8 @@ pub struct Link {
     pub certificate: Option<usize>,
     /// Subject, for display.
     pub name: String,
-    /// `leaf`, `intermediate` or `root`.
-    pub kind: &'static str,
+    /// Leaf, intermediate or root: the place on the path.
+    pub kind: crate::Role,
     /// Whether this link is where validation failed.
     pub failed: bool,
 }
@@ -281,7 +281,12 @@ fn validate(
             let names: Vec<String> = san
                 .iter()
                 .map(crate::cert::general_name_report)
-                .filter(|n| n.kind == "dns" || n.kind == "ip")
+                .filter(|n| {
+                    matches!(
+                        n.kind,
+                        crate::GeneralNameKind::Dns | crate::GeneralNameKind::Ip
+                    )
+                })
                 .map(|n| n.value)
                 .collect();
             let listed = if names.is_empty() {
@@ -357,7 +362,11 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                     Some(Link {
                         certificate: c.index,
                         name: c.subject_display(),
-                        kind: if k == 0 { "leaf" } else { "intermediate" },
+                        kind: if k == 0 {
+                            crate::Role::Leaf
+                        } else {
+                            crate::Role::Intermediate
+                        },
                         failed: false,
                     })
                 })
@@ -375,7 +384,7 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                 links.push(Link {
                     certificate: root_index,
                     name: a.name.clone(),
-                    kind: "root",
+                    kind: crate::Role::Root,
                     failed: false,
                 });
             }
@@ -493,11 +502,11 @@ fn name_chain(pool: &[ChainCert], leaf: usize, failed: Option<usize>) -> Vec<Lin
         }
         seen.push(c.der.clone());
         let kind = if out.is_empty() {
-            "leaf"
+            crate::Role::Leaf
         } else if c.self_issued() {
-            "root"
+            crate::Role::Root
         } else {
-            "intermediate"
+            crate::Role::Intermediate
         };
         out.push(Link {
             certificate: c.index,

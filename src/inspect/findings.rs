@@ -51,8 +51,8 @@ pub(super) fn pkcs7_found(contents: &input::pkcs7::Contents, at: crate::Location
 pub(super) fn pkcs12_found(p12: &crate::Pkcs12Report) -> Finding {
     let locked = p12.contents.iter().filter(|b| b.note.is_some()).count();
     let (severity, title, text) = match p12.password {
-        "wrong" => (Severity::Warning, "The password does not open this PKCS#12 bundle", "The bundle's integrity check (MAC) fails with the password given, so it is the wrong password (or the file is damaged). Nothing inside was decrypted.".to_owned()),
-        "none given" if locked > 0 => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle: type its password to open it", format!("PKCS#12 bundles hold a private key with its certificates, encrypted with a password. {locked} part(s) are encrypted; give the password (it stays in this page, and is never put in a link or stored) to see the certificates and which key they go with.")),
+        crate::PasswordState::Wrong => (Severity::Warning, "The password does not open this PKCS#12 bundle", "The bundle's integrity check (MAC) fails with the password given, so it is the wrong password (or the file is damaged). Nothing inside was decrypted.".to_owned()),
+        crate::PasswordState::NoneGiven if locked > 0 => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle: type its password to open it", format!("PKCS#12 bundles hold a private key with its certificates, encrypted with a password. {locked} part(s) are encrypted; give the password (it stays in this page, and is never put in a link or stored) to see the certificates and which key they go with.")),
         _ if locked > 0 => (Severity::Warning, "Parts of this PKCS#12 bundle could not be opened", "See each part's note: legacy encryption (3DES, RC2, RC4) is named but not decrypted; re-export the bundle with AES (openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC).".to_owned()),
         _ => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle was opened", "Its certificates are analysed below; its private key is described by its public half only.".to_owned()),
     };

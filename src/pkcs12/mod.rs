@@ -57,6 +57,25 @@ pub struct BagReport {
 }
 
 /// One PKCS#12 bundle.
+/// What the password given did to a bundle's integrity check (MAC, [RFC 7292 §5]).
+///
+/// [RFC 7292 §5]: https://www.rfc-editor.org/rfc/rfc7292#section-5
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PasswordState {
+    /// No password was given.
+    #[serde(rename = "none given")]
+    NoneGiven,
+    /// The MAC verifies with it.
+    #[serde(rename = "correct")]
+    Correct,
+    /// The MAC does not verify with it: the wrong password (or a damaged file).
+    #[serde(rename = "wrong")]
+    Wrong,
+    /// The bundle has no MAC, or one certscope does not check.
+    #[serde(rename = "not checked")]
+    NotChecked,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pkcs12Report {
@@ -64,8 +83,8 @@ pub struct Pkcs12Report {
     pub location: Location,
     /// The integrity MAC, e.g. "HMAC-SHA-256, 2048 iterations".
     pub mac: Option<String>,
-    /// "none given", "correct", "wrong" or "not checked" (no MAC, or an unsupported one).
-    pub password: &'static str,
+    /// What the password did.
+    pub password: PasswordState,
     /// Every bag and encrypted container, in order.
     pub contents: Vec<BagReport>,
 }
@@ -458,15 +477,15 @@ pub(crate) fn open(
         .decode_as::<OctetString>()
         .map_err(|err| crate::Error::der("PKCS#12 authSafe", err))?;
     let mut password_state = if password.is_some() {
-        "not checked"
+        PasswordState::NotChecked
     } else {
-        "none given"
+        PasswordState::NoneGiven
     };
     let mac = pfx.mac_data.as_ref().map(|m| {
         if let Some(pw) = password {
             match mac_ok(m, pw, auth.as_bytes()) {
-                Some(true) => password_state = "correct",
-                Some(false) => password_state = "wrong",
+                Some(true) => password_state = PasswordState::Correct,
+                Some(false) => password_state = PasswordState::Wrong,
                 None => {}
             }
         }
@@ -477,7 +496,7 @@ pub(crate) fn open(
         )
     });
     // A wrong password opens nothing: do not try it on every container.
-    let password = password.filter(|_| password_state != "wrong");
+    let password = password.filter(|_| password_state != PasswordState::Wrong);
     let mut walk = Walk {
         password,
         report: Pkcs12Report {
