@@ -56,7 +56,6 @@ pub struct BagReport {
     pub note: Option<String>,
 }
 
-/// One PKCS#12 bundle.
 /// What the password given did to a bundle's integrity check (MAC, [RFC 7292 §5]).
 ///
 /// [RFC 7292 §5]: https://www.rfc-editor.org/rfc/rfc7292#section-5
@@ -76,6 +75,7 @@ pub enum PasswordState {
     NotChecked,
 }
 
+/// One PKCS#12 bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pkcs12Report {
