@@ -230,6 +230,8 @@ pub(crate) fn pbe_name(oid: &str) -> String {
         "1.2.840.113549.1.12.1.6" => "pbeWithSHAAnd40BitRC2-CBC".into(),
         "1.2.840.113549.1.12.1.5" => "pbeWithSHAAnd128BitRC2-CBC".into(),
         "1.2.840.113549.1.12.1.1" => "pbeWithSHAAnd128BitRC4".into(),
+        "1.2.840.113549.1.12.1.2" => "pbeWithSHAAnd40BitRC4".into(),
+        "1.2.840.113549.1.12.1.4" => "pbeWithSHAAnd2-KeyTripleDES-CBC".into(),
         "1.2.840.113549.1.5.3" => "pbeWithMD5AndDES-CBC".into(),
         "1.2.840.113549.1.5.10" => "pbeWithSHA1AndDES-CBC".into(),
         PBES2 => "PBES2".into(),

@@ -279,28 +279,89 @@ fn pkcs12_opened_with_its_password() {
     );
 }
 
+/// RFC 7292's own schemes (Appendix C), as OpenSSL 3 with its legacy provider and Python
+/// `cryptography` write them (tests/data/formats/make.sh, make-legacy-p12.py): each bundle
+/// opens with its password to exactly the certificates and key it was made from, every part
+/// names its scheme, and the bundle is flagged as obsolete with or without the password.
 #[test]
-fn pkcs12_legacy_encryption_is_named_exactly() {
-    let r = inspect(
-        &data("bundle-3des.p12"),
-        &Options::at(AT).password("certscope"),
-    )
-    .unwrap();
-    let p = &r.pkcs12[0];
-    assert_eq!(
-        p.password,
-        PasswordState::Correct,
-        "the SHA-1 MAC still verifies the password"
-    );
-    for b in &p.contents {
+fn pkcs12_legacy_encryption_is_opened_and_flagged() {
+    let leaf = inspect(&data("leaf-rsa.pem"), &Options::at(AT)).unwrap();
+    let root = inspect(&data("root.pem"), &Options::at(AT)).unwrap();
+    let expected = [
+        leaf.certificates[0].fingerprints.sha256.clone(),
+        root.certificates[0].fingerprints.sha256.clone(),
+    ];
+    let rc2_40 = "pbeWithSHAAnd40BitRC2-CBC";
+    let tdes = "pbeWithSHAAnd3-KeyTripleDES-CBC";
+    for (file, certs_scheme, key_scheme) in [
+        ("bundle-legacy.p12", rc2_40, tdes),
+        (
+            "bundle-rc4.p12",
+            "pbeWithSHAAnd40BitRC4",
+            "pbeWithSHAAnd128BitRC4",
+        ),
+        (
+            "bundle-2des-rc2.p12",
+            "pbeWithSHAAnd128BitRC2-CBC",
+            "pbeWithSHAAnd2-KeyTripleDES-CBC",
+        ),
+        ("bundle-3des.p12", tdes, tdes),
+        ("bundle-3des-cryptography.p12", tdes, tdes),
+    ] {
+        let r = inspect(&data(file), &Options::at(AT).password("certscope")).unwrap();
+        let p = &r.pkcs12[0];
+        assert_eq!(p.password, PasswordState::Correct, "{file}");
+        let mut got: Vec<String> = r
+            .certificates
+            .iter()
+            .map(|c| c.fingerprints.sha256.clone())
+            .collect();
+        got.sort();
+        let mut want = expected.to_vec();
+        want.sort();
+        assert_eq!(got, want, "{file}: the certificates it was made from");
+        assert_eq!(r.keys.len(), 1, "{file}");
+        assert_eq!(
+            r.keys[0].matches_certificates.len(),
+            1,
+            "{file}: the key is the leaf's"
+        );
+        for b in &p.contents {
+            let scheme = if b.kind == "encrypted private key" {
+                key_scheme
+            } else {
+                certs_scheme
+            };
+            assert_eq!(
+                b.encryption.as_deref(),
+                Some(format!("{scheme} (legacy PKCS#12 encryption)").as_str()),
+                "{file}: {b:?}"
+            );
+            assert_eq!(b.note, None, "{file}: {b:?}");
+        }
+        let flagged = |r: &Report| {
+            r.findings
+                .iter()
+                .find(|f| f.id == "input.pkcs12-legacy-encryption")
+                .map(|f| f.evidence.clone())
+        };
+        let evidence = flagged(&r).unwrap_or_else(|| panic!("{file}: not flagged"));
         assert!(
-            b.note.as_deref().unwrap().starts_with(
-                "encrypted with pbeWithSHAAnd3-KeyTripleDES-CBC, which certscope does not decrypt"
-            ),
-            "{b:?}"
+            evidence.contains(certs_scheme) && evidence.contains(key_scheme),
+            "{file}: {evidence}"
+        );
+        // Without the password the schemes are known, so the warning stands; nothing opens.
+        let closed = inspect(&data(file), &Options::at(AT)).unwrap();
+        assert!(closed.certificates.is_empty(), "{file}");
+        assert!(flagged(&closed).is_some(), "{file}");
+        // A wrong password fails the SHA-1 MAC and decrypts nothing.
+        let wrong = inspect(&data(file), &Options::at(AT).password("not it")).unwrap();
+        assert_eq!(wrong.pkcs12[0].password, PasswordState::Wrong, "{file}");
+        assert!(
+            wrong.certificates.is_empty() && wrong.keys.is_empty(),
+            "{file}"
         );
     }
-    assert!(r.certificates.is_empty());
 }
 
 /// RFC 7292 allows BER, and macOS Keychain and Java write it: the BER bundles (indefinite

@@ -53,7 +53,7 @@ pub(super) fn pkcs12_found(p12: &crate::Pkcs12Report) -> Finding {
     let (severity, title, text) = match p12.password {
         crate::PasswordState::Wrong => (Severity::Warning, "The password does not open this PKCS#12 bundle", "The bundle's integrity check (MAC) fails with the password given, so it is the wrong password (or the file is damaged). Nothing inside was decrypted.".to_owned()),
         crate::PasswordState::NoneGiven if locked > 0 => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle: type its password to open it", format!("PKCS#12 bundles hold a private key with its certificates, encrypted with a password. {locked} part(s) are encrypted; give the password (it stays in this page, and is never put in a link or stored) to see the certificates and which key they go with.")),
-        _ if locked > 0 => (Severity::Warning, "Parts of this PKCS#12 bundle could not be opened", "See each part's note: legacy encryption (3DES, RC2, RC4) is named but not decrypted; re-export the bundle with AES (openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC).".to_owned()),
+        _ if locked > 0 => (Severity::Warning, "Parts of this PKCS#12 bundle could not be opened", format!("See each part's note for why. Re-exporting the bundle with AES usually helps ({}).", crate::pkcs12::REEXPORT)),
         _ => (Severity::Info, "A PKCS#12 (.pfx/.p12) bundle was opened", "Its certificates are analysed below; its private key is described by its public half only.".to_owned()),
     };
     lint::finding(
@@ -73,6 +73,38 @@ pub(super) fn pkcs12_found(p12: &crate::Pkcs12Report) -> Finding {
         lint::references::RFC7292,
         "",
     )
+}
+
+/// A bundle encrypted with RFC 7292's own schemes: obsolete, and weak at 40 bits.
+pub(super) fn pkcs12_legacy(p12: &crate::Pkcs12Report) -> Option<Finding> {
+    let schemes = crate::pkcs12::legacy_schemes(p12);
+    if schemes.is_empty() {
+        return None;
+    }
+    let weak = schemes.iter().any(|s| s.contains("40Bit"));
+    Some(lint::finding(
+        "input.pkcs12-legacy-encryption",
+        Severity::Warning,
+        "This PKCS#12 bundle uses obsolete encryption",
+        format!(
+            "Its parts are encrypted with {}: the PKCS#12 schemes of 1999, still the default of \
+             OpenSSL 1.1 and of older Windows and Java exports.{} OpenSSL 3 reads them only with \
+             its legacy provider (openssl pkcs12 -legacy), and newer systems refuse them. \
+             certscope can open them; re-export the bundle with AES so that it stays readable \
+             and protected.",
+            schemes.join(" and "),
+            if weak {
+                " 40-bit RC2 and RC4 keys can be found by brute force, so those parts (usually the certificates) are hardly protected."
+            } else {
+                ""
+            },
+        ),
+        format!("block {}: {}", p12.location.block, schemes.join(", ")),
+        lint::references::RFC7292,
+        "openssl pkcs12 -legacy -in old.p12 -nodes -out all.pem, then openssl pkcs12 -export \
+         -in all.pem -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256 -out new.p12 \
+         (all.pem holds the private key unencrypted: delete it afterwards).",
+    ))
 }
 
 /// A pasted public key that belongs to none of the pasted certificates or requests.

@@ -5,7 +5,9 @@ mod report;
 
 pub use report::{Capability, Report};
 
-use findings::{pkcs12_found, pkcs7_found, private_ca_notes, private_key, public_key_mismatch};
+use findings::{
+    pkcs12_found, pkcs12_legacy, pkcs7_found, private_ca_notes, private_key, public_key_mismatch,
+};
 
 use crate::chain::{self, ChainCert, ChainOptions, Roots, Usage};
 use crate::input::{self, BlockKind};
@@ -200,6 +202,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                             drop(der);
                         }
                         report.findings.push(pkcs12_found(&p12));
+                        report.findings.extend(pkcs12_legacy(&p12));
                         report.pkcs12.push(p12);
                     }
                     Err(e) => report.errors.push(Problem::new(block.location, e)),

@@ -16,6 +16,9 @@ use super::{e, pbes2, Pbes2, MAX_ITERATIONS, R};
 /// Decrypts PBES2 ciphertext with `password` (UTF-8 bytes, as OpenSSL uses for PBES2).
 pub fn decrypt(alg: &[u8], password: &str, data: &[u8]) -> R<Vec<u8>> {
     let alg = AlgorithmIdentifierOwned::from_der(alg).map_err(e)?;
+    if let Some(scheme) = legacy_scheme(&alg.oid.to_string()) {
+        return legacy(scheme, &alg, password, data);
+    }
     let Pbes2 {
         prf,
         salt,
@@ -90,6 +93,101 @@ pub fn mac(mac: &[u8], password: &str, content: &[u8]) -> Option<bool> {
         "2.16.840.1.101.3.4.2.2" => check!(sha2::Sha384, 48),
         "2.16.840.1.101.3.4.2.3" => check!(sha2::Sha512, 64),
         _ => None,
+    }
+}
+
+/// The PKCS#12 password-based encryption schemes of [RFC 7292 Appendix C], all obsolete.
+///
+/// [RFC 7292 Appendix C]: https://www.rfc-editor.org/rfc/rfc7292#appendix-C
+#[derive(Debug, Clone, Copy)]
+enum Legacy {
+    /// pbeWithSHAAnd128BitRC4, pbeWithSHAAnd40BitRC4: the key length in bytes.
+    Rc4(usize),
+    /// pbeWithSHAAnd3-KeyTripleDES-CBC (24-byte key), pbeWithSHAAnd2-KeyTripleDES-CBC (16).
+    TripleDes(usize),
+    /// pbeWithSHAAnd128BitRC2-CBC, pbeWithSHAAnd40BitRC2-CBC: the key length in bytes.
+    Rc2(usize),
+}
+
+fn legacy_scheme(oid: &str) -> Option<Legacy> {
+    Some(match oid {
+        "1.2.840.113549.1.12.1.1" => Legacy::Rc4(16),
+        "1.2.840.113549.1.12.1.2" => Legacy::Rc4(5),
+        "1.2.840.113549.1.12.1.3" => Legacy::TripleDes(24),
+        "1.2.840.113549.1.12.1.4" => Legacy::TripleDes(16),
+        "1.2.840.113549.1.12.1.5" => Legacy::Rc2(16),
+        "1.2.840.113549.1.12.1.6" => Legacy::Rc2(5),
+        _ => return None,
+    })
+}
+
+/// Decrypts with a PKCS#12 PBE scheme: key and IV from the password by the RFC 7292
+/// Appendix B derivation with SHA-1, over `pkcs-12PbeParams ::= SEQUENCE { salt OCTET
+/// STRING, iterations INTEGER }`.
+fn legacy(
+    scheme: Legacy,
+    alg: &AlgorithmIdentifierOwned,
+    password: &str,
+    data: &[u8],
+) -> R<Vec<u8>> {
+    use cbc::cipher::{InnerIvInit, StreamCipher};
+    use der::Encode;
+    let params = alg
+        .parameters
+        .as_ref()
+        .ok_or("PKCS#12 PBE without parameters")?
+        .to_der()
+        .map_err(e)?;
+    let mut p = der::SliceReader::new(super::unwrap_explicit(&params)?).map_err(e)?;
+    let salt = der::asn1::OctetString::decode(&mut p).map_err(e)?;
+    let iterations = u32::decode(&mut p).map_err(e)?;
+    if iterations > MAX_ITERATIONS {
+        return Err(format!(
+            "{iterations} key-derivation iterations is more than certscope runs ({MAX_ITERATIONS})"
+        ));
+    }
+    let rounds = i32::try_from(iterations).map_err(e)?;
+    let derive = |kind, len| {
+        derive_key_utf8::<sha1::Sha1>(password, salt.as_bytes(), kind, rounds, len).map_err(e)
+    };
+    let bad = |_| "decryption failed (wrong password, or a damaged bundle)".to_owned();
+    match scheme {
+        Legacy::Rc4(len) => {
+            let key = derive(Pkcs12KeyType::EncryptionKey, len)?;
+            let mut rc4 = <rc4::Rc4 as KeyInit>::new_from_slice(&key).map_err(e)?;
+            let mut out = data.to_vec();
+            rc4.apply_keystream(&mut out);
+            Ok(out)
+        }
+        Legacy::TripleDes(len) => {
+            let (key, iv) = (
+                derive(Pkcs12KeyType::EncryptionKey, len)?,
+                derive(Pkcs12KeyType::Iv, 8)?,
+            );
+            if len == 24 {
+                cbc::Decryptor::<des::TdesEde3>::new_from_slices(&key, &iv)
+                    .map_err(e)?
+                    .decrypt_padded_vec::<Pkcs7>(data)
+                    .map_err(bad)
+            } else {
+                cbc::Decryptor::<des::TdesEde2>::new_from_slices(&key, &iv)
+                    .map_err(e)?
+                    .decrypt_padded_vec::<Pkcs7>(data)
+                    .map_err(bad)
+            }
+        }
+        Legacy::Rc2(len) => {
+            let (key, iv) = (
+                derive(Pkcs12KeyType::EncryptionKey, len)?,
+                derive(Pkcs12KeyType::Iv, 8)?,
+            );
+            let bits = len.saturating_mul(8);
+            let rc2 = rc2::Rc2::new_with_eff_key_len(&key, bits);
+            cbc::Decryptor::<rc2::Rc2>::inner_iv_slice_init(rc2, &iv)
+                .map_err(e)?
+                .decrypt_padded_vec::<Pkcs7>(data)
+                .map_err(bad)
+        }
     }
 }
 

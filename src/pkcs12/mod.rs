@@ -35,6 +35,13 @@ const DATA: &str = "1.2.840.113549.1.7.1";
 const ENCRYPTED_DATA: &str = "1.2.840.113549.1.7.6";
 const PBES2: &str = "1.2.840.113549.1.5.13";
 const PBKDF2: &str = "1.2.840.113549.1.5.12";
+/// The arc of RFC 7292's own (legacy) password-based encryption schemes.
+const PKCS12_PBE: &str = "1.2.840.113549.1.12.1.";
+/// How a part encrypted with an RFC 7292 scheme is described, after the scheme's name.
+const LEGACY: &str = " (legacy PKCS#12 encryption)";
+/// The command that re-exports a bundle with modern encryption.
+pub(crate) const REEXPORT: &str =
+    "openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256";
 const FRIENDLY_NAME: &str = "1.2.840.113549.1.9.20";
 
 /// One thing inside the bundle.
@@ -230,7 +237,7 @@ fn pbes2(alg: &AlgorithmIdentifierOwned) -> R<Pbes2> {
 fn describe(alg: &AlgorithmIdentifierOwned) -> String {
     let id = alg.oid.to_string();
     if id != PBES2 {
-        return format!("{} (legacy PKCS#12 encryption)", crate::key::pbe_name(&id));
+        return format!("{}{LEGACY}", crate::key::pbe_name(&id));
     }
     match pbes2(alg) {
         Ok(p) => format!(
@@ -243,13 +250,14 @@ fn describe(alg: &AlgorithmIdentifierOwned) -> String {
     }
 }
 
-/// Decrypts PBES2 ciphertext with `password`; legacy PKCS#12 encryption is named, not
+/// Decrypts PBES2 and RFC 7292 PBE ciphertext with `password`; other schemes are named, not
 /// decrypted.
 fn decrypt(alg: &AlgorithmIdentifierOwned, password: &str, data: &[u8]) -> R<Vec<u8>> {
-    if alg.oid.to_string() != PBES2 {
+    let id = alg.oid.to_string();
+    if id != PBES2 && !id.starts_with(PKCS12_PBE) {
         return Err(format!(
-            "encrypted with {}, which certscope does not decrypt; re-export the bundle with modern encryption (openssl pkcs12 -export -keypbe AES-256-CBC -certpbe AES-256-CBC -macalg sha256)",
-            crate::key::pbe_name(&alg.oid.to_string())
+            "encrypted with {}, which certscope does not decrypt; re-export the bundle with modern encryption ({REEXPORT})",
+            crate::key::pbe_name(&id)
         ));
     }
     backend::decrypt(&alg.to_der().map_err(e)?, password, data)
@@ -258,6 +266,21 @@ fn decrypt(alg: &AlgorithmIdentifierOwned, password: &str, data: &[u8]) -> R<Vec
 /// Checks the PKCS#12 MAC with `password`: `None` when it cannot be checked.
 fn mac_ok(mac: &pkcs12::MacData, password: &str, content: &[u8]) -> Option<bool> {
     backend::mac(&mac.to_der().ok()?, password, content)
+}
+
+/// The obsolete schemes (RFC 7292 Appendix C) that parts of `p12` are encrypted with.
+pub(crate) fn legacy_schemes(p12: &Pkcs12Report) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for scheme in p12
+        .contents
+        .iter()
+        .filter_map(|b| b.encryption.as_deref()?.strip_suffix(LEGACY))
+    {
+        if !out.contains(&scheme) {
+            out.push(scheme);
+        }
+    }
+    out
 }
 
 /// Whether bundles can be decrypted in this build (or, in a WebAssembly core, whether the
@@ -446,8 +469,15 @@ impl Walk<'_> {
                     None => b.note = Some("type the bundle's password to open it".into()),
                     Some(pw) => match decrypt(&info.content_enc_alg, pw, data) {
                         Ok(plain) => {
-                            // The container is opened: report what it holds instead.
+                            // The container is opened: report what it holds instead, each
+                            // part with the encryption that protected it.
+                            let first = self.report.contents.len();
                             self.safe_contents(&plain, 0);
+                            for part in self.report.contents.iter_mut().skip(first) {
+                                if part.encryption.is_none() {
+                                    part.encryption.clone_from(&b.encryption);
+                                }
+                            }
                             return;
                         }
                         Err(why) => b.note = Some(why),

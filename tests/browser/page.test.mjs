@@ -283,3 +283,24 @@ test('a dropped .p12 asks for its password, opens with it, and the link carries 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a legacy .p12 (OpenSSL 1.1\'s RC2-40 and 3DES) opens with its password and is flagged', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-01');
+  await page.setInputFiles('#file', `${root}tests/data/formats/bundle-legacy.p12`);
+  await page.getByTestId('pkcs12').waitFor();
+  await page.fill('#password', 'certscope');
+  await page.getByTestId('certificate').nth(1).waitFor();
+  const bundle = await page.getByTestId('pkcs12').textContent();
+  assert.match(bundle, /password correct/);
+  assert.match(bundle, /pbeWithSHAAnd40BitRC2-CBC/);
+  assert.match(bundle, /pbeWithSHAAnd3-KeyTripleDES-CBC/);
+  const warning = page.locator('.finding', { hasText: 'uses obsolete encryption' });
+  await warning.first().waitFor();
+  await warning.first().locator('summary').click();
+  assert.match(await warning.first().textContent(), /-keypbe AES-256-CBC -certpbe AES-256-CBC/);
+  await page.screenshot({ path: `${screenshots}legacy-p12.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

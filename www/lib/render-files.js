@@ -109,7 +109,8 @@ export function keyCard(k, report) {
 export function pkcs12Card(p, i) {
   const rows = p.contents.map((b) => h('tr', {},
     h('td', { text: b.kind }),
-    h('td', { text: b.certificate != null ? `certificate ${b.certificate + 1}` : b.key != null ? 'private key (public half below)' : b.encryption ?? '' }),
+    h('td', { text: b.certificate != null ? `certificate ${b.certificate + 1}` : b.key != null ? 'private key (public half below)' : '' }),
+    h('td', { class: 'muted', text: b.encryption ?? 'not encrypted' }),
     h('td', { class: 'muted', text: [b.friendlyName && `“${b.friendlyName}”`, b.note].filter(Boolean).join(' · ') })));
   const state = { correct: 'password correct', wrong: 'wrong password', 'none given': 'no password given', 'not checked': 'password not checked' }[p.password] ?? p.password;
   return h('article', { class: 'card', part: 'card', 'aria-label': `PKCS#12 bundle ${i + 1}`, 'data-testid': 'pkcs12' },
@@ -117,5 +118,5 @@ export function pkcs12Card(p, i) {
       h('div', {}, h('h3', { class: 'card-title', text: 'PKCS#12 bundle' }),
         h('div', { class: 'card-sub', text: `${p.contents.length} part${p.contents.length === 1 ? '' : 's'}${p.mac ? ` · integrity ${p.mac}` : ''}` })),
       h('div', { class: 'badges' }, h('span', { class: `badge ${p.password === 'correct' ? 'ok' : p.password === 'wrong' ? 'error' : 'warning'}`, text: state }))),
-    h('table', { class: 'kv' }, h('thead', {}, h('tr', {}, ['Part', 'Holds', 'Note'].map((t) => h('th', { text: t })))), h('tbody', {}, rows)));
+    h('table', { class: 'kv' }, h('thead', {}, h('tr', {}, ['Part', 'Holds', 'Encrypted with', 'Note'].map((t) => h('th', { text: t })))), h('tbody', {}, rows)));
 }

@@ -95,6 +95,15 @@ openssl pkey -in weak.key -pubout -out pub-weak.pem
 openssl pkcs12 -export -inkey leaf-rsa.key -in leaf-rsa.pem -certfile root.pem -passout pass:certscope -out bundle-aes.p12
 openssl pkcs12 -export -inkey leaf-rsa.key -in leaf-rsa.pem -certfile root.pem -passout pass:certscope \
   -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -out bundle-3des.p12
+# Legacy PKCS#12 encryption (OpenSSL 3's legacy provider): OpenSSL 1.1's default (RC2-40 for
+# the certificates, 3DES for the key), RC4 and two-key 3DES with 128-bit RC2: all six PKCS#12
+# PBE schemes of RFC 7292 appendix C. And 3DES as Python cryptography writes it.
+openssl pkcs12 -export -legacy -inkey leaf-rsa.key -in leaf-rsa.pem -certfile root.pem -passout pass:certscope -out bundle-legacy.p12
+openssl pkcs12 -export -legacy -inkey leaf-rsa.key -in leaf-rsa.pem -certfile root.pem -passout pass:certscope \
+  -keypbe PBE-SHA1-RC4-128 -certpbe PBE-SHA1-RC4-40 -out bundle-rc4.p12
+openssl pkcs12 -export -legacy -inkey leaf-rsa.key -in leaf-rsa.pem -certfile root.pem -passout pass:certscope \
+  -keypbe PBE-SHA1-2DES -certpbe PBE-SHA1-RC2-128 -out bundle-2des-rc2.p12
+python3 make-legacy-p12.py
 # Beyond certscope's key-derivation bound (2,000,000 iterations): reported, not run.
 openssl pkcs12 -export -inkey leaf-rsa.key -in leaf-rsa.pem -passout pass:certscope -iter 3000000 -maciter -out bundle-slow.p12
 rm -f ./*.csr.tmp
