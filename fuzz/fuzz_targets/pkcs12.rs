@@ -7,7 +7,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, der)) = data.split_first() else { return };
+    let Some((&pick, der)) = data.split_first() else {
+        return;
+    };
     let password = if pick % 2 == 0 { "certscope" } else { "wrong" };
     let options = certscope::Options::at(1_795_737_600).password(password);
     if let Ok(report) = certscope::inspect(der, &options) {
@@ -19,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
         // report may echo the paste, so only a paste without the word proves a leak.
         if !der.windows(9).any(|w| w == b"certscope") {
             let json = serde_json::to_string(&report).unwrap_or_default();
-            assert!(!json.contains("\"certscope\""), "the password reached the report");
+            assert!(
+                !json.contains("\"certscope\""),
+                "the password reached the report"
+            );
         }
     }
 });
