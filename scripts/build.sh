@@ -8,23 +8,24 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 # One crate, four WebAssembly modules (README, Architecture): the core, and one module per
 # capability that the core loads only when an input needs it.
-rm -rf pkg && mkdir -p pkg
-for module in core verify http pkcs12; do
-  features=()
+# wasm_module MODULE OUT-DIR [wasm-pack flags]: builds one module into OUT-DIR/MODULE.
+wasm_module() {
+  local module=$1 out=$2
+  shift 2
+  local features=()
   [ "$module" = core ] || features=(--features "$module-module")
-  wasm-pack build --release --target web --out-dir "target/modules/$module" --out-name "certscope_$module" \
-    -- --no-default-features "${features[@]}" 2>&1 | grep -E 'error|warning'  || true
-  [ -f "target/modules/$module/certscope_${module}_bg.wasm" ] || { echo "build: no $module module" >&2; exit 1; }
+  wasm-pack build --release "$@" --target web --out-dir "$out/$module" --out-name "certscope_$module" \
+    -- --no-default-features "${features[@]}" 2>&1 | grep -E 'error|warning' || true
+  [ -f "$out/$module/certscope_${module}_bg.wasm" ] || { echo "build: no $module module in $out" >&2; exit 1; }
+}
+rm -rf pkg && mkdir -p pkg/node
+for module in core verify http pkcs12; do
+  # For browsers: opt-level "s" and wasm-opt -Oz (Cargo.toml's wasm-pack profile).
+  wasm_module "$module" target/modules
   cp "target/modules/$module/certscope_$module.js" "target/modules/$module/certscope_${module}_bg.wasm" pkg/
-done
-# Node pays no download: the npm package's "node" export condition gets the same four modules
-# built for speed (opt-level 3, wasm-opt -O3) in pkg/node/, beside the size builds above.
-mkdir -p pkg/node
-for module in core verify http pkcs12; do
-  features=()
-  [ "$module" = core ] || features=(--features "$module-module")
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm-pack build --release --no-opt --target web --out-dir "target/modules-node/$module" \
-    --out-name "certscope_$module" -- --no-default-features "${features[@]}" 2>&1 | grep -E 'error|warning' || true
+  # Node pays no download: the npm package's "node" export condition gets the same module
+  # built for speed (opt-level 3, wasm-opt -O3) in pkg/node/.
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=3 wasm_module "$module" target/modules-node --no-opt
   wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
     "target/modules-node/$module/certscope_${module}_bg.wasm" -o "pkg/node/certscope_${module}_bg.wasm"
   cp "target/modules-node/$module/certscope_$module.js" pkg/node/

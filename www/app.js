@@ -1,5 +1,6 @@
 // The certscope page: input handling and wiring. Analysis runs in a Web Worker (worker.js)
 // with certscope's WebAssembly core; rendering is lib/render.js.
+import { copy } from './lib/dom.js';
 import { h, renderReport } from './lib/render.js';
 import { reportCss, sheet } from './lib/report-style.js';
 
@@ -267,17 +268,6 @@ async function unpack(text) {
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return JSON.parse(await new Response(stream).text());
-}
-
-async function copy(text, button) {
-  const label = button.textContent;
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied';
-  } catch {
-    button.textContent = 'Copy failed';
-  }
-  setTimeout(() => { button.textContent = label; }, 1500);
 }
 
 $('copy-link').addEventListener('click', async (event) => {

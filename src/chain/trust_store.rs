@@ -83,6 +83,8 @@ pub(crate) fn mozilla() -> &'static [Anchor] {
     ROOTS.get_or_init(|| roots)
 }
 
+/// Natively the roots take the same packed form the verify module hands a WebAssembly core
+/// (a one-time copy), so every native test also exercises that format.
 #[cfg(feature = "verify")]
 fn packed() -> Vec<u8> {
     mozilla_packed()

@@ -63,17 +63,21 @@ export function when(rfc3339) {
   return rfc3339.replace('T', ' ').replace(/:\d\dZ$/, ' UTC');
 }
 
+/** Copies `text` to the clipboard and says so on `button` for a moment. */
+export async function copy(text, button) {
+  const label = button.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = 'Copy failed';
+  }
+  setTimeout(() => { button.textContent = label; }, 1500);
+}
+
 export function copyButton(value, label = 'Copy') {
   const button = h('button', { type: 'button', class: 'copy', text: label, 'aria-label': `${label}: ${value.slice(0, 40)}` });
-  button.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      button.textContent = 'Copied';
-    } catch {
-      button.textContent = 'Copy failed';
-    }
-    setTimeout(() => { button.textContent = label; }, 1500);
-  });
+  button.addEventListener('click', () => copy(value, button));
   return button;
 }
 
