@@ -55,3 +55,24 @@ test('the element shows the error and re-instantiates on its next render', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a module that fails to download is fetched again on the next render', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  const pem = readFileSync(`${root}tests/data/generated/p256-chain.pem`, 'utf8');
+  await context.route(/\/chain\.html$/, (route) => route.fulfill({
+    status: 200, contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="lib/certscope-view-define.js"></script>
+      <certscope-view id="v" verify at="2026-02-01"><script type="text/plain">${pem}</script></certscope-view>`,
+  }));
+  // The verify module's first download fails (a dropped connection); later ones work.
+  let failures = 0;
+  await context.route(/certscope_verify_bg\.wasm$/, (route) => (failures++ === 0 ? route.abort('connectionreset') : route.continue()));
+  await page.goto(`${server.origin}/chain.html`);
+  await page.waitForFunction(() => document.getElementById('v')?.shadowRoot?.querySelector('[part="error"]'));
+  await page.evaluate(() => document.getElementById('v').setAttribute('at', '2026-02-02'));
+  await page.waitForFunction(() => document.getElementById('v').shadowRoot.querySelector('[part="chain"]'));
+  assert.equal(failures, 2);
+  // The aborted download logs a console error; nothing else may.
+  assert.ok(problems.every((p) => /certscope_verify_bg\.wasm|Failed to load resource|net::ERR/.test(p)), problems.join('\n'));
+  await context.close();
+});

@@ -44,7 +44,10 @@ export function init() {
     core = glue;
     ready.add('core');
     return glue;
-  })();
+  })().catch((err) => {
+    coreReady = undefined;
+    throw err;
+  });
   return coreReady;
 }
 
@@ -56,7 +59,11 @@ export function load(capability) {
     if (capability !== 'http') register(capability, glue);
     ready.add(capability);
     return glue;
-  })();
+  })().catch((err) => {
+    // A failed fetch is tried again by the next call, not remembered.
+    delete modules[capability];
+    throw err;
+  });
   return modules[capability];
 }
 
