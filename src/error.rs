@@ -76,6 +76,14 @@ pub enum Error {
         /// What was wrong.
         message: String,
     },
+    /// A document holding certificates or keys (SAML metadata, a JWK Set) that is malformed
+    /// or past a bound at this place.
+    Document {
+        /// The format: "XML" or "JSON".
+        format: &'static str,
+        /// What was wrong.
+        message: String,
+    },
     /// An evaluation time that is not RFC 3339 (`2026-03-01` or `2026-03-01T12:00:00Z`).
     BadTime {
         /// The text given.
@@ -100,6 +108,7 @@ impl Error {
             Error::UnsupportedBlock { .. } => "unsupported-block",
             Error::BadTime { .. } => "bad-time",
             Error::HttpLine { .. } => "http-line",
+            Error::Document { .. } => "document",
         }
     }
 
@@ -154,6 +163,7 @@ impl fmt::Display for Error {
                 write!(f, "\"{label}\" blocks are recognised but not analysed")
             }
             Error::HttpLine { message } => f.write_str(message),
+            Error::Document { format, message } => write!(f, "{format}: {message}"),
             Error::BadTime { given } => write!(
                 f,
                 "expected an RFC 3339 time such as 2026-03-01 or 2026-03-01T12:00:00Z, found {given:?}"

@@ -34,6 +34,7 @@ mod connection;
 mod crl;
 mod csr;
 mod deceptive;
+mod documents;
 mod error;
 // Without the `http` feature only the report types and `present` are used.
 #[cfg_attr(not(feature = "http"), allow(dead_code, unused_imports))]
@@ -67,6 +68,12 @@ pub use chain::{
 pub use connection::{ChainLineReport, CipherInfo, ConnectionReport, VerifyResult};
 pub use crl::{CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};
 pub use csr::CsrReport;
+pub use documents::MAX_DOCUMENT_CERTIFICATES;
+#[cfg(feature = "documents")]
+pub use documents::{
+    read as read_document, Document, JwkCheck, JwkReport, JwkSetReport, SamlCertificate,
+    SamlEndpoint, SamlEntity, SamlReport, SamlRole,
+};
 pub use error::Error;
 pub use headers::observatory::{grade as observatory_grade, score as observatory_score};
 pub use headers::{

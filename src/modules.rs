@@ -31,3 +31,10 @@ pub fn http(text: &str, cert_ok: Option<bool>) -> HttpAnalysis {
             .collect(),
     }
 }
+
+/// The certificates of a SAML or JWK document, packed for the core.
+#[cfg(feature = "documents")]
+pub use crate::documents::packed as document_certificates;
+/// The description of a SAML or JWK document.
+#[cfg(feature = "documents")]
+pub use crate::documents::read as document;

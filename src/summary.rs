@@ -63,7 +63,7 @@ pub fn summarize(input: &[u8]) -> Result<Summary, Error> {
         certificates: Vec::new(),
         errors: Vec::new(),
     };
-    for block in input::split(input)? {
+    for block in crate::documents::split(input)?.unwrap_or_default() {
         let mut block = match block {
             Ok(b) => b,
             Err(problem) => {

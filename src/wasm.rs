@@ -45,7 +45,7 @@ export interface Problem {
   location: Location;
   /** "der", "base64", "base64-length", "hex-odd-length", "pem-missing-end", "pem-label-mismatch",
    *  "unsupported-block", "other-format" (a Java keystore, an SSH key), "nothing-recognised",
-   *  "input-too-large", "too-many-blocks", "http-line" or "bad-time". */
+   *  "input-too-large", "too-many-blocks", "http-line", "document" (malformed XML or JSON) or "bad-time". */
   code: string;
   message: string;
 }
@@ -347,6 +347,8 @@ export interface Report {
   connections: Connection[];
   /** The HTTPS configuration of each site whose HTTP responses were pasted. */
   http: HttpSite[];
+  /** The document the certificates came from (SAML metadata, a JWK Set), when the input is one. */
+  document?: Document;
   /** Findings about the input as a whole (e.g. a pasted private key). */
   findings: Finding[];
   errors: Problem[];
@@ -355,7 +357,62 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12";
+export type Capability = "verify" | "http" | "pkcs12" | "documents";
+/** A document holding certificates or keys, described (the documents module). */
+export type Document = ({ kind: "saml" } & SamlDocument) | ({ kind: "jwks" } & JwkSet);
+export interface SamlDocument {
+  /** Root element: "EntityDescriptor", "EntitiesDescriptor", "Response", … */
+  root: string;
+  description: string;
+  issuer: string | null;
+  destination: string | null;
+  entities: { entityId: string; validUntil: string | null; cacheDuration: string | null; roles: SamlRole[] }[];
+  entitiesSkipped: number;
+  /** Every <ds:X509Certificate>, in the order (and at the locations) of the report's certificates. */
+  certificates: { location: Location; role: string; usage: "signing" | "encryption" | "signing and encryption" | "signature"; entity: number | null; subject: string | null; notAfter: string | null; expired: boolean | null }[];
+  /** Carries a <ds:Signature> (shown, never checked). */
+  signed: boolean;
+  findings: Finding[];
+  errors: Problem[];
+}
+export interface SamlRole {
+  /** "IdP", "SP", "attribute authority", … */
+  role: string;
+  element: string;
+  requestsSigned: string | null;
+  wantAssertionsSigned: string | null;
+  endpoints: { service: string; binding: string; location: string; index: string | null }[];
+  nameIdFormats: string[];
+}
+export interface JwkSet {
+  /** {"keys": [...]} rather than a lone JWK. */
+  set: boolean;
+  keys: Jwk[];
+  keysSkipped: number;
+  findings: Finding[];
+  errors: Problem[];
+}
+export interface Jwk {
+  location: Location;
+  kty: string;
+  crv: string | null;
+  bits: number | null;
+  kid: string | null;
+  use: string | null;
+  alg: string | null;
+  keyOps: string[];
+  description: string;
+  /** RFC 7638 SHA-256 thumbprint, base64url. */
+  thumbprint: string | null;
+  /** Names of private members present; their values are never reported. */
+  privateMembers: string[];
+  /** Block numbers of its x5c certificates. */
+  certificates: number[];
+  x5cMatchesKey: boolean | null;
+  x5t: { value: string; matches: boolean | null } | null;
+  x5tS256: { value: string; matches: boolean | null } | null;
+  x5u: string | null;
+}
 /** One TLV of a DER structure. */
 export interface Asn1Node {
   /** "SEQUENCE", "INTEGER", "[3]", "OBJECT IDENTIFIER" … */
@@ -594,9 +651,33 @@ mod http_module {
     }
 }
 
+/// The documents module's exports.
+#[cfg(feature = "documents-module")]
+mod documents_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The certificates of the SAML or JWK document in `input`, packed for the core.
+    #[wasm_bindgen(js_name = documentCertificates)]
+    pub fn certificates(input: &[u8]) -> Vec<u8> {
+        crate::modules::document_certificates(input)
+    }
+
+    /// The description of the document in `input` (null when it is none), certificate dates
+    /// judged at `at` (RFC 3339, the report's `evaluatedAt`); merged into the core's report
+    /// by `engine.js`.
+    #[wasm_bindgen(js_name = readDocument)]
+    pub fn read(input: &[u8], at: &str) -> Result<JsValue, JsError> {
+        let at = crate::parse_rfc3339(at).map_err(|e| JsError::new(&e.to_string()))?;
+        super::to_js(&crate::modules::document(input, at))
+    }
+}
+
 /// What the core calls when its capability modules were built apart: `services.js` passes
 /// each call to the module once `engine.js` has loaded it, and answers "not loaded" before.
-#[cfg(not(any(feature = "module", all(feature = "verify", feature = "pkcs12"))))]
+#[cfg(not(any(
+    feature = "module",
+    all(feature = "verify", feature = "pkcs12", feature = "documents")
+)))]
 pub(crate) mod services {
     use wasm_bindgen::prelude::*;
 
@@ -614,6 +695,19 @@ pub(crate) mod services {
         fn decrypt_js(a: &[u8], p: &str, d: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
         #[wasm_bindgen(js_name = pkcs12Mac, catch)]
         fn mac_js(m: &[u8], p: &str, c: &[u8]) -> Result<i8, JsValue>;
+        #[wasm_bindgen(js_name = documentCertificates, catch)]
+        fn document_js(input: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
+    }
+
+    /// Documents read by the documents module: None until it is loaded.
+    #[cfg_attr(feature = "documents", allow(dead_code))]
+    pub(crate) mod documents {
+        pub(crate) fn embedded(input: &[u8]) -> Option<Vec<crate::documents::Embedded>> {
+            super::document_js(input)
+                .ok()
+                .flatten()
+                .map(|b| crate::documents::unpack(&b))
+        }
     }
 
     use crate::signature::VerifyError;

@@ -245,9 +245,13 @@ function withoutEncodedKey(token) {
   return /PRIVATE KEY-----|BEGIN PKCS12/.test(decoded) ? '[private key removed from this link]' : token;
 }
 
+// JWK private members (RFC 7518 §6.2.2, §6.3.2, §6.4): values removed, in JSON with "kty".
+const JWK_PRIVATE = /("(?:d|p|q|dp|dq|qi|k|oth)"\s*:\s*)("(?:[^"\\]|\\.)*"|\[[^\]]*\])/g;
+
 /** The paste as it may travel in a link: keys, cookie values and credentials removed. */
 function shareable(text) {
-  return text
+  const jwk = /"kty"\s*:/.test(text) ? text.replace(JWK_PRIVATE, '$1"[private key removed from this link]"') : text;
+  return jwk
     .replace(PRIVATE_KEY, '[private key removed from this link]')
     .replace(BASE64_PEM, withoutEncodedKey)
     .replace(SET_COOKIE, '$1[removed]')

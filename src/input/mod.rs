@@ -64,12 +64,7 @@ pub(crate) struct Block {
 /// Splits `input` into blocks. Only an input too large to read at all is an `Err`; every
 /// problem inside it is an `Err` item at its own location.
 pub(crate) fn split(input: &[u8]) -> Result<Vec<Item>, Error> {
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge {
-            size: input.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
+    check_size(input)?;
     let mut blocks = match core::str::from_utf8(input) {
         Ok(text) => split_text(text),
         Err(_) if pem::contains_pem(input) => split_text(&String::from_utf8_lossy(input)),
@@ -88,6 +83,17 @@ pub(crate) fn split(input: &[u8]) -> Result<Vec<Item>, Error> {
         )));
     }
     Ok(blocks)
+}
+
+/// Refuses input larger than [`MAX_INPUT_BYTES`].
+pub(crate) fn check_size(input: &[u8]) -> Result<(), Error> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge {
+            size: input.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(())
 }
 
 fn split_text(text: &str) -> Vec<Item> {

@@ -104,7 +104,8 @@ impl Options {
 /// Only input too large to read at all is an `Err`. Blocks that cannot be read are listed in
 /// [`Report::errors`] with their location; they never hide the readable blocks around them.
 pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
-    let blocks = input::split(input)?;
+    let document = crate::documents::sniff(input).is_some();
+    let blocks = crate::documents::split(input)?;
     let mut report = Report {
         evaluated_at: time::rfc3339(options.at),
         input_bytes: input.len(),
@@ -116,10 +117,16 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         pkcs12: Vec::new(),
         connections: Vec::new(),
         http: Vec::new(),
+        #[cfg(feature = "documents")]
+        document: None,
         findings: Vec::new(),
         errors: Vec::new(),
         pending: Vec::new(),
     };
+    if blocks.is_none() {
+        report.pending.push(crate::Capability::Documents);
+    }
+    let blocks = blocks.unwrap_or_default();
     let mut pool: Vec<ChainCert> = Vec::new();
     let mut crl_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
     let mut key_blocks: Vec<crate::KeyReport> = Vec::new();
@@ -232,6 +239,12 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             )),
         }
     }
+    if document {
+        for c in &mut report.certificates {
+            c.findings
+                .retain(|f| crate::documents::applies_to_document_certificates(f.id));
+        }
+    }
     // One chain per end-entity certificate (the first few, for pasted bundles). Without one,
     // the first CA certificate that issued none of the others is explained as the chain's end.
     let issuers: std::collections::HashSet<&[u8]> = pool
@@ -252,7 +265,11 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         .map(|(p, _)| p)
         .take(MAX_CHAINS)
         .collect();
-    if leaves.is_empty() {
+    // SAML trusts the key its metadata names, not a CA path: no chain verdict for its
+    // certificates (a JWK's x5c is a chain, and gets one).
+    if crate::documents::sniff(input) == Some(crate::documents::Kind::Xml) {
+        leaves.clear();
+    } else if leaves.is_empty() {
         let bottom = pool
             .iter()
             .position(|c| !c.self_issued() && !issues_another(c));
@@ -325,7 +342,12 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             report.pending.push(crate::Capability::Http);
         }
     }
+    #[cfg(feature = "documents")]
+    if document {
+        add_document(&mut report, crate::documents::read(input, options.at));
+    }
     if report.certificates.is_empty()
+        && !document
         && report.errors.is_empty()
         && report.findings.is_empty()
         && report.http.is_empty()
@@ -378,6 +400,16 @@ fn add_http(
             .map(headers::message::LineProblem::problem),
     );
     report.http = http;
+}
+
+/// Adds a document's description to its report. The WebAssembly page does the same in
+/// JavaScript (`www/lib/engine.js`) with the documents module's result.
+#[cfg(feature = "documents")]
+fn add_document(report: &mut Report, document: Option<crate::Document>) {
+    if let Some(document) = document {
+        report.errors.extend(document.errors().iter().cloned());
+        report.document = Some(document);
+    }
 }
 
 fn add_certificate(

@@ -29,6 +29,11 @@ pub struct Report {
     pub connections: Vec<crate::ConnectionReport>,
     /// The HTTPS configuration of each site whose HTTP responses were pasted.
     pub http: Vec<crate::HttpReport>,
+    /// The document the certificates came from (SAML metadata, a JWK Set), described. On the
+    /// web the documents module adds it (`engine.js`), as natively `inspect` does.
+    #[cfg(feature = "documents")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<crate::Document>,
     /// Findings about the input as a whole (a pasted private key, an unsupported block).
     pub findings: Vec<Finding>,
     /// Blocks that could not be read, each with where and why.
@@ -43,12 +48,25 @@ impl Report {
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()
+            .chain(self.document_findings())
             .chain(self.connections.iter().flat_map(|c| c.findings.iter()))
             .chain(self.http.iter().flat_map(|h| h.findings.iter()))
             .chain(self.requests.iter().flat_map(|r| r.findings.iter()))
             .chain(self.crls.iter().flat_map(|c| c.findings.iter()))
             .chain(self.chains.iter().flat_map(|c| c.findings.iter()))
             .chain(self.certificates.iter().flat_map(|c| c.findings.iter()))
+    }
+}
+
+impl Report {
+    #[cfg(feature = "documents")]
+    fn document_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.document.iter().flat_map(|d| d.findings().iter())
+    }
+
+    #[cfg(not(feature = "documents"))]
+    fn document_findings(&self) -> impl Iterator<Item = &Finding> {
+        core::iter::empty()
     }
 }
 
@@ -62,4 +80,6 @@ pub enum Capability {
     Http,
     /// PKCS#12 decryption.
     Pkcs12,
+    /// Reading SAML metadata and JWK Sets.
+    Documents,
 }

@@ -12,6 +12,17 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const data = (path) => readFileSync(`${root}tests/data/${path}`);
 
+/** Copies the page's permalink and opens it in a new page of `context`, once that is ready. */
+async function followLink(page, context) {
+  await page.click('#copy-link');
+  await page.locator('#copy-link:text-is("Copied")').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.waitForSelector('html[data-ready="true"]');
+  return other;
+}
+
 /** SHA-256 of each PEM block's DER, as colon hex. */
 function fingerprints(pem) {
   return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([^-]+)-----END CERTIFICATE-----/g)]
@@ -270,12 +281,7 @@ test('a dropped .p12 asks for its password, opens with it, and the link carries 
   assert.match(await page.getByTestId('pkcs12').textContent(), /password correct/);
   assert.match(await page.getByTestId('key').textContent(), /certificate 1 \(CN=www\.certscope\.test\)/);
   // Neither the bundle (it holds the key) nor the password goes into a link or storage.
-  await page.click('#copy-link');
-  await page.locator('#copy-link:text-is("Copied")').waitFor();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  const other = await context.newPage();
-  await other.goto(link);
-  await other.waitForSelector('html[data-ready="true"]');
+  const other = await followLink(page, context);
   const restored = await other.inputValue('#paste');
   assert.ok(restored.includes('[private key removed from this link]') && !restored.includes('BEGIN PKCS12'));
   assert.equal(await other.inputValue('#password'), '');
@@ -301,6 +307,41 @@ test('a legacy .p12 (OpenSSL 1.1\'s RC2-40 and 3DES) opens with its password and
   await warning.first().locator('summary').click();
   assert.match(await warning.first().textContent(), /-keypbe AES-256-CBC -certpbe AES-256-CBC/);
   await page.screenshot({ path: `${screenshots}legacy-p12.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('SAML metadata and a JWK Set: the documents module reads them, roles and key checks shown, private JWK members kept out of links', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-05-28');
+  await page.click('button[data-example="saml-metadata.xml"]');
+  const saml = page.getByTestId('document');
+  await saml.waitFor();
+  const text = await saml.textContent();
+  assert.match(text, /SAML metadata for 1 entity \(IdP\)/);
+  assert.match(text, /IdP signing.*IdP signing.*IdP encryption/s);
+  assert.match(text, /SingleSignOnService \(HTTP-Redirect\)/);
+  assert.match(text, /publishes 2 IdP signing certificates \(a rollover\)/);
+  assert.equal(await page.getByTestId('certificate').count(), 3);
+  assert.equal(await page.getByTestId('chain').count(), 0);
+  await page.screenshot({ path: `${screenshots}saml-metadata.png`, fullPage: true });
+
+  // A set with a published private key: named, flagged, and its value cut out of the link.
+  const bad = readFileSync(`${root}tests/data/documents/jwks-bad.json`, 'utf8');
+  const d = JSON.parse(bad).keys[1].d;
+  await page.fill('#paste', bad);
+  await page.getByTestId('jwk').nth(2).waitFor();
+  const keys = await page.getByTestId('document').textContent();
+  assert.match(keys, /JWK Set: 3 keys/);
+  assert.match(keys, /does NOT match the certificate/);
+  assert.match(keys, /includes its private key/);
+  assert.ok(!(await page.evaluate(() => document.body.innerText)).includes(d), 'the private member is not rendered');
+  const other = await followLink(page, context);
+  const restored = await other.inputValue('#paste');
+  assert.ok(restored.includes('"d": "[private key removed from this link]"'), restored.slice(0, 300));
+  assert.ok(!restored.includes(d));
+  await page.screenshot({ path: `${screenshots}jwks.png`, fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -81,6 +81,12 @@ export function copyButton(value, label = 'Copy') {
   return button;
 }
 
+/** A definition list of [label, value] rows; rows without a value are left out. */
+export function facts(rows) {
+  const items = rows.filter(([, v]) => v != null && v !== '' && !(Array.isArray(v) && !v.length));
+  return h('dl', { class: 'facts' }, items.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)]));
+}
+
 export function section(title, ...content) {
   return h('details', { class: 'section' }, h('summary', { text: title }), ...content);
 }

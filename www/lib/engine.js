@@ -1,7 +1,8 @@
 // certscope's engine, split by capability (README, Architecture). The core module reads the
 // input and explains certificates, keys, CSRs, CRLs and transcripts; a report lists in
 // `pending` what it could not do without another module. This file loads that module (verify:
-// signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption)
+// signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
+// documents: SAML metadata and JWK Sets)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -11,6 +12,7 @@ const importers = {
   verify: () => import('./certscope_verify.js'),
   http: () => import('./certscope_http.js'),
   pkcs12: () => import('./certscope_pkcs12.js'),
+  documents: () => import('./certscope_documents.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -102,6 +104,13 @@ export async function inspect(input, options = {}) {
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
+  if (loaded('documents')) {
+    // The module reads the document again for its description (null when it is none).
+    const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input);
+    const glue = await load('documents');
+    const document = glue.readDocument(bytes, report.evaluatedAt);
+    if (document) addDocument(report, document);
+  }
   if (report.pending.includes('http')) {
     const http = await load('http');
     const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
@@ -110,12 +119,18 @@ export async function inspect(input, options = {}) {
   return report;
 }
 
-/** The same merge as `add_http` in src/inspect.rs. */
+/** The same merge as `add_http` in src/inspect/mod.rs. */
 function addHttp(report, { http, errors }) {
   if (http.length > 0 || errors.length > 0) report.errors = report.errors.filter((p) => p.code !== 'nothing-recognised');
   report.errors.push(...errors);
   report.http = http;
   report.pending = report.pending.filter((c) => c !== 'http');
+}
+
+/** The same merge as `add_document` in src/inspect/mod.rs. */
+function addDocument(report, document) {
+  report.errors.push(...document.errors);
+  report.document = document;
 }
 
 /** Lists every certificate in `input` without analysis (core only). */

@@ -2,12 +2,7 @@
 // certificate signing requests, CRLs and private keys (described by their public half only).
 // Text only, through h().
 
-import { h, finding, section, extensionLines, when } from './dom.js';
-
-function facts(rows) {
-  const items = rows.filter(([, v]) => v != null && v !== '' && !(Array.isArray(v) && !v.length));
-  return h('dl', { class: 'facts' }, items.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v)]));
-}
+import { h, facts, finding, section, extensionLines, when } from './dom.js';
 
 /** A TLS connection read from a transcript. */
 export function connectionSection(c, report) {

@@ -17,6 +17,13 @@ function count(findings, severity) {
   return findings.filter((f) => f.severity === severity).length;
 }
 
+/** A placeholder that `load()`'s node replaces once its script has arrived. */
+function later(load) {
+  const slot = h('div', { class: 'muted', 'aria-busy': 'true', text: 'Loading…' });
+  load().then((node) => slot.replaceWith(node), () => slot.replaceWith(h('p', { class: 'err-text', text: 'This part of the report could not be loaded; reload the page.' })));
+  return slot;
+}
+
 /** Everything for one report, as a fragment. `options.compact` hides details sections. */
 export function renderReport(report, options = {}) {
   const frag = document.createDocumentFragment();
@@ -24,10 +31,12 @@ export function renderReport(report, options = {}) {
   const connections = report.connections ?? [];
   const requests = report.requests ?? [];
   const crls = report.crls ?? [];
-  const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings)];
+  const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings), ...(report.document?.findings ?? [])];
   frag.append(summary(report, all));
   for (const c of connections) frag.append(connectionSection(c, report));
   for (const site of http) frag.append(httpSection(site));
+  // Rendered by its own script, fetched only when a document (SAML, JWKS) was pasted.
+  if (report.document) frag.append(later(() => import('./render-document.js').then((m) => m.documentSection(report.document))));
   for (const chain of report.chains) frag.append(chainSection(report, chain));
   if (report.findings.length) {
     frag.append(h('div', { class: 'findings' }, report.findings.map(finding)));
@@ -46,7 +55,7 @@ function summary(report, all) {
   const warnings = count(all, 'warning');
   const n = report.certificates.length;
   const sites = (report.http ?? []).length;
-  const others = (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length;
+  const others = (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length + (report.document ? 1 : 0);
   const level = errors ? 'error' : warnings ? 'warning' : n || sites || others ? 'ok' : 'error';
   let headline;
   if (!n && !sites && !others) headline = 'No certificate could be read';
@@ -59,6 +68,8 @@ function summary(report, all) {
     (report.connections ?? []).length ? plural(report.connections.length, 'TLS connection') : null,
     (report.requests ?? []).length ? plural(report.requests.length, 'signing request') : null,
     (report.crls ?? []).length ? plural(report.crls.length, 'CRL') : null,
+    report.document?.kind === 'jwks' ? plural(report.document.keys.length, 'JSON Web Key') : null,
+    report.document?.kind === 'saml' ? plural(report.document.entities.length, 'SAML entity').replace('entitys', 'entities') : null,
     report.errors.length ? `${plural(report.errors.length, 'block')} not readable` : null,
     (report.pending ?? []).includes('verify') ? 'signatures and chain not verified' : null,
     `evaluated at ${when(report.evaluatedAt)}`,

@@ -1,6 +1,7 @@
 // What the core WebAssembly module calls when it needs a capability it was built without
 // (src/wasm.rs, `services`): signature checks and Mozilla's roots (the verify module) and
-// PKCS#12 decryption (the pkcs12 module). engine.js registers each module here once it has
+// PKCS#12 decryption (the pkcs12 module) and the certificates of SAML and JWK documents (the
+// documents module). engine.js registers each module here once it has
 // loaded it; until then every call answers "not loaded" (undefined), and the core reports the
 // capability as pending instead of guessing.
 const modules = {};
@@ -33,4 +34,8 @@ export function pkcs12Decrypt(alg, password, data) {
 
 export function pkcs12Mac(mac, password, content) {
   return modules.pkcs12 ? modules.pkcs12.pkcs12Mac(mac, password, content) : -1;
+}
+
+export function documentCertificates(input) {
+  return modules.documents?.documentCertificates(input);
 }

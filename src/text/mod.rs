@@ -2,6 +2,9 @@
 
 use core::fmt::Write;
 
+#[cfg(feature = "documents")]
+mod document;
+
 use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
 use crate::{Finding, Report, Severity};
 
@@ -22,6 +25,10 @@ pub fn render(report: &Report) -> String {
     }
     for f in &report.findings {
         finding(&mut out, f, "");
+    }
+    #[cfg(feature = "documents")]
+    if let Some(d) = &report.document {
+        document::section(&mut out, d);
     }
     for c in &report.connections {
         connection(&mut out, c);

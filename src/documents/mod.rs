@@ -1,0 +1,268 @@
+//! Documents that carry certificates and keys inside another format: SAML metadata and
+//! XML-DSig signatures (`<ds:X509Certificate>`), and JSON Web Keys ([RFC 7517] JWK and JWK
+//! Sets, with `x5c` chains).
+//!
+//! The core only recognises such a document ([`sniff`]) and takes the certificates it holds
+//! from the reader ([`blocks`]); reading the format is the `documents` capability, a separate
+//! WebAssembly module on the web. Its description of the document ([`Document`]) is added to
+//! the report beside the certificates' own analysis.
+//!
+//! [RFC 7517]: https://www.rfc-editor.org/rfc/rfc7517
+
+#[cfg(feature = "documents")]
+pub(crate) mod jwk;
+#[cfg(feature = "documents")]
+pub(crate) mod saml;
+#[cfg(feature = "documents")]
+mod text;
+
+use crate::input::{BlockKind, Item};
+use crate::Location;
+#[cfg(feature = "documents")]
+pub use jwk::{JwkCheck, JwkReport, JwkSetReport};
+#[cfg(feature = "documents")]
+pub use saml::{SamlCertificate, SamlEndpoint, SamlEntity, SamlReport, SamlRole};
+
+/// The most certificates read out of one document; the rest are reported, not read.
+pub const MAX_DOCUMENT_CERTIFICATES: usize = 1_000;
+
+/// The kinds of document recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// XML holding `<ds:X509Certificate>`: SAML metadata, SAML messages, any XML-DSig.
+    Xml,
+    /// A JWK or JWK Set (JSON with `"kty"`).
+    Jwk,
+}
+
+/// Which document `input` is, judged cheaply (the core runs this on every paste).
+pub(crate) fn sniff(input: &[u8]) -> Option<Kind> {
+    let text = core::str::from_utf8(input)
+        .ok()?
+        .trim_start_matches('\u{feff}');
+    let start = text.trim_start();
+    if start.starts_with('<') && text.contains("X509Certificate>") {
+        return Some(Kind::Xml);
+    }
+    if (start.starts_with('{') || start.starts_with('[')) && text.contains("\"kty\"") {
+        return Some(Kind::Jwk);
+    }
+    None
+}
+
+/// Whether a certificate finding applies to a certificate carried in a document (a SAML or
+/// JWK signing key), which is not a TLS server's: the CA/Browser Forum's Baseline Requirements
+/// and the hostname rules are for web servers, so their findings are left out.
+pub(crate) fn applies_to_document_certificates(id: &str) -> bool {
+    const SERVER_ONLY: &[&str] = &[
+        "cert.no-san",
+        "cert.cn-not-in-san",
+        "cert.bad-wildcard",
+        "cert.confusable-name",
+        "cert.deceptive-characters",
+        "cert.lifetime-too-long",
+        "cert.self-signed-leaf",
+    ];
+    !id.starts_with("br.") && !SERVER_ONLY.contains(&id)
+}
+
+/// A document's description: what it is and holds, with its own findings and the parts of it
+/// that could not be read.
+#[cfg(feature = "documents")]
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Document {
+    /// SAML metadata, a SAML message, or another XML signature.
+    Saml(SamlReport),
+    /// A JWK or a JWK Set.
+    Jwks(JwkSetReport),
+}
+
+#[cfg(feature = "documents")]
+impl Document {
+    /// The document's findings.
+    pub fn findings(&self) -> &[crate::Finding] {
+        match self {
+            Document::Saml(s) => &s.findings,
+            Document::Jwks(j) => &j.findings,
+        }
+    }
+
+    /// Parts of the document that could not be read.
+    pub fn errors(&self) -> &[crate::Problem] {
+        match self {
+            Document::Saml(s) => &s.errors,
+            Document::Jwks(j) => &j.errors,
+        }
+    }
+}
+
+/// Reads the document in `input` (`None` when it is not one), judging certificate dates at
+/// `at` (Unix seconds).
+#[cfg(feature = "documents")]
+pub fn read(input: &[u8], at: u64) -> Option<Document> {
+    let kind = sniff(input)?;
+    let text = core::str::from_utf8(input).ok()?;
+    Some(match kind {
+        Kind::Xml => Document::Saml(saml::read(text, at)),
+        Kind::Jwk => Document::Jwks(jwk::read(text)),
+    })
+}
+
+/// A certificate found in a document, as DER, with where it is in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Embedded {
+    pub(crate) location: Location,
+    pub(crate) der: Vec<u8>,
+}
+
+/// The blocks of `input`: a document's certificates, taken through its reader, or else what
+/// [`crate::input::split`] finds. `None` when `input` is a document and this build cannot
+/// read documents (the report then lists the capability as pending).
+pub(crate) fn split(input: &[u8]) -> Result<Option<Vec<Item>>, crate::Error> {
+    if sniff(input).is_none() {
+        return crate::input::split(input).map(Some);
+    }
+    crate::input::check_size(input)?;
+    Ok(blocks(input))
+}
+
+fn blocks(input: &[u8]) -> Option<Vec<Item>> {
+    let embedded = backend::embedded(input)?;
+    Some(
+        embedded
+            .into_iter()
+            .map(|e| {
+                Ok(crate::input::Block {
+                    location: e.location,
+                    kind: BlockKind::Certificate { trusted: false },
+                    der: e.der,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// The certificates in `input` in the packed form the documents module hands the core: per
+/// certificate its byte offset, line (0 for none) and length as little-endian u32, then DER.
+#[cfg(feature = "documents")]
+pub fn packed(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for e in embedded(input) {
+        let numbers = [
+            e.location.byte_offset,
+            e.location.line.unwrap_or(0),
+            e.der.len(),
+        ];
+        for n in numbers {
+            out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+        }
+        out.extend_from_slice(&e.der);
+    }
+    out
+}
+
+/// The inverse of [`packed`]; stops at the first entry that does not fit.
+#[cfg_attr(
+    any(feature = "documents", feature = "module", not(target_arch = "wasm32")),
+    allow(dead_code)
+)]
+pub(crate) fn unpack(mut bytes: &[u8]) -> Vec<Embedded> {
+    let mut out = Vec::new();
+    let number = |bytes: &mut &[u8]| -> Option<usize> {
+        let (head, rest) = bytes.split_first_chunk::<4>()?;
+        *bytes = rest;
+        usize::try_from(u32::from_le_bytes(*head)).ok()
+    };
+    while let (Some(offset), Some(line), Some(len)) =
+        (number(&mut bytes), number(&mut bytes), number(&mut bytes))
+    {
+        let Some((der, rest)) = bytes.split_at_checked(len) else {
+            break;
+        };
+        bytes = rest;
+        out.push(Embedded {
+            location: Location {
+                block: out.len().saturating_add(1),
+                line: (line > 0).then_some(line),
+                byte_offset: offset,
+            },
+            der: der.to_vec(),
+        });
+    }
+    out
+}
+
+/// Every certificate of the document in `input`, numbered as blocks in document order.
+#[cfg(feature = "documents")]
+fn embedded(input: &[u8]) -> Vec<Embedded> {
+    let Some(text) = core::str::from_utf8(input).ok() else {
+        return Vec::new();
+    };
+    let mut found = match sniff(input) {
+        Some(Kind::Xml) => saml::certificates(text),
+        Some(Kind::Jwk) => jwk::certificates(text),
+        None => Vec::new(),
+    };
+    found.truncate(MAX_DOCUMENT_CERTIFICATES);
+    for (i, e) in found.iter_mut().enumerate() {
+        e.location.block = i.saturating_add(1);
+    }
+    found
+}
+
+#[cfg(feature = "documents")]
+mod backend {
+    pub(super) fn embedded(input: &[u8]) -> Option<Vec<super::Embedded>> {
+        Some(super::embedded(input))
+    }
+}
+
+#[cfg(all(
+    not(feature = "documents"),
+    target_arch = "wasm32",
+    not(feature = "module")
+))]
+use crate::wasm::services::documents as backend;
+
+/// Without the `documents` feature natively, documents are recognised but not read.
+#[cfg(all(
+    not(feature = "documents"),
+    any(not(target_arch = "wasm32"), feature = "module")
+))]
+mod backend {
+    pub(super) fn embedded(_: &[u8]) -> Option<Vec<super::Embedded>> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_only_documents() {
+        assert_eq!(
+            sniff(b"  <md:EntityDescriptor><ds:X509Certificate>"),
+            Some(Kind::Xml)
+        );
+        assert_eq!(sniff(br#"{"keys":[{"kty":"RSA"}]}"#), Some(Kind::Jwk));
+        assert_eq!(sniff(b"-----BEGIN CERTIFICATE-----"), None);
+        // Vault's JSON carries PEM, not JWKs.
+        assert_eq!(sniff(br#"{"data":{"certificate":"-----BEGIN"}}"#), None);
+        assert_eq!(sniff(b"<html>no certificates</html>"), None);
+    }
+
+    #[cfg(feature = "documents")]
+    #[test]
+    fn packed_round_trips_and_stops_at_truncation() {
+        let xml = std::fs::read("tests/data/documents/idp-metadata.xml").unwrap();
+        let direct = embedded(&xml);
+        assert_eq!(direct.len(), 3);
+        let bytes = packed(&xml);
+        assert_eq!(unpack(&bytes), direct);
+        let cut = bytes.get(..bytes.len() - 1).unwrap();
+        assert_eq!(unpack(cut).len(), 2);
+        assert!(unpack(&[1, 2, 3]).is_empty());
+    }
+}
