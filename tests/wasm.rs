@@ -233,3 +233,27 @@ fn summarize_lists_certificates_in_one_call() {
     assert_eq!(get(&bad, "certificates.length").as_f64().unwrap(), 0.0);
     assert_eq!(get(&bad, "errors.length").as_f64().unwrap(), 1.0);
 }
+
+#[wasm_bindgen_test]
+fn documents_come_back_as_report_document() {
+    let saml = include_str!("data/documents/idp-metadata.xml");
+    let r = inspect(saml.into(), options("2026-05-28".into())).unwrap();
+    assert_eq!(get(&r, "document.kind").as_string().unwrap(), "saml");
+    assert_eq!(
+        get(&r, "document.certificates.1.role").as_string().unwrap(),
+        "IdP signing"
+    );
+    assert_eq!(
+        get(&r, "document.entities.0.roles.0.endpoints.0.binding")
+            .as_string()
+            .unwrap(),
+        "HTTP-Redirect"
+    );
+    assert_eq!(Array::from(&get(&r, "certificates")).length(), 3);
+    let jwks = include_str!("data/documents/jwks.json");
+    let r = inspect(jwks.into(), options("2026-05-28".into())).unwrap();
+    assert_eq!(get(&r, "document.kind").as_string().unwrap(), "jwks");
+    assert_eq!(get(&r, "document.keys.0.x5tS256.matches"), JsValue::TRUE);
+    assert_eq!(get(&r, "document.keys.0.use").as_string().unwrap(), "sig");
+    assert!(get(&r, "document.keys.1.x5t").is_null());
+}
