@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p corpus/inspect corpus/chain corpus/time corpus/headers corpus/csp corpus/pkcs12 corpus/documents
-cp ../tests/data/documents/*.xml ../tests/data/documents/*.json corpus/documents/
+cp ../tests/data/documents/*.xml ../tests/data/documents/*.json ../tests/data/ssh/*.pub ../tests/data/ssh/authorized_keys corpus/documents/
 find ../tests/data -type f \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.crl' -o -name '*.csr' \
   -o -name '*.p7b' -o -name '*.p7c' -o -name '*.p7s' -o -name '*.p12' -o -name '*.key' -o -name 's_client-*.txt' -o -name 'curl-*.txt' -o -name '*.jks' -o -name '*.jceks' -o -name '*.pub' \) \
   -size -64k -exec cp {} corpus/inspect/ \;

@@ -58,8 +58,8 @@ pub enum Error {
         /// der's description of the failure.
         detail: String,
     },
-    /// Input in a format that is not X.509 but is often mistaken for it (a Java KeyStore, an
-    /// SSH key), with what to do instead.
+    /// Input in a format that is not X.509 but is often mistaken for it (a Java KeyStore, a
+    /// PuTTY key), with what to do instead.
     OtherFormat {
         /// What the input is, e.g. "a Java KeyStore (JKS)".
         what: &'static str,

@@ -69,10 +69,17 @@ pub use connection::{ChainLineReport, CipherInfo, ConnectionReport, VerifyResult
 pub use crl::{CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};
 pub use csr::CsrReport;
 pub use documents::MAX_DOCUMENT_CERTIFICATES;
+#[cfg(any(feature = "documents", feature = "ssh"))]
+pub use documents::{read as read_document, Document};
+#[cfg(feature = "ssh")]
+pub use documents::{
+    ssh::MAX_PRINCIPALS as MAX_SSH_PRINCIPALS, SshCertificateReport, SshKeyReport, SshOption,
+    SshReport, SshSigner,
+};
 #[cfg(feature = "documents")]
 pub use documents::{
-    read as read_document, Document, JwkCheck, JwkReport, JwkSetReport, SamlCertificate,
-    SamlEndpoint, SamlEntity, SamlReport, SamlRole,
+    JwkCheck, JwkReport, JwkSetReport, SamlCertificate, SamlEndpoint, SamlEntity, SamlReport,
+    SamlRole,
 };
 pub use error::Error;
 pub use headers::observatory::{grade as observatory_grade, score as observatory_score};

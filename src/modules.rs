@@ -35,6 +35,7 @@ pub fn http(text: &str, cert_ok: Option<bool>) -> HttpAnalysis {
 /// The certificates of a SAML or JWK document, packed for the core.
 #[cfg(feature = "documents")]
 pub use crate::documents::packed as document_certificates;
-/// The description of a SAML or JWK document.
-#[cfg(feature = "documents")]
+/// The description of a SAML or JWK document (documents module) or of OpenSSH keys (ssh
+/// module).
+#[cfg(any(feature = "documents", feature = "ssh"))]
 pub use crate::documents::read as document;

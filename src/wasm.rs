@@ -44,7 +44,7 @@ export interface Location { block: number; line: number | null; byteOffset: numb
 export interface Problem {
   location: Location;
   /** "der", "base64", "base64-length", "hex-odd-length", "pem-missing-end", "pem-label-mismatch",
-   *  "unsupported-block", "other-format" (a Java keystore, an SSH key), "nothing-recognised",
+   *  "unsupported-block", "other-format" (a Java keystore, a PuTTY key), "nothing-recognised",
    *  "input-too-large", "too-many-blocks", "http-line", "document" (malformed XML or JSON) or "bad-time". */
   code: string;
   message: string;
@@ -357,9 +357,46 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh";
 /** A document holding certificates or keys, described (the documents module). */
-export type Document = ({ kind: "saml" } & SamlDocument) | ({ kind: "jwks" } & JwkSet);
+export type Document = ({ kind: "saml" } & SamlDocument) | ({ kind: "jwks" } & JwkSet) | ({ kind: "ssh" } & SshDocument);
+export interface SshDocument {
+  keys: SshKey[];
+  keysSkipped: number;
+  /** A certificate's signature still waits for the verify module (engine.js loads it unless verify: false). */
+  unverified: boolean;
+  findings: Finding[];
+  errors: Problem[];
+}
+export interface SshKey {
+  location: Location;
+  /** As written, e.g. "ecdsa-sha2-nistp256-cert-v01@openssh.com". */
+  algorithm: string;
+  /** "ECDSA P-256", "RSA 3072-bit", "Ed25519", … */
+  key: string;
+  /** "SHA256:…", as ssh-keygen -l prints it. */
+  fingerprint: string;
+  comment: string;
+  certificate: SshCertificate | null;
+}
+export interface SshCertificate {
+  certType: "user" | "host";
+  keyId: string;
+  /** Decimal text (a u64). */
+  serial: string;
+  /** Empty: valid for any principal. */
+  principals: string[];
+  principalCount: number;
+  /** RFC 3339; null: always / forever. */
+  validAfter: string | null;
+  validBefore: string | null;
+  state: "valid" | "expired" | "notYetValid";
+  criticalOptions: { name: string; value: string }[];
+  extensions: string[];
+  signingCa: { key: string; fingerprint: string; signatureAlgorithm: string; pasted: number | null };
+  /** null: not checked. */
+  signatureValid: boolean | null;
+}
 export interface SamlDocument {
   /** Root element: "EntityDescriptor", "EntitiesDescriptor", "Response", … */
   root: string;
@@ -672,12 +709,30 @@ mod documents_module {
     }
 }
 
+/// The ssh module's export.
+#[cfg(feature = "ssh-module")]
+mod ssh_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The OpenSSH keys and certificates in `input`, described (null when there are none),
+    /// validity judged at `at` (RFC 3339); merged into the core's report by `engine.js`.
+    #[wasm_bindgen(js_name = readDocument)]
+    pub fn read(input: &[u8], at: &str) -> Result<JsValue, JsError> {
+        let at = crate::parse_rfc3339(at).map_err(|e| JsError::new(&e.to_string()))?;
+        super::to_js(&crate::modules::document(input, at))
+    }
+}
+
 /// What the core calls when its capability modules were built apart: `services.js` passes
 /// each call to the module once `engine.js` has loaded it, and answers "not loaded" before.
-#[cfg(not(any(
-    feature = "module",
-    all(feature = "verify", feature = "pkcs12", feature = "documents")
-)))]
+/// The ssh module uses it too, to check OpenSSH certificates with the verify module.
+#[cfg(any(
+    feature = "ssh-module",
+    not(any(
+        feature = "module",
+        all(feature = "verify", feature = "pkcs12", feature = "documents")
+    ))
+))]
 pub(crate) mod services {
     use wasm_bindgen::prelude::*;
 
@@ -700,7 +755,7 @@ pub(crate) mod services {
     }
 
     /// Documents read by the documents module: None until it is loaded.
-    #[cfg_attr(feature = "documents", allow(dead_code))]
+    #[cfg_attr(any(feature = "documents", feature = "module"), allow(dead_code))]
     pub(crate) mod documents {
         pub(crate) fn embedded(input: &[u8]) -> Option<Vec<crate::documents::Embedded>> {
             super::document_js(input)
@@ -712,7 +767,7 @@ pub(crate) mod services {
 
     use crate::signature::VerifyError;
 
-    #[cfg_attr(feature = "verify", allow(dead_code))]
+    #[cfg_attr(any(feature = "verify", feature = "module"), allow(dead_code))]
     pub(crate) fn verify(m: &[u8], a: &[u8], s: &[u8], k: &[u8]) -> Result<(), VerifyError> {
         match verify_js(m, a, s, k) {
             Ok(Some(code)) => VerifyError::from_code(&code),
@@ -720,23 +775,23 @@ pub(crate) mod services {
         }
     }
 
-    #[cfg_attr(feature = "verify", allow(dead_code))]
+    #[cfg_attr(any(feature = "verify", feature = "module"), allow(dead_code))]
     pub(crate) fn available() -> bool {
         loaded_js("verify")
     }
 
-    #[cfg_attr(feature = "verify", allow(dead_code))]
+    #[cfg_attr(any(feature = "verify", feature = "module"), allow(dead_code))]
     pub(crate) fn ed25519_public(seed: &[u8; 32]) -> Option<[u8; 32]> {
         ed25519_js(seed).ok().flatten()?.try_into().ok()
     }
 
-    #[cfg_attr(feature = "verify", allow(dead_code))]
+    #[cfg_attr(any(feature = "verify", feature = "module"), allow(dead_code))]
     pub(crate) fn mozilla_roots() -> Vec<u8> {
         roots_js().ok().flatten().unwrap_or_default()
     }
 
     /// PKCS#12 decryption through the pkcs12 module.
-    #[cfg_attr(feature = "pkcs12", allow(dead_code))]
+    #[cfg_attr(any(feature = "pkcs12", feature = "module"), allow(dead_code))]
     pub(crate) mod pkcs12 {
         pub(crate) fn decrypt(alg: &[u8], password: &str, data: &[u8]) -> Result<Vec<u8>, String> {
             match super::decrypt_js(alg, password, data) {

@@ -323,19 +323,15 @@ fn private_key_bodies_decode_and_fail_like_certificates() {
 }
 
 /// Files people mistake for certificates (made by tests/data/other-formats/make.sh with
-/// keytool and ssh-keygen) are named, with what to do instead: given as they are, and as the
-/// page passes a dropped binary file (wrapped in a CERTIFICATE PEM block).
+/// keytool) are named, with what to do instead: given as they are, and as the page passes a
+/// dropped binary file (wrapped in a CERTIFICATE PEM block). OpenSSH keys and certificates are
+/// explained instead (tests/ssh.rs).
 #[test]
-fn keystores_and_ssh_keys_are_named_not_misread() {
+fn keystores_are_named_not_misread() {
     use base64::Engine;
     for (file, what) in [
         ("truststore.jks", "a Java KeyStore (JKS)"),
         ("truststore.jceks", "a Java JCEKS keystore"),
-        ("ssh-ed25519.pub", "an OpenSSH public key or certificate"),
-        (
-            "ssh-ed25519-cert.pub",
-            "an OpenSSH public key or certificate",
-        ),
     ] {
         let bytes = data(&format!("other-formats/{file}"));
         let mut inputs = vec![bytes.clone()];

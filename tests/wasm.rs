@@ -257,3 +257,22 @@ fn documents_come_back_as_report_document() {
     assert_eq!(get(&r, "document.keys.0.use").as_string().unwrap(), "sig");
     assert!(get(&r, "document.keys.1.x5t").is_null());
 }
+
+#[wasm_bindgen_test]
+fn ssh_certificates_are_explained_and_verified() {
+    let cert = include_str!("data/ssh/web01-cert.pub");
+    let r = inspect(cert.into(), options("2026-05-28".into())).unwrap();
+    assert_eq!(get(&r, "document.kind").as_string().unwrap(), "ssh");
+    let c = get(&r, "document.keys.0.certificate");
+    assert_eq!(get(&c, "certType").as_string().unwrap(), "host");
+    assert_eq!(get(&c, "serial").as_string().unwrap(), "7");
+    assert_eq!(get(&c, "signatureValid"), JsValue::TRUE);
+    assert_eq!(
+        get(&c, "signingCa.signatureAlgorithm").as_string().unwrap(),
+        "rsa-sha2-512"
+    );
+    assert!(get(&c, "validBefore")
+        .as_string()
+        .unwrap()
+        .starts_with("2028-01-01"));
+}

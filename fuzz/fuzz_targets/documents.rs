@@ -1,6 +1,6 @@
-//! SAML metadata / XML signatures and JWK Sets: arbitrary bytes made to look like each (a
-//! leading `<` with `X509Certificate>`, or `{` with `"kty"`) so the readers, not the sniffing,
-//! get the work. Oracles: the document's certificates are the report's, at the same places,
+//! SAML metadata / XML signatures, JWK Sets and OpenSSH keys (seeded with real certificate
+//! lines): arbitrary text as it is, and framed as XML (a leading `<` with `X509Certificate>`)
+//! and as JSON (`{` with `"kty"`) so the readers, not the sniffing, get the work. Oracles: the document's certificates are the report's, at the same places,
 //! and no JWK private member's value is ever in the report.
 #![no_main]
 

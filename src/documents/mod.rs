@@ -13,7 +13,11 @@
 pub(crate) mod jwk;
 #[cfg(feature = "documents")]
 pub(crate) mod saml;
-#[cfg(feature = "documents")]
+#[cfg(feature = "ssh")]
+pub(crate) mod ssh;
+#[cfg(feature = "ssh")]
+mod ssh_signature;
+#[cfg(any(feature = "documents", feature = "ssh"))]
 mod text;
 
 use crate::input::{BlockKind, Item};
@@ -22,9 +26,41 @@ use crate::Location;
 pub use jwk::{JwkCheck, JwkReport, JwkSetReport};
 #[cfg(feature = "documents")]
 pub use saml::{SamlCertificate, SamlEndpoint, SamlEntity, SamlReport, SamlRole};
+#[cfg(feature = "ssh")]
+pub use ssh::{SshCertificateReport, SshKeyReport, SshOption, SshReport, SshSigner};
 
 /// The most certificates read out of one document; the rest are reported, not read.
 pub const MAX_DOCUMENT_CERTIFICATES: usize = 1_000;
+
+/// How the key types OpenSSH writes start (`ssh-ed25519`, `ecdsa-sha2-nistp256`, their
+/// `-cert-v01@openssh.com` forms, FIDO `sk-…`).
+pub(crate) const SSH_KEY_TYPES: &[&str] = &["ssh-", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-"];
+
+/// Where an OpenSSH key starts in `line`: a token naming a key type (after a `known_hosts`
+/// marker or `authorized_keys` options) followed by the key's base64, which always starts
+/// with `AAAA` (the type's length, a big-endian u32 under 256).
+pub(crate) fn ssh_key_at(line: &str) -> Option<usize> {
+    let indent = line.len().saturating_sub(line.trim_start().len());
+    let line = line.trim_start();
+    if line.starts_with('#') {
+        return None;
+    }
+    let mut offset = indent;
+    let mut tokens = line.split(' ').take(5).map(|t| {
+        let at = offset;
+        offset = offset.saturating_add(t.len()).saturating_add(1);
+        (at, t)
+    });
+    let mut previous = tokens.next()?;
+    for (at, token) in tokens {
+        let (kind_at, kind) = previous;
+        if SSH_KEY_TYPES.iter().any(|t| kind.starts_with(t)) && token.starts_with("AAAA") {
+            return Some(kind_at);
+        }
+        previous = (at, token);
+    }
+    None
+}
 
 /// The kinds of document recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +69,8 @@ pub(crate) enum Kind {
     Xml,
     /// A JWK or JWK Set (JSON with `"kty"`).
     Jwk,
+    /// OpenSSH public keys and certificates, one per line.
+    Ssh,
 }
 
 /// Which document `input` is, judged cheaply (the core runs this on every paste).
@@ -46,6 +84,10 @@ pub(crate) fn sniff(input: &[u8]) -> Option<Kind> {
     }
     if (start.starts_with('{') || start.starts_with('[')) && text.contains("\"kty\"") {
         return Some(Kind::Jwk);
+    }
+    // A line holding an OpenSSH key, in a paste without PEM (PEM is read as PEM).
+    if !text.contains("-----BEGIN") && text.lines().take(50).any(|l| ssh_key_at(l).is_some()) {
+        return Some(Kind::Ssh);
     }
     None
 }
@@ -68,45 +110,64 @@ pub(crate) fn applies_to_document_certificates(id: &str) -> bool {
 
 /// A document's description: what it is and holds, with its own findings and the parts of it
 /// that could not be read.
-#[cfg(feature = "documents")]
+#[cfg(any(feature = "documents", feature = "ssh"))]
 #[derive(Debug, Clone, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Document {
     /// SAML metadata, a SAML message, or another XML signature.
+    #[cfg(feature = "documents")]
     Saml(SamlReport),
     /// A JWK or a JWK Set.
+    #[cfg(feature = "documents")]
     Jwks(JwkSetReport),
+    /// OpenSSH public keys and certificates (the `ssh` capability).
+    #[cfg(feature = "ssh")]
+    Ssh(SshReport),
 }
 
-#[cfg(feature = "documents")]
+#[cfg(any(feature = "documents", feature = "ssh"))]
 impl Document {
     /// The document's findings.
     pub fn findings(&self) -> &[crate::Finding] {
         match self {
+            #[cfg(feature = "documents")]
             Document::Saml(s) => &s.findings,
+            #[cfg(feature = "documents")]
             Document::Jwks(j) => &j.findings,
+            #[cfg(feature = "ssh")]
+            Document::Ssh(s) => &s.findings,
         }
     }
 
     /// Parts of the document that could not be read.
     pub fn errors(&self) -> &[crate::Problem] {
         match self {
+            #[cfg(feature = "documents")]
             Document::Saml(s) => &s.errors,
+            #[cfg(feature = "documents")]
             Document::Jwks(j) => &j.errors,
+            #[cfg(feature = "ssh")]
+            Document::Ssh(s) => &s.errors,
         }
     }
 }
 
-/// Reads the document in `input` (`None` when it is not one), judging certificate dates at
-/// `at` (Unix seconds).
-#[cfg(feature = "documents")]
+/// Reads the document in `input` (`None` when it is not one this build reads), judging
+/// certificate dates at `at` (Unix seconds).
+#[cfg(any(feature = "documents", feature = "ssh"))]
 pub fn read(input: &[u8], at: u64) -> Option<Document> {
     let kind = sniff(input)?;
     let text = core::str::from_utf8(input).ok()?;
-    Some(match kind {
-        Kind::Xml => Document::Saml(saml::read(text, at)),
-        Kind::Jwk => Document::Jwks(jwk::read(text)),
-    })
+    match kind {
+        #[cfg(feature = "documents")]
+        Kind::Xml => Some(Document::Saml(saml::read(text, at))),
+        #[cfg(feature = "documents")]
+        Kind::Jwk => Some(Document::Jwks(jwk::read(text))),
+        #[cfg(feature = "ssh")]
+        Kind::Ssh => Some(Document::Ssh(ssh::read(text, at))),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
 }
 
 /// A certificate found in a document, as DER, with where it is in the input.
@@ -124,6 +185,10 @@ pub(crate) fn split(input: &[u8]) -> Result<Option<Vec<Item>>, crate::Error> {
         return crate::input::split(input).map(Some);
     }
     crate::input::check_size(input)?;
+    if sniff(input) == Some(Kind::Ssh) {
+        // OpenSSH keys carry no X.509 certificate; the ssh capability describes them.
+        return Ok(Some(Vec::new()));
+    }
     Ok(blocks(input))
 }
 
@@ -202,7 +267,7 @@ fn embedded(input: &[u8]) -> Vec<Embedded> {
     let mut found = match sniff(input) {
         Some(Kind::Xml) => saml::certificates(text),
         Some(Kind::Jwk) => jwk::certificates(text),
-        None => Vec::new(),
+        Some(Kind::Ssh) | None => Vec::new(),
     };
     found.truncate(MAX_DOCUMENT_CERTIFICATES);
     for (i, e) in found.iter_mut().enumerate() {
@@ -251,6 +316,23 @@ mod tests {
         // Vault's JSON carries PEM, not JWKs.
         assert_eq!(sniff(br#"{"data":{"certificate":"-----BEGIN"}}"#), None);
         assert_eq!(sniff(b"<html>no certificates</html>"), None);
+        assert_eq!(
+            sniff(b"# keys\nssh-ed25519 AAAAC3Nza user@host\n"),
+            Some(Kind::Ssh)
+        );
+        assert_eq!(
+            sniff(b"@cert-authority *.example.com ssh-rsa AAAAB3Nza\n"),
+            Some(Kind::Ssh)
+        );
+        // ssh-keygen -L output names key types but holds no key; PEM beside a key is PEM.
+        assert_eq!(
+            sniff(b"    Type: ssh-ed25519-cert-v01@openssh.com user certificate"),
+            None
+        );
+        assert_eq!(
+            sniff(b"ssh-ed25519 AAAAC3Nza\n-----BEGIN CERTIFICATE-----\n"),
+            None
+        );
     }
 
     #[cfg(feature = "documents")]

@@ -1,5 +1,5 @@
 //! Formats people paste or drop expecting a certificate that are something else: Java
-//! KeyStores, SSH keys and certificates, PuTTY keys. Named, with what to do instead, rather
+//! KeyStores, PuTTY keys. (OpenSSH keys and certificates are explained: the ssh capability.) Named, with what to do instead, rather
 //! than reported as "no certificate found".
 
 use crate::Error;
@@ -21,27 +21,13 @@ const BINARY: &[(&[u8], &str, &str)] = &[
     ),
 ];
 
-const OPENSSH: &str = "an OpenSSH public key or certificate";
-const OPENSSH_ADVICE: &str = "SSH keys and SSH certificates log in to SSH servers; a website's \
-     certificate is X.509, e.g. PEM starting with -----BEGIN CERTIFICATE-----";
-
 /// Text, by how it starts (after leading whitespace).
-const TEXT: &[(&str, &str, &str)] = &[
-    (
-        "PuTTY-User-Key-File-",
-        "a PuTTY private key (.ppk)",
-        "PuTTY keys log in to SSH servers and play no part in HTTPS; being a private key, it \
+const TEXT: &[(&str, &str, &str)] = &[(
+    "PuTTY-User-Key-File-",
+    "a PuTTY private key (.ppk)",
+    "PuTTY keys log in to SSH servers and play no part in HTTPS; being a private key, it \
          should not be pasted anywhere",
-    ),
-    ("ssh-", OPENSSH, OPENSSH_ADVICE),
-    ("ecdsa-sha2-", OPENSSH, OPENSSH_ADVICE),
-    (
-        "sk-",
-        "an OpenSSH security-key public key",
-        "SSH keys log in to SSH servers; a website's certificate is X.509, e.g. PEM starting \
-         with -----BEGIN CERTIFICATE-----",
-    ),
-];
+)];
 
 /// What `bytes` is, when it is one of the formats above.
 pub(crate) fn recognise(bytes: &[u8]) -> Option<Error> {
@@ -80,15 +66,6 @@ mod tests {
         assert_eq!(
             what(&[0xce, 0xce, 0xce, 0xce, 0, 0, 0, 2]),
             Some("a Java JCEKS keystore")
-        );
-        let ssh = "  ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG6Fh4jjrC3cSMX3n5u0 me@host\n";
-        assert_eq!(
-            what(ssh.as_bytes()),
-            Some("an OpenSSH public key or certificate")
-        );
-        assert_eq!(
-            what(b"ecdsa-sha2-nistp256-cert-v01@openssh.com AAAA"),
-            Some("an OpenSSH public key or certificate")
         );
         assert_eq!(
             what(b"PuTTY-User-Key-File-3: ssh-ed25519\n"),

@@ -117,7 +117,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         pkcs12: Vec::new(),
         connections: Vec::new(),
         http: Vec::new(),
-        #[cfg(feature = "documents")]
+        #[cfg(any(feature = "documents", feature = "ssh"))]
         document: None,
         findings: Vec::new(),
         errors: Vec::new(),
@@ -342,9 +342,13 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             report.pending.push(crate::Capability::Http);
         }
     }
-    #[cfg(feature = "documents")]
+    #[cfg(any(feature = "documents", feature = "ssh"))]
     if document {
         add_document(&mut report, crate::documents::read(input, options.at));
+    }
+    #[cfg(not(feature = "ssh"))]
+    if crate::documents::sniff(input) == Some(crate::documents::Kind::Ssh) {
+        report.pending.push(crate::Capability::Ssh);
     }
     if report.certificates.is_empty()
         && !document
@@ -404,7 +408,7 @@ fn add_http(
 
 /// Adds a document's description to its report. The WebAssembly page does the same in
 /// JavaScript (`www/lib/engine.js`) with the documents module's result.
-#[cfg(feature = "documents")]
+#[cfg(any(feature = "documents", feature = "ssh"))]
 fn add_document(report: &mut Report, document: Option<crate::Document>) {
     if let Some(document) = document {
         report.errors.extend(document.errors().iter().cloned());

@@ -31,7 +31,7 @@ pub struct Report {
     pub http: Vec<crate::HttpReport>,
     /// The document the certificates came from (SAML metadata, a JWK Set), described. On the
     /// web the documents module adds it (`engine.js`), as natively `inspect` does.
-    #[cfg(feature = "documents")]
+    #[cfg(any(feature = "documents", feature = "ssh"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<crate::Document>,
     /// Findings about the input as a whole (a pasted private key, an unsupported block).
@@ -59,12 +59,12 @@ impl Report {
 }
 
 impl Report {
-    #[cfg(feature = "documents")]
+    #[cfg(any(feature = "documents", feature = "ssh"))]
     fn document_findings(&self) -> impl Iterator<Item = &Finding> {
         self.document.iter().flat_map(|d| d.findings().iter())
     }
 
-    #[cfg(not(feature = "documents"))]
+    #[cfg(not(any(feature = "documents", feature = "ssh")))]
     fn document_findings(&self) -> impl Iterator<Item = &Finding> {
         core::iter::empty()
     }
@@ -82,4 +82,6 @@ pub enum Capability {
     Pkcs12,
     /// Reading SAML metadata and JWK Sets.
     Documents,
+    /// Reading OpenSSH keys and certificates.
+    Ssh,
 }

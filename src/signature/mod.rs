@@ -200,17 +200,21 @@ pub fn ed25519_public_der(seed: &[u8]) -> Vec<u8> {
         .unwrap_or_default()
 }
 
+// The core, and the ssh module (OpenSSH certificates), ask the verify module.
 #[cfg(all(
     not(feature = "verify"),
     target_arch = "wasm32",
-    not(feature = "module")
+    any(not(feature = "module"), feature = "ssh-module")
 ))]
 use crate::wasm::services as backend;
 
 /// Without the `verify` feature natively (or in another capability's module), nothing verifies.
 #[cfg(all(
     not(feature = "verify"),
-    any(not(target_arch = "wasm32"), feature = "module")
+    any(
+        not(target_arch = "wasm32"),
+        all(feature = "module", not(feature = "ssh-module"))
+    )
 ))]
 mod backend {
     pub(super) fn verify(_: &[u8], _: &[u8], _: &[u8], _: &[u8]) -> Result<(), super::VerifyError> {

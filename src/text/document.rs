@@ -4,18 +4,27 @@
 use core::fmt::Write;
 
 use super::finding;
-use crate::{Document, JwkSetReport, SamlReport};
+use crate::Document;
+#[cfg(feature = "ssh")]
+use crate::SshReport;
+#[cfg(feature = "documents")]
+use crate::{JwkSetReport, SamlReport};
 
 pub(super) fn section(out: &mut String, document: &Document) {
     match document {
+        #[cfg(feature = "documents")]
         Document::Saml(s) => saml(out, s),
+        #[cfg(feature = "documents")]
         Document::Jwks(j) => jwks(out, j),
+        #[cfg(feature = "ssh")]
+        Document::Ssh(s) => ssh(out, s),
     }
     for f in document.findings() {
         finding(out, f, "    ");
     }
 }
 
+#[cfg(feature = "documents")]
 fn saml(out: &mut String, s: &SamlReport) {
     let _ = writeln!(out, "\nDocument: {}", s.description);
     if let Some(issuer) = &s.issuer {
@@ -67,6 +76,7 @@ fn saml(out: &mut String, s: &SamlReport) {
     }
 }
 
+#[cfg(feature = "documents")]
 fn jwks(out: &mut String, j: &JwkSetReport) {
     let what = if j.set { "JWK Set" } else { "JWK" };
     let n = j.keys.len();
@@ -116,5 +126,64 @@ fn jwks(out: &mut String, j: &JwkSetReport) {
     }
     if j.keys_skipped > 0 {
         let _ = writeln!(out, "    … and {} more keys, not read", j.keys_skipped);
+    }
+}
+
+#[cfg(feature = "ssh")]
+fn ssh(out: &mut String, s: &SshReport) {
+    let n = s.keys.len();
+    let _ = writeln!(
+        out,
+        "\nDocument: OpenSSH, {n} key{}",
+        if n == 1 { "" } else { "s" }
+    );
+    for (i, k) in s.keys.iter().enumerate() {
+        let what = if k.certificate.is_some() {
+            "certificate"
+        } else {
+            "public key"
+        };
+        let _ = writeln!(
+            out,
+            "    Key {}     {} {what}, {} {}",
+            i.saturating_add(1),
+            k.key,
+            k.fingerprint,
+            k.comment
+        );
+        let Some(c) = &k.certificate else { continue };
+        let _ = writeln!(
+            out,
+            "        type       {} certificate ({})",
+            c.cert_type, k.algorithm
+        );
+        let _ = writeln!(out, "        key id     \"{}\"", c.key_id);
+        let _ = writeln!(out, "        serial     {}", c.serial);
+        let valid = format!(
+            "from {} to {}",
+            c.valid_after.as_deref().unwrap_or("always"),
+            c.valid_before.as_deref().unwrap_or("forever")
+        );
+        let _ = writeln!(out, "        valid      {valid} ({})", c.state);
+        let principals = if c.principal_count == 0 {
+            "(any)".to_owned()
+        } else {
+            c.principals.join(", ")
+        };
+        let _ = writeln!(out, "        principals {principals}");
+        for o in &c.critical_options {
+            let _ = writeln!(out, "        option     {} {}", o.name, o.value);
+        }
+        let _ = writeln!(out, "        extensions {}", c.extensions.join(", "));
+        let verdict = match c.signature_valid {
+            Some(true) => "signature valid",
+            Some(false) => "signature DOES NOT MATCH",
+            None => "signature not checked",
+        };
+        let _ = writeln!(
+            out,
+            "        signed by  {} {} ({}; {verdict})",
+            c.signing_ca.key, c.signing_ca.fingerprint, c.signing_ca.signature_algorithm
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use core::fmt::Write;
 
-#[cfg(feature = "documents")]
+#[cfg(any(feature = "documents", feature = "ssh"))]
 mod document;
 
 use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
@@ -26,7 +26,7 @@ pub fn render(report: &Report) -> String {
     for f in &report.findings {
         finding(&mut out, f, "");
     }
-    #[cfg(feature = "documents")]
+    #[cfg(any(feature = "documents", feature = "ssh"))]
     if let Some(d) = &report.document {
         document::section(&mut out, d);
     }

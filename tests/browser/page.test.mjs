@@ -345,3 +345,25 @@ test('SAML metadata and a JWK Set: the documents module reads them, roles and ke
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an SSH certificate with its CA: explained as ssh-keygen -L does, the signature checked by the verify module', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.fill('#at', '2026-05-28');
+  await page.click('button[data-example="ssh-cert.pub"]');
+  const cert = page.getByTestId('ssh-key').nth(1);
+  await cert.waitFor();
+  const text = await cert.textContent();
+  assert.match(text, /User certificate “alice@example\.com”/);
+  assert.match(text, /alice, admin/);
+  assert.match(text, /Signaturevalid/);
+  assert.match(text, /key 1 of this paste/);
+  assert.match(await page.getByTestId('ssh-key').first().textContent(), /SHA256:/);
+  assert.match(await page.getByTestId('summary').textContent(), /2 SSH keys/);
+  await page.screenshot({ path: `${screenshots}ssh-certificate.png`, fullPage: true });
+  // A changed certificate: the signature no longer matches.
+  await page.fill('#paste', readFileSync(`${root}tests/data/ssh/alice-tampered-cert.pub`, 'utf8'));
+  await page.getByTestId('ssh-key').getByText('DOES NOT MATCH').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,7 +2,7 @@
 // input and explains certificates, keys, CSRs, CRLs and transcripts; a report lists in
 // `pending` what it could not do without another module. This file loads that module (verify:
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
-// documents: SAML metadata and JWK Sets)
+// documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -13,6 +13,7 @@ const importers = {
   http: () => import('./certscope_http.js'),
   pkcs12: () => import('./certscope_pkcs12.js'),
   documents: () => import('./certscope_documents.js'),
+  ssh: () => import('./certscope_ssh.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -58,7 +59,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (capability !== 'http') register(capability, glue);
+    if (capability !== 'http' && capability !== 'ssh') register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -99,17 +100,28 @@ export async function inspect(input, options = {}) {
   // A module the core calls during analysis changes what it finds (a decrypted bundle holds
   // certificates that then need verifying), so the core runs again after each load.
   for (let round = 0; round < 3; round += 1) {
-    const wanted = report.pending.filter((c) => c !== 'http' && !(c === 'verify' && options?.verify === false) && !loaded(c));
+    // http and ssh describe the input apart from the core: they are merged below.
+    const wanted = report.pending.filter((c) => c !== 'http' && c !== 'ssh' && !(c === 'verify' && options?.verify === false) && !loaded(c));
     if (wanted.length === 0) break;
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
   if (loaded('documents')) {
     // The module reads the document again for its description (null when it is none).
-    const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input);
     const glue = await load('documents');
-    const document = glue.readDocument(bytes, report.evaluatedAt);
+    const document = glue.readDocument(bytesOf(input), report.evaluatedAt);
     if (document) addDocument(report, document);
+  }
+  if (report.pending.includes('ssh')) {
+    const glue = await load('ssh');
+    let document = glue.readDocument(bytesOf(input), report.evaluatedAt);
+    // OpenSSH certificates are checked by the verify module, through services.js.
+    if (document?.unverified && options?.verify !== false && !loaded('verify')) {
+      await load('verify');
+      document = glue.readDocument(bytesOf(input), report.evaluatedAt);
+    }
+    if (document) addDocument(report, document);
+    report.pending = report.pending.filter((c) => c !== 'ssh');
   }
   if (report.pending.includes('http')) {
     const http = await load('http');
@@ -125,6 +137,10 @@ function addHttp(report, { http, errors }) {
   report.errors.push(...errors);
   report.http = http;
   report.pending = report.pending.filter((c) => c !== 'http');
+}
+
+function bytesOf(input) {
+  return typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input);
 }
 
 /** The same merge as `add_document` in src/inspect/mod.rs. */

@@ -1,5 +1,6 @@
 // A document the certificates came from: SAML metadata (entities, roles, endpoints, which
-// certificate signs and until when) or a JWK Set (each key, its thumbprint and x5c checks).
+// certificate signs and until when), a JWK Set (each key, its thumbprint and x5c checks), or
+// OpenSSH keys and certificates (as ssh-keygen -L lists them, with the CA's signature checked).
 // Text only, through h().
 
 import { h, facts, finding, when } from './dom.js';
@@ -14,7 +15,7 @@ function level(findings) {
 
 /** The section for `report.document`. */
 export function documentSection(d) {
-  const body = d.kind === 'saml' ? saml(d) : jwks(d);
+  const body = d.kind === 'saml' ? saml(d) : d.kind === 'ssh' ? ssh(d) : jwks(d);
   return h('section', { class: `connection ${level(d.findings)}`, part: 'document', 'aria-label': 'Document', 'data-testid': 'document' },
     ...body,
     d.findings.length ? h('div', { class: 'findings' }, d.findings.map(finding)) : null);
@@ -74,6 +75,39 @@ function jwks(d) {
   const n = d.keys.length + d.keysSkipped;
   return [
     h('h2', { class: 'http-title', text: `${d.set ? 'JWK Set' : 'JWK'}: ${n} key${n === 1 ? '' : 's'}${d.keysSkipped ? ` (${d.keysSkipped} not read)` : ''}` }),
+    ...keys,
+  ];
+}
+
+const STATE = { valid: 'valid', expired: 'expired', notYetValid: 'not yet valid' };
+
+function ssh(d) {
+  const keys = d.keys.map((k, i) => {
+    const c = k.certificate;
+    const signature = c && (c.signatureValid == null ? 'not checked' : c.signatureValid ? 'valid' : 'DOES NOT MATCH');
+    return h('article', { class: 'card', part: 'card', 'aria-label': `SSH key ${i + 1}`, 'data-testid': 'ssh-key' },
+      h('div', { class: 'card-head' },
+        h('div', {}, h('h3', { class: 'card-title', text: c ? `${c.certType === 'host' ? 'Host' : 'User'} certificate “${c.keyId}”` : `Public key${k.comment ? ` “${k.comment}”` : ''}` }),
+          h('div', { class: 'card-sub', text: `${k.key} · ${k.algorithm}` })),
+        h('div', { class: 'badges' },
+          h('span', { class: 'badge role', text: c ? 'SSH CERT' : 'SSH KEY' }),
+          c ? h('span', { class: `badge ${c.state === 'valid' ? 'ok' : 'error'}`, text: STATE[c.state] ?? c.state }) : null)),
+      facts([
+        ['Fingerprint', h('span', { class: 'mono', text: k.fingerprint })],
+        ['Comment', c ? k.comment : null],
+        ['Serial', c?.serial],
+        ['Valid', c ? `from ${c.validAfter ? when(c.validAfter) : 'the beginning of time'} to ${c.validBefore ? when(c.validBefore) : 'forever'}` : null],
+        ['Principals', c ? (c.principalCount ? `${c.principals.join(', ')}${c.principalCount > c.principals.length ? ` … (${c.principalCount} in all)` : ''}` : 'any (none listed)') : null],
+        ['Critical options', c?.criticalOptions.map((o) => `${o.name} ${o.value}`.trim()).join('; ') || (c ? '(none)' : null)],
+        ['Extensions', c ? c.extensions.join(', ') || '(none)' : null],
+        ['Signing CA', c ? h('span', {}, h('span', { text: `${c.signingCa.key} ` }), h('span', { class: 'mono', text: c.signingCa.fingerprint }),
+          h('span', { class: 'muted', text: ` (${c.signingCa.signatureAlgorithm}${c.signingCa.pasted != null ? `; key ${c.signingCa.pasted + 1} of this paste` : ''})` })) : null],
+        ['Signature', c ? h('span', { class: c.signatureValid === false ? 'err-text' : '', text: signature }) : null],
+      ]));
+  });
+  const n = d.keys.length + d.keysSkipped;
+  return [
+    h('h2', { class: 'http-title', text: `OpenSSH: ${n} key${n === 1 ? '' : 's'}${d.keysSkipped ? ` (${d.keysSkipped} not read)` : ''}` }),
     ...keys,
   ];
 }

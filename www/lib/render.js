@@ -69,6 +69,7 @@ function summary(report, all) {
     (report.requests ?? []).length ? plural(report.requests.length, 'signing request') : null,
     (report.crls ?? []).length ? plural(report.crls.length, 'CRL') : null,
     report.document?.kind === 'jwks' ? plural(report.document.keys.length, 'JSON Web Key') : null,
+    report.document?.kind === 'ssh' ? plural(report.document.keys.length, 'SSH key') : null,
     report.document?.kind === 'saml' ? plural(report.document.entities.length, 'SAML entity').replace('entitys', 'entities') : null,
     report.errors.length ? `${plural(report.errors.length, 'block')} not readable` : null,
     (report.pending ?? []).includes('verify') ? 'signatures and chain not verified' : null,
