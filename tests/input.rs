@@ -421,3 +421,56 @@ fn pem_inside_json_yaml_and_base64_is_read() {
         assert!(!r.chains.is_empty(), "{file}: the leaf's chain is analysed");
     }
 }
+
+/// Blocks from Vault, the AWS CLI or a Kubernetes Secret: the chain findings are explained
+/// for that tool's layout, with the fields to deploy.
+#[test]
+fn the_source_tools_layout_is_explained() {
+    for (file, source, deploy, order) in [
+        (
+            "vault-pki-issue.json",
+            "HashiCorp Vault",
+            ".data.certificate, .data.ca_chain[]",
+            true,
+        ),
+        (
+            "acm-get-certificate.json",
+            "aws acm get-certificate",
+            ".Certificate, .CertificateChain",
+            false,
+        ),
+        (
+            "k8s-secret.yaml",
+            "Kubernetes TLS Secret",
+            "kubectl create secret tls",
+            false,
+        ),
+    ] {
+        let r = run(data(&format!("input/{file}")));
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.id == "input.source-layout")
+            .unwrap_or_else(|| panic!("{file}"));
+        assert!(f.title.contains(source), "{file}: {}", f.title);
+        assert!(f.fix.as_deref().unwrap().contains(deploy), "{file}");
+        // Vault's file order gives the wrong-order and duplicate findings this explains.
+        assert_eq!(
+            f.explanation.contains("order and duplicate findings"),
+            order,
+            "{file}"
+        );
+        if order {
+            let ids: Vec<&str> = r.chains[0].findings.iter().map(|f| f.id).collect();
+            assert!(
+                ids.contains(&"chain.wrong-order") && ids.contains(&"chain.duplicate"),
+                "{ids:?}"
+            );
+        }
+    }
+    // A plain PEM paste gets no such note.
+    assert!(run(data("generated/p256-chain.pem"))
+        .findings
+        .iter()
+        .all(|f| f.id != "input.source-layout"));
+}

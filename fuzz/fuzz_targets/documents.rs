@@ -31,6 +31,12 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
+            Some(certscope::Document::Ssh(s)) => {
+                // The principal list is bounded and never longer than what was counted.
+                for c in s.keys.iter().filter_map(|k| k.certificate.as_ref()) {
+                    assert!(c.principals.len() <= c.principal_count.min(certscope::MAX_SSH_PRINCIPALS));
+                }
+            }
             None => {}
         }
     }

@@ -190,3 +190,59 @@ pub(super) fn private_key(key: &crate::KeyReport, report: &Report) -> Finding {
          the certificate that uses the old one.",
     )
 }
+
+/// Where the pasted blocks came from, when a tool's layout explains their order: a HashiCorp
+/// Vault `pki/issue` response, `aws acm get-certificate` output, a Kubernetes TLS Secret. The
+/// chain findings describe the paste; this says what they mean for that source and which
+/// fields to deploy (RFC 8446 §4.4.2: the leaf first, then the certificates that certify it).
+pub(super) fn source_layout(text: &str, report: &Report) -> Option<Finding> {
+    let (source, layout, deploy) = if text.contains("\"issuing_ca\"")
+        && text.contains("\"certificate\"")
+    {
+        (
+            "a HashiCorp Vault pki/issue (or pki/sign) response",
+            "Vault's JSON holds the leaf in `certificate`, its CA in `issuing_ca`, and the CA chain in `ca_chain` (which repeats the issuing CA). Read in file order, `ca_chain` comes before the leaf and the issuing CA appears twice: that is Vault's layout, not a server misconfiguration.",
+            "Deploy `certificate` followed by the `ca_chain` entries, without a self-signed root: vault write -format=json pki/issue/ROLE common_name=… | jq -r '.data.certificate, .data.ca_chain[]' > fullchain.pem",
+        )
+    } else if text.contains("\"CertificateChain\"") && text.contains("\"Certificate\"") {
+        (
+            "`aws acm get-certificate` output",
+            "ACM returns the leaf in `Certificate` and its issuers in `CertificateChain`.",
+            "Servers outside AWS need both, leaf first: aws acm get-certificate --certificate-arn ARN | jq -r '.Certificate, .CertificateChain' > fullchain.pem",
+        )
+    } else if text.contains("tls.crt") && text.contains("kind: Secret") {
+        (
+            "a Kubernetes TLS Secret",
+            "Ingress controllers serve `tls.crt` exactly as it is, so it must hold the leaf followed by its intermediates; `ca.crt`, when present, is for verifying clients and is never sent.",
+            "Rebuild the Secret from the full chain: kubectl create secret tls NAME --cert=fullchain.pem --key=privkey.pem",
+        )
+    } else {
+        return None;
+    };
+    let order = report
+        .chains
+        .iter()
+        .flat_map(|c| c.findings.iter())
+        .any(|f| {
+            matches!(
+                f.id,
+                "chain.wrong-order" | "chain.duplicate" | "chain.root-sent"
+            )
+        });
+    Some(lint::finding(
+        "input.source-layout",
+        Severity::Info,
+        format!("These certificates come from {source}"),
+        format!(
+            "{layout}{}",
+            if order {
+                " The order and duplicate findings of the chain below describe the paste as given."
+            } else {
+                ""
+            }
+        ),
+        source,
+        lint::references::RFC8446_CHAIN,
+        deploy,
+    ))
+}

@@ -7,6 +7,7 @@ pub use report::{Capability, Report};
 
 use findings::{
     pkcs12_found, pkcs12_legacy, pkcs7_found, private_ca_notes, private_key, public_key_mismatch,
+    source_layout,
 };
 
 use crate::chain::{self, ChainCert, ChainOptions, Roots, Usage};
@@ -289,6 +290,10 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     if crate::signature::available() {
         report.chains = chain::analyse(&pool, &leaves, &chain_options, options.at);
         private_ca_notes(&mut report);
+        let layout = core::str::from_utf8(input)
+            .ok()
+            .and_then(|text| source_layout(text, &report));
+        report.findings.extend(layout);
     }
     report.connections = transcripts
         .iter()
