@@ -201,7 +201,7 @@ pub(super) fn source_layout(text: &str, report: &Report) -> Option<Finding> {
     {
         (
             "a HashiCorp Vault pki/issue (or pki/sign) response",
-            "Vault's JSON holds the leaf in `certificate`, its CA in `issuing_ca`, and the CA chain in `ca_chain` (which repeats the issuing CA). Read in file order, `ca_chain` comes before the leaf and the issuing CA appears twice: that is Vault's layout, not a server misconfiguration.",
+            "Vault puts the leaf in `certificate`, its CA in `issuing_ca` and the CA chain in `ca_chain`, which repeats that CA. In file order the chain comes before the leaf and the CA appears twice: Vault's layout, not a server fault.",
             "Deploy `certificate` followed by the `ca_chain` entries, without a self-signed root: vault write -format=json pki/issue/ROLE common_name=… | jq -r '.data.certificate, .data.ca_chain[]' > fullchain.pem",
         )
     } else if text.contains("\"CertificateChain\"") && text.contains("\"Certificate\"") {
@@ -213,7 +213,7 @@ pub(super) fn source_layout(text: &str, report: &Report) -> Option<Finding> {
     } else if text.contains("tls.crt") && text.contains("kind: Secret") {
         (
             "a Kubernetes TLS Secret",
-            "Ingress controllers serve `tls.crt` exactly as it is, so it must hold the leaf followed by its intermediates; `ca.crt`, when present, is for verifying clients and is never sent.",
+            "Ingress controllers serve `tls.crt` as it is: the leaf, then its intermediates. `ca.crt` is for verifying clients and is not sent.",
             "Rebuild the Secret from the full chain: kubectl create secret tls NAME --cert=fullchain.pem --key=privkey.pem",
         )
     } else {
@@ -236,7 +236,7 @@ pub(super) fn source_layout(text: &str, report: &Report) -> Option<Finding> {
         format!(
             "{layout}{}",
             if order {
-                " The order and duplicate findings of the chain below describe the paste as given."
+                " The chain's order and duplicate findings describe the paste as given."
             } else {
                 ""
             }
