@@ -21,7 +21,7 @@ after(async () => {
 
 // Growth guards, in bytes gzipped: today's figures rounded up. The goals (issue 22) are
 // 150 KB for the embed and 350 KB for the page's chain; README, Performance, says how far off.
-const BUDGET = { embed: 441_000, pageChain: 645_000, pageHeaders: 567_000, pagePkcs12: 702_000 };
+const BUDGET = { embed: 442_000, pageChain: 645_000, pageHeaders: 568_000, pagePkcs12: 704_000 };
 
 /** Records the scripts and modules `page` loads; `total()` is their gzipped size. */
 function counter(page) {
