@@ -63,7 +63,8 @@ pub fn summarize(input: &[u8]) -> Result<Summary, Error> {
         certificates: Vec::new(),
         errors: Vec::new(),
     };
-    for block in crate::documents::split(input)?.unwrap_or_default() {
+    for block in crate::documents::split(input, crate::documents::sniff(input))?.unwrap_or_default()
+    {
         let mut block = match block {
             Ok(b) => b,
             Err(problem) => {

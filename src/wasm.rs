@@ -374,6 +374,8 @@ export interface SshKey {
   algorithm: string;
   /** "ECDSA P-256", "RSA 3072-bit", "Ed25519", … */
   key: string;
+  /** Size in bits, as ssh-keygen -l prints it. */
+  bits: number | null;
   /** "SHA256:…", as ssh-keygen -l prints it. */
   fingerprint: string;
   comment: string;

@@ -244,3 +244,49 @@ fn billion_laughs_expands_nothing() {
         report.errors
     );
 }
+
+#[test]
+fn x5c_certificates_are_located_where_they_are_written() {
+    // 200 keys, each with its own x5c (a key's certificate repeated in the next key too), in
+    // a pretty-printed set: every certificate is found at its own string, on its own line,
+    // and a string written with escaped slashes is placed at its key.
+    let set: serde_json::Value = serde_json::from_slice(&data("jwks.json")).unwrap();
+    let template = set["keys"][0].clone();
+    let chain: Vec<String> = template["x5c"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect();
+    let keys: Vec<serde_json::Value> = (0..200)
+        .map(|i| {
+            let mut key = template.clone();
+            key["kid"] = format!("k{i}").into();
+            key["x5c"] = serde_json::json!([chain[i % 2], chain[(i + 1) % 2]]);
+            key
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&serde_json::json!({ "keys": keys })).unwrap();
+    let report = run(text.as_bytes());
+    let j = jwks(&report);
+    assert_eq!(report.certificates.len(), 400);
+    let mut previous = 0;
+    for c in &report.certificates {
+        let at = c.location.byte_offset;
+        assert!(at > previous, "in document order");
+        previous = at;
+        let line = text[..at].matches('\n').count() + 1;
+        assert_eq!(c.location.line, Some(line));
+        assert!(chain.iter().any(|b64| text[at..].starts_with(b64.as_str())));
+    }
+    assert_eq!(j.keys[199].certificates, [399, 400]);
+    // PHP's json_encode writes "\/": the certificate is placed at its key.
+    let escaped = String::from_utf8(data("jwks.json"))
+        .unwrap()
+        .replace('/', "\\/");
+    let report = run(escaped.as_bytes());
+    let key = &jwks(&report).keys[0];
+    assert_eq!(report.certificates.len(), 2);
+    assert_eq!(report.certificates[0].location.line, key.location.line);
+    assert_eq!(key.x5c_matches_key, Some(true));
+}

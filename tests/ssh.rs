@@ -138,13 +138,17 @@ fn certificates_read_as_ssh_keygen_lists_them() {
 
 #[test]
 fn public_key_fingerprints_as_ssh_keygen_prints_them() {
-    for name in ["user-ca", "host-ca", "alice"] {
+    for name in ["user-ca", "host-ca", "alice", "rsa1024", "rsa4096"] {
         let report = inspect(&data(&format!("ssh/{name}.pub")), &Options::at(AT)).unwrap();
         let key = &ssh(&report).keys[0];
         // 256 SHA256:… alice@laptop (ECDSA)
         let l = String::from_utf8(data(&format!("ssh/{name}.l.txt"))).unwrap();
         let mut parts = l.split(' ');
-        let _bits = parts.next();
+        assert_eq!(
+            parts.next().unwrap(),
+            key.bits.unwrap().to_string(),
+            "{name}"
+        );
         assert_eq!(parts.next().unwrap(), key.fingerprint, "{name}");
         assert_eq!(parts.next().unwrap(), key.comment, "{name}");
         assert!(key.certificate.is_none());
@@ -163,6 +167,8 @@ fn findings_for_each_certificate() {
         ids(&ssh(&run("any-principal-cert.pub")).findings),
         ["ssh.ca-trust", "ssh.certificate-any-principal"]
     );
+    assert_eq!(ids(&ssh(&run("rsa1024.pub")).findings), ["ssh.weak-key"]);
+    assert!(ids(&ssh(&run("rsa4096.pub")).findings).is_empty());
     let tampered = run("alice-tampered-cert.pub");
     assert_eq!(ids(&ssh(&tampered).findings), ["ssh.bad-signature"]);
     let c = ssh(&tampered).keys[0].certificate.as_ref().unwrap();

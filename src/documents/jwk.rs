@@ -116,16 +116,11 @@ pub(crate) fn certificates(text: &str) -> Vec<Embedded> {
         return Vec::new();
     };
     let (keys, _) = keys_of(&value);
-    let mut out = Vec::new();
-    for (index, key) in keys.iter().take(MAX_KEYS).enumerate() {
-        let at = kty_location(text, index);
-        out.extend(
-            x5c(text, key, at)
-                .into_iter()
-                .map(|(location, der)| Embedded { location, der }),
-        );
-    }
-    out
+    located(text, &keys)
+        .into_iter()
+        .flat_map(|key| key.x5c)
+        .map(|(location, der)| Embedded { location, der })
+        .collect()
 }
 
 /// The description of the JWK or JWK Set `text`.
@@ -142,7 +137,7 @@ pub(crate) fn read(text: &str) -> JwkSetReport {
         Err(e) => {
             let at = offset_of(text, e.line(), e.column());
             report.errors.push(Problem::new(
-                text::location(text, at),
+                text::Locator::new(text).at(at),
                 Error::Document {
                     format: "JSON",
                     message: format!("the JSON is malformed: {e}"),
@@ -155,25 +150,63 @@ pub(crate) fn read(text: &str) -> JwkSetReport {
     report.set = set;
     report.keys_skipped = keys.len().saturating_sub(MAX_KEYS);
     let mut block = 0usize;
-    for (index, key) in keys.iter().take(MAX_KEYS).enumerate() {
-        let at = kty_location(text, index);
-        let chain = x5c(text, key, at);
-        let certificates = chain
+    for (key, found) in keys.iter().zip(located(text, &keys)) {
+        let certificates = found
+            .x5c
             .iter()
             .map(|_| {
                 block = block.saturating_add(1);
                 block
             })
             .collect();
-        report.keys.push(describe(
-            key,
-            at,
-            chain.first().map(|(_, der)| der.as_slice()),
-            certificates,
-        ));
+        let first = found.x5c.first().map(|(_, der)| der.as_slice());
+        report
+            .keys
+            .push(describe(key, found.location, first, certificates));
     }
     report.findings = findings(&report.keys, set);
     report
+}
+
+/// Where a key is, and its `x5c` certificates with where each is.
+struct Located {
+    location: Location,
+    x5c: Vec<(Location, Vec<u8>)>,
+}
+
+/// The first [`MAX_KEYS`] keys, located in one forward pass: each at its `"kty"` (keys are
+/// written in order), each `x5c` string searched for from the last one found. A string not
+/// found as written (a writer that escapes `/` as `\/`) is placed at its key.
+fn located(text: &str, keys: &[&Map<String, Value>]) -> Vec<Located> {
+    let mut lines = text::Locator::new(text);
+    let mut kty = text.match_indices("\"kty\"").map(|(at, _)| at);
+    let mut cursor = 0usize;
+    let mut out = Vec::new();
+    for key in keys.iter().take(MAX_KEYS) {
+        let location = lines.at(kty.next().unwrap_or(cursor));
+        let chain = match key.get("x5c") {
+            Some(Value::Array(chain)) => chain.as_slice(),
+            _ => &[],
+        };
+        let mut x5c = Vec::new();
+        for b64 in chain.iter().take(MAX_X5C).filter_map(Value::as_str) {
+            let Some(der) = text::base64(b64) else {
+                continue;
+            };
+            let found = text.get(cursor..).and_then(|rest| rest.find(b64));
+            let at = match found {
+                Some(at) => {
+                    let at = at.saturating_add(cursor);
+                    cursor = at.saturating_add(b64.len());
+                    lines.at(at)
+                }
+                None => location,
+            };
+            x5c.push((at, der));
+        }
+        out.push(Located { location, x5c });
+    }
+    out
 }
 
 /// The keys of a set, a lone key, or an array; and whether it was a set.
@@ -188,15 +221,6 @@ fn keys_of(value: &Value) -> (Vec<&Map<String, Value>>, bool) {
     }
 }
 
-/// Where the `index`th key's `"kty"` is (keys are written in order).
-fn kty_location(text: &str, index: usize) -> Location {
-    let offset = text
-        .match_indices("\"kty\"")
-        .nth(index)
-        .map_or(0, |(at, _)| at);
-    text::location(text, offset)
-}
-
 /// The byte offset of 1-based `line` and `column` (as serde_json reports them).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let start: usize = text
@@ -207,26 +231,6 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     start
         .saturating_add(column.saturating_sub(1))
         .min(text.len())
-}
-
-/// The key's `x5c` certificates with where each is, the key's location when not found as
-/// written (a writer that escapes `/` as `\/`).
-fn x5c(text: &str, key: &Map<String, Value>, at: Location) -> Vec<(Location, Vec<u8>)> {
-    let Some(Value::Array(chain)) = key.get("x5c") else {
-        return Vec::new();
-    };
-    chain
-        .iter()
-        .take(MAX_X5C)
-        .filter_map(Value::as_str)
-        .filter_map(|b64| {
-            let der = text::base64(b64)?;
-            let location = text
-                .find(b64)
-                .map_or(at, |offset| text::location(text, offset));
-            Some((location, der))
-        })
-        .collect()
 }
 
 fn string(key: &Map<String, Value>, member: &str) -> Option<String> {

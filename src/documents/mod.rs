@@ -177,19 +177,16 @@ pub(crate) struct Embedded {
     pub(crate) der: Vec<u8>,
 }
 
-/// The blocks of `input`: a document's certificates, taken through its reader, or else what
-/// [`crate::input::split`] finds. `None` when `input` is a document and this build cannot
-/// read documents (the report then lists the capability as pending).
-pub(crate) fn split(input: &[u8]) -> Result<Option<Vec<Item>>, crate::Error> {
-    if sniff(input).is_none() {
-        return crate::input::split(input).map(Some);
-    }
-    crate::input::check_size(input)?;
-    if sniff(input) == Some(Kind::Ssh) {
+/// The blocks of `input`, a document of `kind` ([`sniff`]): a document's certificates, taken
+/// through its reader, or else what [`crate::input::split`] finds. `None` when `input` is a
+/// document and this build cannot read documents (the report then lists it as pending).
+pub(crate) fn split(input: &[u8], kind: Option<Kind>) -> Result<Option<Vec<Item>>, crate::Error> {
+    match kind {
+        None => crate::input::split(input).map(Some),
         // OpenSSH keys carry no X.509 certificate; the ssh capability describes them.
-        return Ok(Some(Vec::new()));
+        Some(Kind::Ssh) => crate::input::check_size(input).map(|()| Some(Vec::new())),
+        Some(Kind::Xml | Kind::Jwk) => crate::input::check_size(input).map(|()| blocks(input)),
     }
-    Ok(blocks(input))
 }
 
 fn blocks(input: &[u8]) -> Option<Vec<Item>> {

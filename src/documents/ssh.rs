@@ -12,7 +12,6 @@ use serde::Serialize;
 use ssh_key::public::KeyData;
 use ssh_key::{Certificate, HashAlg, PublicKey};
 
-use super::text;
 use crate::lint::finding;
 use crate::{Error, Finding, Location, Problem, Reference, Severity};
 
@@ -61,6 +60,8 @@ pub struct SshKeyReport {
     pub algorithm: String,
     /// The key in plain words, e.g. "ECDSA P-256", "RSA 3072-bit".
     pub key: String,
+    /// Its size in bits, as `ssh-keygen -l` prints it first.
+    pub bits: Option<u32>,
     /// `SHA256:…`, as `ssh-keygen -l` prints it.
     pub fingerprint: String,
     /// The comment after the key.
@@ -132,7 +133,7 @@ pub(crate) fn read(text: &str, at: u64) -> SshReport {
         errors: Vec::new(),
     };
     let mut offset = 0usize;
-    for line in text.split_inclusive('\n') {
+    for (number, line) in text.split_inclusive('\n').enumerate() {
         let start = offset;
         offset = offset.saturating_add(line.len());
         let Some((column, key)) = key_of(line) else {
@@ -142,7 +143,11 @@ pub(crate) fn read(text: &str, at: u64) -> SshReport {
             report.keys_skipped = report.keys_skipped.saturating_add(1);
             continue;
         }
-        let location = text::location(text, start.saturating_add(column));
+        let location = Location {
+            block: 0,
+            line: Some(number.saturating_add(1)),
+            byte_offset: start.saturating_add(column),
+        };
         match describe(key, location, at) {
             Ok((key, unverified)) => {
                 report.unverified |= unverified;
@@ -180,6 +185,25 @@ fn key_words(key: &KeyData) -> String {
     }
 }
 
+/// Key size in bits, as `ssh-keygen -l` counts it.
+fn key_bits(key: &KeyData) -> Option<u32> {
+    match key {
+        KeyData::Ed25519(_) | KeyData::SkEd25519(_) | KeyData::SkEcdsaSha2NistP256(_) => Some(256),
+        KeyData::Ecdsa(k) => match k.curve().as_str() {
+            "nistp256" => Some(256),
+            "nistp384" => Some(384),
+            "nistp521" => Some(521),
+            _ => None,
+        },
+        KeyData::Rsa(k) => Some(k.key_size()),
+        KeyData::Dsa(k) => {
+            let bytes = k.p().as_positive_bytes()?.len();
+            u32::try_from(bytes.saturating_mul(8)).ok()
+        }
+        _ => None,
+    }
+}
+
 fn curve_name(ssh: &str) -> &str {
     match ssh {
         "nistp256" => "P-256",
@@ -204,6 +228,7 @@ fn describe(line: &str, location: Location, at: u64) -> Result<(SshKeyReport, bo
                 location,
                 algorithm: kind.to_owned(),
                 key: key_words(key.key_data()),
+                bits: key_bits(key.key_data()),
                 fingerprint: key.fingerprint(HashAlg::Sha256).to_string(),
                 comment: key.comment().as_str_lossy().to_owned(),
                 certificate: None,
@@ -227,6 +252,7 @@ fn describe(line: &str, location: Location, at: u64) -> Result<(SshKeyReport, bo
         location,
         algorithm: kind.to_owned(),
         key: key_words(cert.public_key()),
+        bits: key_bits(cert.public_key()),
         fingerprint: cert.public_key().fingerprint(HashAlg::Sha256).to_string(),
         comment: cert.comment().to_owned(),
         certificate: Some(SshCertificateReport {
@@ -297,7 +323,9 @@ fn findings(report: &SshReport) -> Vec<Finding> {
             ),
             None => format!("Key {}", i.saturating_add(1)),
         };
-        if key.key.starts_with("DSA") || key.key.starts_with("RSA 1") || key.key == "RSA 512-bit" {
+        let dsa = key.algorithm.starts_with("ssh-dss");
+        let small_rsa = key.algorithm.starts_with("ssh-rsa") && key.bits.is_some_and(|b| b < 2048);
+        if dsa || small_rsa {
             out.push(finding(
                 "ssh.weak-key",
                 Severity::Error,

@@ -105,8 +105,9 @@ impl Options {
 /// Only input too large to read at all is an `Err`. Blocks that cannot be read are listed in
 /// [`Report::errors`] with their location; they never hide the readable blocks around them.
 pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
-    let document = crate::documents::sniff(input).is_some();
-    let blocks = crate::documents::split(input)?;
+    let kind = crate::documents::sniff(input);
+    let document = kind.is_some();
+    let blocks = crate::documents::split(input, kind)?;
     let mut report = Report {
         evaluated_at: time::rfc3339(options.at),
         input_bytes: input.len(),
@@ -124,7 +125,14 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         errors: Vec::new(),
         pending: Vec::new(),
     };
-    if blocks.is_none() {
+    // Without the reader linked in, the document's description is still to come: on the web,
+    // engine.js adds it from the documents module (whose certificates the core already took,
+    // once it is loaded); natively without the feature, nothing reads it.
+    #[cfg(not(feature = "documents"))]
+    if matches!(
+        kind,
+        Some(crate::documents::Kind::Xml | crate::documents::Kind::Jwk)
+    ) {
         report.pending.push(crate::Capability::Documents);
     }
     let blocks = blocks.unwrap_or_default();
@@ -268,7 +276,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         .collect();
     // SAML trusts the key its metadata names, not a CA path: no chain verdict for its
     // certificates (a JWK's x5c is a chain, and gets one).
-    if crate::documents::sniff(input) == Some(crate::documents::Kind::Xml) {
+    if kind == Some(crate::documents::Kind::Xml) {
         leaves.clear();
     } else if leaves.is_empty() {
         let bottom = pool
@@ -352,7 +360,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         add_document(&mut report, crate::documents::read(input, options.at));
     }
     #[cfg(not(feature = "ssh"))]
-    if crate::documents::sniff(input) == Some(crate::documents::Kind::Ssh) {
+    if kind == Some(crate::documents::Kind::Ssh) {
         report.pending.push(crate::Capability::Ssh);
     }
     if report.certificates.is_empty()

@@ -106,22 +106,9 @@ export async function inspect(input, options = {}) {
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
-  if (loaded('documents')) {
-    // The module reads the document again for its description (null when it is none).
-    const glue = await load('documents');
-    const document = glue.readDocument(bytesOf(input), report.evaluatedAt);
-    if (document) addDocument(report, document);
-  }
-  if (report.pending.includes('ssh')) {
-    const glue = await load('ssh');
-    let document = glue.readDocument(bytesOf(input), report.evaluatedAt);
-    // OpenSSH certificates are checked by the verify module, through services.js.
-    if (document?.unverified && options?.verify !== false && !loaded('verify')) {
-      await load('verify');
-      document = glue.readDocument(bytesOf(input), report.evaluatedAt);
-    }
-    if (document) addDocument(report, document);
-    report.pending = report.pending.filter((c) => c !== 'ssh');
+  // SAML and JWK documents and OpenSSH keys are described by their own module.
+  for (const capability of ['documents', 'ssh']) {
+    if (report.pending.includes(capability)) await addDocument(report, capability, input, options);
   }
   if (report.pending.includes('http')) {
     const http = await load('http');
@@ -139,14 +126,25 @@ function addHttp(report, { http, errors }) {
   report.pending = report.pending.filter((c) => c !== 'http');
 }
 
-function bytesOf(input) {
-  return typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input);
-}
-
-/** The same merge as `add_document` in src/inspect/mod.rs. */
-function addDocument(report, document) {
-  report.errors.push(...document.errors);
-  report.document = document;
+/**
+ * Adds the description the documents or ssh module gives of `input`, as `add_document` in
+ * src/inspect/mod.rs does. An OpenSSH certificate's signature is checked by the verify module
+ * (through services.js): it is loaded, and the input read again, when the first reading says
+ * `unverified`.
+ */
+async function addDocument(report, capability, input, options) {
+  const glue = await load(capability);
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input);
+  let document = glue.readDocument(bytes, report.evaluatedAt);
+  if (document?.unverified && options?.verify !== false && !loaded('verify')) {
+    await load('verify');
+    document = glue.readDocument(bytes, report.evaluatedAt);
+  }
+  if (document) {
+    report.errors.push(...document.errors);
+    report.document = document;
+  }
+  report.pending = report.pending.filter((c) => c !== capability);
 }
 
 /** Lists every certificate in `input` without analysis (core only). */

@@ -285,28 +285,68 @@ enum Gather {
     NameIdFormat,
 }
 
+/// The elements gathered as text.
+const GATHERED: [&str; 3] = ["X509Certificate", "Issuer", "NameIDFormat"];
+
+/// What the open elements say about a certificate met now: the key use of the open
+/// KeyDescriptor, the role of the open role descriptor, the parent of the open Signature,
+/// and whether an EntityDescriptor is open.
+#[derive(Default)]
+struct Context {
+    key_use: Option<String>,
+    role: Option<&'static str>,
+    signature_parent: Option<String>,
+    in_entity: bool,
+}
+
+impl Context {
+    /// Leaves the context element `name` opened.
+    fn leave(&mut self, name: &str) {
+        match name {
+            "KeyDescriptor" => self.key_use = None,
+            "Signature" => self.signature_parent = None,
+            "EntityDescriptor" => self.in_entity = false,
+            other if role_name(other).is_some() => self.role = None,
+            _ => {}
+        }
+    }
+
+    /// The role in plain words and the usage of a certificate met in this context.
+    fn certificate_role(&self) -> (String, &'static str) {
+        match (&self.signature_parent, &self.key_use) {
+            (Some(parent), _) => (signature_role(parent).to_owned(), "signature"),
+            (None, Some(u)) => {
+                let usage = match u.as_str() {
+                    "signing" => "signing",
+                    "encryption" => "encryption",
+                    _ => "signing and encryption",
+                };
+                (format!("{} {usage}", self.role.unwrap_or("entity")), usage)
+            }
+            (None, None) => (
+                format!("{} key", self.role.unwrap_or("document")),
+                "signing and encryption",
+            ),
+        }
+    }
+}
+
 /// Reads `text` once, reporting what it finds to `found`.
 fn walk(text: &str, found: &mut dyn FnMut(Found)) {
     let mut reader = Reader::from_str(text);
-    // Element names on the way down (local names); the key use of the open KeyDescriptor;
-    // the role of the open role descriptor; the parent of the open Signature.
+    let mut lines = text::Locator::new(text);
+    // Element names on the way down (local names).
     let mut stack: Vec<String> = Vec::new();
-    let mut key_use: Option<String> = None;
-    let mut role: Option<&'static str> = None;
-    let mut signature_parent: Option<String> = None;
+    let mut context = Context::default();
     let mut gathering: Option<(Gather, String)> = None;
-    let mut entity_depth: Option<usize> = None;
     loop {
         let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => {
                 let at = usize::try_from(reader.error_position()).unwrap_or(before);
-                found(Found::Problem(problem(
-                    text,
-                    at,
-                    format!("the XML is malformed: {e}"),
-                )));
+                let message = format!("the XML is malformed: {e}");
+                found(Found::Problem(problem(lines.at(at), message)));
                 return;
             }
         };
@@ -322,7 +362,7 @@ fn walk(text: &str, found: &mut dyn FnMut(Found)) {
                 }
                 match name.as_str() {
                     "EntityDescriptor" => {
-                        entity_depth = Some(stack.len());
+                        context.in_entity = true;
                         found(Found::Entity(SamlEntity {
                             entity_id: attribute(e, "entityID").unwrap_or_default(),
                             valid_until: attribute(e, "validUntil"),
@@ -330,23 +370,25 @@ fn walk(text: &str, found: &mut dyn FnMut(Found)) {
                             roles: Vec::new(),
                         }));
                     }
-                    "KeyDescriptor" => key_use = Some(attribute(e, "use").unwrap_or_default()),
+                    "KeyDescriptor" => {
+                        context.key_use = Some(attribute(e, "use").unwrap_or_default());
+                    }
                     "Signature" => {
-                        signature_parent = Some(stack.last().cloned().unwrap_or_default());
+                        context.signature_parent = Some(stack.last().cloned().unwrap_or_default());
                         found(Found::Signature);
                     }
                     "X509Certificate" => {
                         gathering = Some((Gather::Certificate { start: after }, String::new()));
                     }
-                    "Issuer" if entity_depth.is_none() => {
+                    "Issuer" if !context.in_entity => {
                         gathering = Some((Gather::Issuer, String::new()));
                     }
-                    "NameIDFormat" if role.is_some() => {
+                    "NameIDFormat" if context.role.is_some() => {
                         gathering = Some((Gather::NameIdFormat, String::new()));
                     }
                     other => {
-                        if let Some(r) = role_name(other).filter(|_| entity_depth.is_some()) {
-                            role = Some(r);
+                        if let Some(r) = role_name(other).filter(|_| context.in_entity) {
+                            context.role = Some(r);
                             let signed = if r == "IdP" {
                                 "WantAuthnRequestsSigned"
                             } else {
@@ -360,7 +402,7 @@ fn walk(text: &str, found: &mut dyn FnMut(Found)) {
                                 endpoints: Vec::new(),
                                 name_id_formats: Vec::new(),
                             }));
-                        } else if role.is_some() {
+                        } else if context.role.is_some() {
                             if let (Some(binding), Some(location)) =
                                 (attribute(e, "Binding"), attribute(e, "Location"))
                             {
@@ -383,46 +425,26 @@ fn walk(text: &str, found: &mut dyn FnMut(Found)) {
                         let message = format!(
                             "the XML nests deeper than {MAX_DEPTH} elements; reading stopped here"
                         );
-                        found(Found::Problem(problem(text, before, message)));
+                        found(Found::Problem(problem(lines.at(before), message)));
                         return;
                     }
                     stack.push(name);
                 } else {
-                    close(
-                        &name,
-                        &mut key_use,
-                        &mut role,
-                        &mut signature_parent,
-                        &mut gathering,
-                    );
+                    // An empty element opens and closes at once: nothing to gather.
+                    if GATHERED.contains(&name.as_str()) {
+                        gathering = None;
+                    }
+                    context.leave(&name);
                 }
             }
             Event::End(_) => {
                 let name = stack.pop().unwrap_or_default();
-                if let Some((what, content)) = gathering.take_if(|_| {
-                    matches!(name.as_str(), "X509Certificate" | "Issuer" | "NameIDFormat")
-                }) {
-                    emit(
-                        text,
-                        what,
-                        content,
-                        key_use.as_deref(),
-                        role,
-                        signature_parent.as_deref(),
-                        entity_depth.is_some(),
-                        found,
-                    );
+                if GATHERED.contains(&name.as_str()) {
+                    if let Some((what, content)) = gathering.take() {
+                        emit(&mut lines, what, content, &context, found);
+                    }
                 }
-                if name == "EntityDescriptor" {
-                    entity_depth = None;
-                }
-                close(
-                    &name,
-                    &mut key_use,
-                    &mut role,
-                    &mut signature_parent,
-                    &mut gathering,
-                );
+                context.leave(&name);
             }
             Event::Text(ref t) => {
                 if let Some((_, content)) = gathering.as_mut() {
@@ -434,11 +456,11 @@ fn walk(text: &str, found: &mut dyn FnMut(Found)) {
                     content.push_str(t.as_ref());
                 }
             }
-            Event::DocType(_) => found(Found::Doctype(text::location(text, before))),
+            Event::DocType(_) => found(Found::Doctype(lines.at(before))),
             Event::Eof => {
                 if !stack.is_empty() {
                     let message = format!("the XML ends inside <{}>", stack.join("><"));
-                    found(Found::Problem(problem(text, text.len(), message)));
+                    found(Found::Problem(problem(lines.at(text.len()), message)));
                 }
                 return;
             }
@@ -447,33 +469,12 @@ fn walk(text: &str, found: &mut dyn FnMut(Found)) {
     }
 }
 
-/// Leaves the context an element opened.
-fn close(
-    name: &str,
-    key_use: &mut Option<String>,
-    role: &mut Option<&'static str>,
-    signature_parent: &mut Option<String>,
-    gathering: &mut Option<(Gather, String)>,
-) {
-    match name {
-        "KeyDescriptor" => *key_use = None,
-        "Signature" => *signature_parent = None,
-        "X509Certificate" | "Issuer" | "NameIDFormat" => *gathering = None,
-        other if role_name(other).is_some() => *role = None,
-        _ => {}
-    }
-}
-
 /// Reports gathered text: a certificate with its role, an issuer, a NameID format.
-#[allow(clippy::too_many_arguments)]
 fn emit(
-    text: &str,
+    lines: &mut text::Locator<'_>,
     what: Gather,
     content: String,
-    key_use: Option<&str>,
-    role: Option<&'static str>,
-    signature_parent: Option<&str>,
-    in_entity: bool,
+    context: &Context,
     found: &mut dyn FnMut(Found),
 ) {
     let start = match what {
@@ -482,50 +483,28 @@ fn emit(
         Gather::Certificate { start } => start,
     };
     let leading = content.len().saturating_sub(content.trim_start().len());
-    let location = text::location(text, start.saturating_add(leading));
-    let der = text::base64(&content).filter(|d| !d.is_empty());
-    let Some(der) = der else {
+    let location = lines.at(start.saturating_add(leading));
+    let Some(der) = text::base64(&content).filter(|d| !d.is_empty()) else {
         let message = if content.trim().is_empty() {
             "a <ds:X509Certificate> is empty (entity references are not expanded)"
         } else {
             "a <ds:X509Certificate> is not valid base64"
-        }
-        .to_owned();
-        return found(Found::Problem(Problem::new(
-            location,
-            Error::Document {
-                format: "XML",
-                message,
-            },
-        )));
+        };
+        return found(Found::Problem(problem(location, message.to_owned())));
     };
-    let (role, usage) = match (signature_parent, key_use) {
-        (Some(parent), _) => (signature_role(parent).to_owned(), "signature"),
-        (None, Some(u)) => {
-            let usage = match u {
-                "signing" => "signing",
-                "encryption" => "encryption",
-                _ => "signing and encryption",
-            };
-            (format!("{} {usage}", role.unwrap_or("entity")), usage)
-        }
-        (None, None) => (
-            format!("{} key", role.unwrap_or("document")),
-            "signing and encryption",
-        ),
-    };
+    let (role, usage) = context.certificate_role();
     found(Found::Certificate {
         der,
         location,
         role,
         usage: usage.to_owned(),
-        in_entity,
+        in_entity: context.in_entity,
     });
 }
 
-fn problem(text: &str, at: usize, message: String) -> Problem {
+fn problem(location: crate::Location, message: String) -> Problem {
     Problem::new(
-        text::location(text, at),
+        location,
         Error::Document {
             format: "XML",
             message,

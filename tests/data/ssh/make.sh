@@ -17,6 +17,11 @@ ssh-keygen -q -t ecdsa -b 521 -N '' -C 'ops-ca@example.com' -f "$tmp/ops_ca"
 cp "$tmp/user_ca.pub" user-ca.pub
 cp "$tmp/host_ca.pub" host-ca.pub
 cp "$tmp/alice.pub" alice.pub
+# A 1024-bit RSA key (weak), and a 4096-bit one (not).
+ssh-keygen -q -t rsa -b 1024 -N '' -C 'old@box' -f "$tmp/old"
+cp "$tmp/old.pub" rsa1024.pub
+ssh-keygen -q -t rsa -b 4096 -N '' -C 'big@box' -f "$tmp/big"
+cp "$tmp/big.pub" rsa4096.pub
 # A user certificate: two principals, a year, the default extensions.
 ssh-keygen -q -s "$tmp/user_ca" -I 'alice@example.com' -n alice,admin -z 4242 -V 20260101000000:20270101000000 "$tmp/alice.pub"
 cp "$tmp/alice-cert.pub" alice-cert.pub
@@ -37,7 +42,7 @@ for c in alice-cert web01-cert ci-expired-cert any-principal-cert ops-p521-cert;
   ssh-keygen -L -f "$c.pub" > "$c.L.txt"
 done
 # Public keys' fingerprints as OpenSSH prints them.
-for k in user-ca host-ca alice; do ssh-keygen -l -f "$k.pub" > "$k.l.txt"; done
+for k in user-ca host-ca alice rsa1024 rsa4096; do ssh-keygen -l -f "$k.pub" > "$k.l.txt"; done
 # authorized_keys and known_hosts lines: options and markers before the key.
 { echo '# the user CA, trusted for two principals'; printf 'cert-authority,principals="alice,deploy" '; cat user-ca.pub; } > authorized_keys
 { printf '@cert-authority *.example.com '; cat host-ca.pub; } > known_hosts
