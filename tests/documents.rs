@@ -151,6 +151,17 @@ fn jwks_keys_thumbprints_and_x5c() {
     assert_eq!(rsa.x5t_s256.as_ref().unwrap().matches, Some(true));
     assert_eq!(j.keys[1].description, "P-256 public signing key (ES256)");
     assert_eq!(j.keys[2].description, "Ed25519 public signing key (EdDSA)");
+    // A token-signing certificate is not a web server's: no hostname or BR findings on it.
+    let ids: Vec<&str> = report
+        .certificates
+        .iter()
+        .flat_map(|c| c.findings.iter().map(|f| f.id))
+        .collect();
+    assert!(
+        ids.iter()
+            .all(|id| !id.starts_with("dns.") && !id.starts_with("br.")),
+        "{ids:?}"
+    );
     // x5c is a chain, and is built as one: leaf then its CA.
     assert_eq!(report.certificates.len(), 2);
     assert_eq!(report.chains.len(), 1);

@@ -105,7 +105,7 @@ pub(crate) fn applies_to_document_certificates(id: &str) -> bool {
         "cert.lifetime-too-long",
         "cert.self-signed-leaf",
     ];
-    !id.starts_with("br.") && !SERVER_ONLY.contains(&id)
+    !id.starts_with("br.") && !id.starts_with("dns.") && !SERVER_ONLY.contains(&id)
 }
 
 /// A document's description: what it is and holds, with its own findings and the parts of it
