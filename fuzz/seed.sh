@@ -2,7 +2,8 @@
 # Seeds each fuzz target's corpus from tests/data (certificates, chains, CRLs, malformed files).
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/inspect corpus/chain corpus/time corpus/headers corpus/csp corpus/pkcs12 corpus/documents
+mkdir -p corpus/inspect corpus/chain corpus/time corpus/headers corpus/csp corpus/pkcs12 corpus/documents corpus/har
+cp ../tests/data/http/*.har corpus/har/
 cp ../tests/data/documents/*.xml ../tests/data/documents/*.json ../tests/data/ssh/*.pub ../tests/data/ssh/authorized_keys corpus/documents/
 find ../tests/data -type f \( -name '*.pem' -o -name '*.der' -o -name '*.crt' -o -name '*.crl' -o -name '*.csr' \
   -o -name '*.p7b' -o -name '*.p7c' -o -name '*.p7s' -o -name '*.p12' -o -name '*.key' -o -name 's_client-*.txt' -o -name 'curl-*.txt' -o -name '*.jks' -o -name '*.jceks' -o -name '*.pub' \) \

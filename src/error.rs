@@ -19,6 +19,14 @@ pub enum Error {
         /// The limit in bytes.
         limit: usize,
     },
+    /// A HAR file larger than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES) (its recorded
+    /// bodies, usually).
+    HarTooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// The input holds more blocks than [`MAX_BLOCKS`](crate::MAX_BLOCKS).
     TooManyBlocks {
         /// The limit.
@@ -95,7 +103,7 @@ impl Error {
     /// A short stable code for this kind of error, for programs that match on it.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::InputTooLarge { .. } => "input-too-large",
+            Error::InputTooLarge { .. } | Error::HarTooLarge { .. } => "input-too-large",
             Error::TooManyBlocks { .. } => "too-many-blocks",
             Error::NothingRecognised => "nothing-recognised",
             Error::OtherFormat { .. } => "other-format",
@@ -127,6 +135,13 @@ impl fmt::Display for Error {
             Error::InputTooLarge { size, limit } => {
                 write!(f, "input is {size} bytes; the limit is {limit} bytes")
             }
+            Error::HarTooLarge { size, limit } => write!(
+                f,
+                "this HAR file is {size} bytes; the limit is {limit} bytes. Its response bodies \
+                 make it large and are not needed: remove them with \
+                 jq 'del(.log.entries[].response.content.text)' in.har > out.har \
+                 (or record with Playwright's recordHar content: 'omit')"
+            ),
             Error::TooManyBlocks { limit } => {
                 write!(f, "input holds more than {limit} blocks; the rest were not read")
             }

@@ -85,9 +85,11 @@ pub use error::Error;
 pub use headers::observatory::{grade as observatory_grade, score as observatory_score};
 pub use headers::{
     CookieReport, CspFinding, CspReport, Deduction, Directive, Grade, HeaderField, HstsReport,
-    HttpReport, ObservatoryReport, ObservatoryTest, PreloadIssue, ResponseReport, MAX_HEADERS,
-    MAX_HEADER_BYTES, MAX_RESPONSES,
+    HttpReport, ObservatoryReport, ObservatoryTest, PreloadIssue, RecordedExchange, RecordedTls,
+    ResponseReport, MAX_HEADERS, MAX_HEADER_BYTES, MAX_RESPONSES,
 };
+#[cfg(feature = "http")]
+pub use headers::{MAX_HAR_ENTRIES, MAX_SUBRESOURCES};
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Capability, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;

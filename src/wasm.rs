@@ -197,8 +197,31 @@ export interface HttpResponse {
   /** The status in plain words. */
   meaning: string;
   url: string | null;
-  urlSource: "command" | "request" | "redirect" | "inferred" | null;
+  urlSource: "command" | "request" | "redirect" | "inferred" | "har" | null;
   headers: HeaderField[];
+  /** What the browser recorded beside the headers (a response read from a HAR file). */
+  recorded: RecordedExchange | null;
+}
+/** One request and response as a HAR file recorded it. */
+export interface RecordedExchange {
+  method: string;
+  /** The browser's resource type ("document", "script", "fetch", "image"…), when recorded. */
+  resourceType: string | null;
+  serverAddress: string | null;
+  tls: RecordedTls | null;
+  /** Why the browser got no response ("net::ERR_…"), when it got none. */
+  error: string | null;
+}
+/** The connection's TLS details as the browser recorded them (`_securityDetails`). */
+export interface RecordedTls {
+  protocol: string;
+  keyExchange: string | null;
+  cipher: string | null;
+  subject: string | null;
+  issuer: string | null;
+  names: string[];
+  validFrom: string | null;
+  validTo: string | null;
 }
 export interface PreloadIssue { code: string; level: "error" | "warning"; message: string }
 export interface Hsts {
@@ -244,6 +267,10 @@ export interface ObservatoryTest {
 }
 export interface HttpSite {
   responses: HttpResponse[];
+  /** The page's other responses (scripts, images, API calls) from a HAR file; empty for a paste. */
+  subresources: HttpResponse[];
+  /** What recorded the HAR file ("Playwright 1.65.1 (chromium 156…)"); null for a paste. */
+  recordedBy: string | null;
   url: string | null;
   notes: string[];
   hsts: Hsts | null;

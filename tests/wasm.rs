@@ -218,6 +218,42 @@ fn pasted_headers_give_an_https_configuration() {
 }
 
 #[wasm_bindgen_test]
+fn a_har_file_gives_the_recorded_chain_and_subresources() {
+    let text = include_str!("data/http/shop.har");
+    let r = inspect(text.into(), options("2026-12-02".into())).unwrap();
+    assert_eq!(Array::from(&get(&r, "errors")).length(), 0);
+    let site = get(&r, "http.0");
+    assert_eq!(get(&site, "observatory.score").as_f64().unwrap(), 60.0);
+    assert_eq!(
+        get(&site, "responses.0.recorded.method")
+            .as_string()
+            .unwrap(),
+        "GET"
+    );
+    assert_eq!(
+        get(&site, "responses.0.urlSource").as_string().unwrap(),
+        "har"
+    );
+    assert!(get(&site, "responses.0.recorded.tls").is_null());
+    assert_eq!(
+        get(&site, "responses.1.recorded.tls.protocol")
+            .as_string()
+            .unwrap(),
+        "TLS 1.3"
+    );
+    assert_eq!(
+        get(&site, "subresources.2.recorded.resourceType")
+            .as_string()
+            .unwrap(),
+        "fetch"
+    );
+    assert!(get(&site, "recordedBy")
+        .as_string()
+        .unwrap()
+        .starts_with("Playwright"));
+}
+
+#[wasm_bindgen_test]
 fn summarize_lists_certificates_in_one_call() {
     let s = certscope::wasm::summarize(include_str!("data/generated/example-chain.pem").into())
         .unwrap();

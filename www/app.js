@@ -248,8 +248,39 @@ function withoutEncodedKey(token) {
 // JWK private members (RFC 7518 §6.2.2, §6.3.2, §6.4): values removed, in JSON with "kty".
 const JWK_PRIVATE = /("(?:d|p|q|dp|dq|qi|k|oth)"\s*:\s*)("(?:[^"\\]|\\.)*"|\[[^\]]*\])/g;
 
+// A HAR file's secrets: cookies and credentials in headers, cookie lists, form posts, and
+// the recorded bodies (large, and often private). URLs, statuses and other headers stay.
+const HAR_SECRET_HEADER = /^(?:cookie|set-cookie|authorization|proxy-authorization)$/i;
+function withoutHarSecrets(text) {
+  let har;
+  try {
+    har = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const removed = '[removed from this link]';
+  for (const e of har?.log?.entries ?? []) {
+    for (const part of [e?.request, e?.response]) {
+      if (!part || typeof part !== 'object') continue;
+      for (const f of Array.isArray(part.headers) ? part.headers : []) {
+        if (!HAR_SECRET_HEADER.test(String(f?.name))) continue;
+        // Set-Cookie keeps its attributes, which the cookie checks read (as SET_COOKIE does).
+        f.value = /^set-cookie$/i.test(f.name) ? String(f.value).replace(/^([^=;]*=)[^;]*/, '$1[removed]') : removed;
+      }
+      for (const c of Array.isArray(part.cookies) ? part.cookies : []) if (c) c.value = removed;
+      if (part.postData) part.postData = { mimeType: part.postData.mimeType, text: removed };
+      if (part.content?.text !== undefined) part.content.text = removed;
+    }
+  }
+  return JSON.stringify(har);
+}
+
 /** The paste as it may travel in a link: keys, cookie values and credentials removed. */
 function shareable(text) {
+  if (/^\s*\{/.test(text) && /"entries"/.test(text)) {
+    const har = withoutHarSecrets(text);
+    if (har !== null) return har;
+  }
   const jwk = /"kty"\s*:/.test(text) ? text.replace(JWK_PRIVATE, '$1"[private key removed from this link]"') : text;
   return jwk
     .replace(PRIVATE_KEY, '[private key removed from this link]')

@@ -71,6 +71,17 @@ pub(crate) enum Kind {
     Jwk,
     /// OpenSSH public keys and certificates, one per line.
     Ssh,
+    /// An HTTP Archive (HAR): the http capability reads its responses; it carries no
+    /// certificates (and its recorded bodies are not searched for any).
+    Har,
+}
+
+impl Kind {
+    /// A document whose certificates are read, or whose description the documents or ssh
+    /// module adds.
+    pub(crate) fn is_document(self) -> bool {
+        self != Kind::Har
+    }
 }
 
 /// Which document `input` is, judged cheaply (the core runs this on every paste).
@@ -79,6 +90,10 @@ pub(crate) fn sniff(input: &[u8]) -> Option<Kind> {
         .ok()?
         .trim_start_matches('\u{feff}');
     let start = text.trim_start();
+    // Before JWK: a HAR's recorded bodies may hold a JWK Set.
+    if crate::headers::is_har(text) {
+        return Some(Kind::Har);
+    }
     if start.starts_with('<') && text.contains("X509Certificate>") {
         return Some(Kind::Xml);
     }
@@ -185,6 +200,13 @@ pub(crate) fn split(input: &[u8], kind: Option<Kind>) -> Result<Option<Vec<Item>
         None => crate::input::split(input).map(Some),
         // OpenSSH keys carry no X.509 certificate; the ssh capability describes them.
         Some(Kind::Ssh) => crate::input::check_size(input).map(|()| Some(Vec::new())),
+        Some(Kind::Har) => match crate::input::check_size(input) {
+            Ok(()) => Ok(Some(Vec::new())),
+            Err(crate::Error::InputTooLarge { size, limit }) => {
+                Err(crate::Error::HarTooLarge { size, limit })
+            }
+            Err(e) => Err(e),
+        },
         Some(Kind::Xml | Kind::Jwk) => crate::input::check_size(input).map(|()| blocks(input)),
     }
 }
@@ -264,7 +286,7 @@ fn embedded(input: &[u8]) -> Vec<Embedded> {
     let mut found = match sniff(input) {
         Some(Kind::Xml) => saml::certificates(text),
         Some(Kind::Jwk) => jwk::certificates(text),
-        Some(Kind::Ssh) | None => Vec::new(),
+        Some(Kind::Ssh | Kind::Har) | None => Vec::new(),
     };
     found.truncate(MAX_DOCUMENT_CERTIFICATES);
     for (i, e) in found.iter_mut().enumerate() {

@@ -204,7 +204,8 @@ pub(crate) fn check(cookies: &[CookieReport], messages: &[&Message], out: &mut V
         {
             out.push(finding("cookie.cacheable", Severity::Warning, "A response that sets cookies may be cached by shared caches",
                 "Its Cache-Control allows a CDN or proxy to store it, and a cache that keeps Set-Cookie can hand one visitor's session to the next.",
-                format!("Cache-Control: {} (line {})", if cc.is_empty() { "absent" } else { cc.as_str() }, m.line),
+                format!("Cache-Control: {}{} (line {})", if cc.is_empty() { "absent" } else { cc.as_str() },
+                    m.url.as_ref().map_or_else(String::new, |(u, _)| format!(" on {u}")), m.line),
                 refs::RFC9111_PRIVATE, "Send Cache-Control: private (or no-store) on responses that set cookies.").snippets(fixes::set("Cache-Control", "private, no-store")));
         }
     }

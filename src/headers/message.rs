@@ -45,6 +45,20 @@ pub(crate) enum UrlSource {
     Redirect,
     /// Guessed: a first response that redirects to `https://host/` was for `http://host/`.
     Inferred,
+    /// Recorded by the browser in a HAR file.
+    Har,
+}
+
+/// What a HAR file recorded about an exchange beside the response headers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Recorded {
+    pub(crate) method: String,
+    /// The browser's resource type (`document`, `script`, `fetch`…), when it wrote one.
+    pub(crate) resource_type: Option<String>,
+    pub(crate) server_address: Option<String>,
+    pub(crate) tls: Option<super::RecordedTls>,
+    /// Why the request failed in the browser (no response), e.g. `net::ERR_BLOCKED_BY_CLIENT`.
+    pub(crate) error: Option<String>,
 }
 
 /// One response read from the paste.
@@ -64,6 +78,11 @@ pub(crate) struct Message {
     pub(crate) folded: Vec<usize>,
     /// Starts a new site rather than following the previous response's redirect.
     pub(crate) new_site: bool,
+    /// A response to a script, image or API call of the page before it (from a HAR file): its
+    /// cookies count, its headers do not protect the page.
+    pub(crate) subresource: bool,
+    /// What a HAR file recorded beside the headers.
+    pub(crate) recorded: Option<Box<Recorded>>,
 }
 
 impl Message {
@@ -560,11 +579,7 @@ impl Parser {
                 }
             } else {
                 if value.len() > MAX_HEADER_BYTES {
-                    let mut cut = MAX_HEADER_BYTES;
-                    while !value.is_char_boundary(cut) {
-                        cut = cut.saturating_sub(1);
-                    }
-                    value.truncate(cut);
+                    value = cut(&value);
                     problem = Some(format!(
                         "the {name} value on line {line} is longer than {MAX_HEADER_BYTES} bytes; only the start is read"
                     ));
@@ -576,6 +591,15 @@ impl Parser {
             self.problem(line, offset, message);
         }
     }
+}
+
+/// `value` cut to at most [`MAX_HEADER_BYTES`], at a character boundary.
+pub(crate) fn cut(value: &str) -> String {
+    let mut end = value.len().min(MAX_HEADER_BYTES);
+    while !value.is_char_boundary(end) {
+        end = end.saturating_sub(1);
+    }
+    value.get(..end).unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]

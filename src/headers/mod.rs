@@ -10,6 +10,8 @@ mod cookies;
 pub(crate) mod csp;
 mod fixes;
 mod grade;
+#[cfg(feature = "http")]
+mod har;
 mod hsts;
 mod legacy;
 pub(crate) mod message;
@@ -26,6 +28,8 @@ use serde::Serialize;
 pub use cookies::CookieReport;
 pub use csp::{CspFinding, CspReport, Directive};
 pub use grade::{Deduction, Grade};
+#[cfg(feature = "http")]
+pub use har::{MAX_HAR_ENTRIES, MAX_SUBRESOURCES};
 pub use hsts::{HstsReport, PreloadIssue};
 pub use message::{MAX_HEADERS, MAX_HEADER_BYTES, MAX_RESPONSES};
 pub use observatory::{ObservatoryReport, ObservatoryTest};
@@ -64,6 +68,46 @@ pub struct ResponseReport {
     pub url_source: Option<&'static str>,
     /// Its header fields, in order.
     pub headers: Vec<HeaderField>,
+    /// What the browser recorded beside the headers, for a response read from a HAR file.
+    pub recorded: Option<RecordedExchange>,
+}
+
+/// What a HAR file recorded about one request and its response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedExchange {
+    /// The request method.
+    pub method: String,
+    /// The browser's resource type (`document`, `script`, `fetch`, `image`…), when recorded.
+    pub resource_type: Option<String>,
+    /// The server's IP address.
+    pub server_address: Option<String>,
+    /// The connection's TLS details, when the browser recorded them.
+    pub tls: Option<RecordedTls>,
+    /// Why the browser got no response (`net::ERR_…`), when it got none.
+    pub error: Option<String>,
+}
+
+/// The TLS details a browser recorded for a response (`_securityDetails` in a HAR file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedTls {
+    /// "TLS 1.3", "TLS 1.2"…
+    pub protocol: String,
+    /// The key exchange group or method ("X25519MLKEM768", "ECDHE_RSA"), when recorded.
+    pub key_exchange: Option<String>,
+    /// The cipher ("AES_128_GCM"), when recorded.
+    pub cipher: Option<String>,
+    /// The certificate's subject name as the browser showed it.
+    pub subject: Option<String>,
+    /// The certificate's issuer as the browser showed it.
+    pub issuer: Option<String>,
+    /// The certificate's names, when recorded (at most 100).
+    pub names: Vec<String>,
+    /// The certificate's notBefore (RFC 3339).
+    pub valid_from: Option<String>,
+    /// The certificate's notAfter (RFC 3339).
+    pub valid_to: Option<String>,
 }
 
 /// The HTTPS configuration of one site: a response, or a chain of redirects ending in one.
@@ -72,6 +116,11 @@ pub struct ResponseReport {
 pub struct HttpReport {
     /// The responses, in order; the last is the one whose headers protect the page.
     pub responses: Vec<ResponseReport>,
+    /// The page's other responses (scripts, images, API calls), from a HAR file: their
+    /// cookies are checked with the page's, their headers do not protect the page.
+    pub subresources: Vec<ResponseReport>,
+    /// What recorded the HAR file ("Playwright 1.65.1 (chromium 156…)"); `None` for a paste.
+    pub recorded_by: Option<String>,
     /// The final URL, when known.
     pub url: Option<String>,
     /// What was assumed, and what a paste cannot show.
@@ -105,38 +154,120 @@ fn source_name(s: UrlSource) -> &'static str {
         UrlSource::Request => "request",
         UrlSource::Redirect => "redirect",
         UrlSource::Inferred => "inferred",
+        UrlSource::Har => "har",
     }
 }
 
+/// One site: its page responses (a redirect chain and the page) and, from a HAR file, the
+/// page's subresource responses.
+#[derive(Default)]
+struct Site<'a> {
+    pages: Vec<&'a Message>,
+    subresources: Vec<&'a Message>,
+}
+
 /// Splits the messages into sites (a site starts where a response does not follow a redirect).
-fn sites(messages: &[Message]) -> Vec<Vec<&Message>> {
-    let mut out: Vec<Vec<&Message>> = Vec::new();
+fn sites(messages: &[Message]) -> Vec<Site<'_>> {
+    let mut out: Vec<Site<'_>> = Vec::new();
     for m in messages {
         match out.last_mut() {
-            Some(site) if !m.new_site => site.push(m),
-            _ => out.push(vec![m]),
+            Some(site) if m.subresource => site.subresources.push(m),
+            Some(site) if !m.new_site => site.pages.push(m),
+            _ => out.push(Site {
+                pages: vec![m],
+                subresources: Vec::new(),
+            }),
         }
     }
     out
+}
+
+/// Whether `text` is an HTTP Archive (HAR) file: a JSON object whose `log` holds `entries`.
+pub(crate) fn is_har(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with('{') && text.contains("\"log\"") && text.contains("\"entries\"")
 }
 
 /// Whether `text` holds any HTTP response (for a build without the `http` feature, which
 /// says the analysis is pending).
 #[cfg(not(feature = "http"))]
 pub(crate) fn present(text: &str) -> bool {
-    !message::parse(text).messages.is_empty()
+    is_har(text) || !message::parse(text).messages.is_empty()
 }
 
-/// Reads every HTTP response in `text` and analyses each site. `cert_ok`: whether a chain
-/// pasted alongside was trusted (`None` when none was).
+/// Reads every HTTP response in `text` (a paste, or a HAR file) and analyses each site.
+/// `cert_ok`: whether a chain pasted alongside was trusted (`None` when none was).
+#[cfg(feature = "http")]
 pub(crate) fn analyse(text: &str, cert_ok: Option<bool>) -> (Vec<HttpReport>, Vec<LineProblem>) {
-    let mut parsed = message::parse(text);
+    let (mut parsed, recording) = match har::read(text) {
+        Some((parsed, recording)) => (parsed, Some(recording)),
+        None => (message::parse(text), None),
+    };
     infer_first_urls(&mut parsed.messages);
     let reports = sites(&parsed.messages)
         .iter()
-        .filter_map(|site| analyse_site(site, cert_ok))
+        .filter_map(|site| {
+            let mut report = analyse_site(&site.pages, cert_ok)?;
+            if let Some(r) = &recording {
+                recorded(&mut report, site, r);
+            }
+            Some(report)
+        })
         .collect();
     (reports, parsed.problems)
+}
+
+/// What a HAR file adds to a site's report: the subresources, their cookies, the browser's
+/// TLS details, and what the recording cannot show.
+#[cfg(feature = "http")]
+fn recorded(report: &mut HttpReport, site: &Site<'_>, recording: &har::Recording) {
+    report.recorded_by = Some(recording.creator.clone()).filter(|c| !c.is_empty());
+    let by = report
+        .recorded_by
+        .as_ref()
+        .map_or_else(String::new, |c| format!(" recorded by {c}"));
+    report.notes.insert(0, format!(
+        "Read from a HAR file{by} ({} requests): {} page response(s) and {} other response(s) of this page; the URLs, methods and redirects are the ones the browser recorded.",
+        recording.entries,
+        site.pages.len(),
+        site.subresources.len()
+    ));
+    report.subresources = site
+        .subresources
+        .iter()
+        .map(|m| response_report(m))
+        .collect();
+    let cookies = cookies::collect(&site.subresources);
+    let mut findings = Vec::new();
+    cookies::check(&cookies, &site.subresources, &mut findings);
+    // The Observatory reads the page's responses only: it never sees these.
+    for f in &mut findings {
+        f.observatory = None;
+    }
+    report.cookies.extend(cookies);
+    let exchanges = site.pages.iter().chain(site.subresources.iter());
+    let failed: Vec<String> = exchanges
+        .filter_map(|m| {
+            let error = m.recorded.as_ref()?.error.as_ref()?;
+            let url = m
+                .url
+                .as_ref()
+                .map_or_else(String::new, |(u, _)| u.to_string());
+            Some(format!("{url} ({error})"))
+        })
+        .collect();
+    if !failed.is_empty() {
+        report.notes.push(format!(
+            "{} request(s) got no response in the browser (blocked, cancelled or failed): {}.",
+            failed.len(),
+            failed.join(", ")
+        ));
+    }
+    if !recording.cookies_seen {
+        report.notes.push("No response in this HAR file sets a cookie. Chrome's default \"Export HAR (sanitized)\" removes Set-Cookie and Cookie headers; if the site sets cookies, export \"with sensitive data\" to have them checked (certscope hides their values).".to_owned());
+    }
+    report.findings.extend(findings);
+    report.findings.sort_by_key(|f| f.severity);
 }
 
 /// `curl -sIL http://host` pasted without its command line: the first response redirects to
@@ -287,6 +418,8 @@ fn analyse_site(site: &[&Message], cert_ok: Option<bool>) -> Option<HttpReport> 
     let preload_issues = preload_issues(site, hsts.as_ref(), https, &findings);
     Some(HttpReport {
         responses: site.iter().map(|m| response_report(m)).collect(),
+        subresources: Vec::new(),
+        recorded_by: None,
         url: last.url.as_ref().map(|(u, _)| u.to_string()),
         notes,
         hsts,
@@ -385,10 +518,11 @@ fn response_report(m: &Message) -> ResponseReport {
         version: m.version.clone(),
         status: m.status,
         reason: m.reason.clone(),
-        meaning: m.status.map_or_else(
-            || "No status line was pasted; only the headers.".to_owned(),
-            status::meaning,
-        ),
+        meaning: match (m.status, m.recorded.as_ref().and_then(|r| r.error.as_ref())) {
+            (Some(s), _) => status::meaning(s),
+            (None, Some(error)) => format!("No response: the browser recorded {error}."),
+            (None, None) => "No status line was pasted; only the headers.".to_owned(),
+        },
         url: m.url.as_ref().map(|(u, _)| u.to_string()),
         url_source: m.url.as_ref().map(|(_, s)| source_name(*s)),
         headers: m
@@ -405,5 +539,12 @@ fn response_report(m: &Message) -> ResponseReport {
                 line: f.line,
             })
             .collect(),
+        recorded: m.recorded.as_ref().map(|r| RecordedExchange {
+            method: r.method.clone(),
+            resource_type: r.resource_type.clone(),
+            server_address: r.server_address.clone(),
+            tls: r.tls.clone(),
+            error: r.error.clone(),
+        }),
     }
 }

@@ -106,7 +106,7 @@ impl Options {
 /// [`Report::errors`] with their location; they never hide the readable blocks around them.
 pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     let kind = crate::documents::sniff(input);
-    let document = kind.is_some();
+    let document = kind.is_some_and(crate::documents::Kind::is_document);
     let blocks = crate::documents::split(input, kind)?;
     let mut report = Report {
         evaluated_at: time::rfc3339(options.at),

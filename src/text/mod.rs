@@ -135,8 +135,26 @@ fn http_section(out: &mut String, site: &crate::HttpReport) {
             .status
             .map_or_else(|| "(no status line)".to_owned(), |s| s.to_string());
         let url = r.url.as_deref().unwrap_or("(URL not in the paste)");
-        let _ = writeln!(out, "    line {:<5} {status} {url}", r.line);
+        let method = r
+            .recorded
+            .as_ref()
+            .map_or_else(String::new, |x| format!("{} ", x.method));
+        let _ = writeln!(out, "    line {:<5} {status} {method}{url}", r.line);
         let _ = writeln!(out, "               {}", r.meaning);
+        if let Some(tls) = r.recorded.as_ref().and_then(|x| x.tls.as_ref()) {
+            let _ = writeln!(out, "               {}", recorded_tls(tls));
+        }
+    }
+    for r in &site.subresources {
+        let status = r.status.map_or_else(|| "—".to_owned(), |s| s.to_string());
+        let (method, kind) = r.recorded.as_ref().map_or(("", ""), |x| {
+            (x.method.as_str(), x.resource_type.as_deref().unwrap_or(""))
+        });
+        let _ = writeln!(
+            out,
+            "    also  {status:<4} {method} {kind:<10} {}",
+            r.url.as_deref().unwrap_or("")
+        );
     }
     let o = &site.observatory;
     let _ = writeln!(
@@ -179,6 +197,25 @@ fn http_section(out: &mut String, site: &crate::HttpReport) {
     for f in &site.findings {
         finding(out, f, "    ");
     }
+}
+
+/// "TLS 1.3, X25519MLKEM768, AES_128_GCM; certificate certscope.test from certscope.test, valid
+/// to 2027-01-01T00:00:00Z" as the browser recorded it.
+fn recorded_tls(t: &crate::RecordedTls) -> String {
+    let mut parts: Vec<&str> = vec![t.protocol.as_str()];
+    parts.extend(t.key_exchange.as_deref());
+    parts.extend(t.cipher.as_deref());
+    let mut line = parts.join(", ");
+    if let Some(subject) = &t.subject {
+        let _ = write!(line, "; certificate {subject}");
+        if let Some(issuer) = &t.issuer {
+            let _ = write!(line, " from {issuer}");
+        }
+        if let Some(to) = &t.valid_to {
+            let _ = write!(line, ", valid to {to}");
+        }
+    }
+    line
 }
 
 fn connection(out: &mut String, c: &crate::ConnectionReport) {

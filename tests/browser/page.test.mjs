@@ -245,6 +245,40 @@ test('a curl -sIL header paste: both grades, every test, fixes to copy', async (
   await context.close();
 });
 
+test('a picked HAR file: the redirects the browser followed, the page\'s other requests, cookie values kept out of the page and the link', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await open(page, server.origin);
+  await page.setInputFiles('#file', `${root}tests/data/http/shop.har`);
+  const http = page.getByTestId('http');
+  await http.waitFor();
+  // The same verdict as curl -sIL of the same site (the example above).
+  assert.match(await page.getByTestId('grade-http-observatory').textContent(), /^C\+HTTP Observatory60\/100/);
+  const hops = await page.getByTestId('hops').locator('li').allTextContents();
+  assert.equal(hops.length, 2);
+  assert.match(hops[0], /^301GET http:\/\/shop\.certscope\.test\/Moved Permanently.*\(recorded by the browser\)/);
+  assert.match(hops[1], /TLS 1\.3 · certificate for certscope\.test from certscope\.test, valid to 2027-/);
+  assert.match(await http.textContent(), /Read from a HAR file recorded by Playwright 1\.65\.1 \(chromium [\d.]+\) \(5 requests\)/);
+  await http.locator('details.section > summary', { hasText: 'Other responses of this page (3)' }).click();
+  const rows = await page.getByTestId('subresources').locator('tbody tr').allTextContents();
+  assert.deepEqual(rows, [
+    '200GET https://shop.certscope.test/app.jsscriptTLS 1.3',
+    '200GET https://shop.certscope.test/pixel.gifimageTLS 1.3',
+    '200GET https://shop.certscope.test/api/cartfetchTLS 1.3',
+  ]);
+  assert.ok(await http.locator('details.finding', { hasText: 'Cookie cart is not marked Secure' }).count() > 0);
+  await page.screenshot({ path: `${screenshots}har.png`, fullPage: true });
+  // The session cookie's value is neither rendered nor put in a link; its attributes are.
+  assert.ok(!(await page.evaluate(() => document.body.innerText)).includes('8f2b1c9d0e'));
+  const other = await followLink(page, context);
+  const restored = await other.inputValue('#paste');
+  assert.ok(!restored.includes('8f2b1c9d0e') && !restored.includes('Zq81'), restored.slice(0, 300));
+  assert.ok(restored.includes('sessionid=[removed]; Path=/; HttpOnly'));
+  await other.getByTestId('http').waitFor();
+  assert.match(await other.getByTestId('grade-http-observatory').textContent(), /^C\+HTTP Observatory60\/100/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('BER files as macOS Keychain and openssl cms -stream write them open like DER ones', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin);
   await open(page, server.origin);

@@ -32,7 +32,11 @@ test('reports type-check against certscope.d.ts', async () => {
     inspect(data('formats/chain-der.p7c'), { at: '2026-12-01' }),
     // The core alone: no verdict asked for.
     inspect(data('generated/p256-chain.pem'), { at: '2026-12-01', verify: false }),
+    // A HAR file: recorded exchanges, TLS details and subresources.
+    inspect(data('http/shop.har'), { at: '2026-12-02' }),
   ]);
+  assert.equal(reports[13].http[0].subresources.length, 3);
+  assert.equal(reports[13].http[0].responses[1].recorded.tls.protocol, 'TLS 1.3');
   assert.deepEqual(reports[12].pending, ['verify']);
   assert.equal(reports[8].connections[0].protocol, 'TLSv1.2');
   assert.equal(reports[10].crls[0].revokedCount, 1);

@@ -11,16 +11,35 @@ function gradeBox(label, grade, score, detail) {
     h('span', { class: 'grade-label' }, h('strong', { text: label }), h('span', { text: `${score}/100${detail ? ` · ${detail}` : ''}` })));
 }
 
+const statusKind = (r) => (r.status == null ? 'none' : r.status >= 400 ? 'error' : r.status >= 300 ? 'redirect' : 'ok');
+
+/** "TLS 1.3, X25519MLKEM768 · certificate for certscope.test from certscope.test, valid to …". */
+function tlsText(t) {
+  const cert = t.subject ? ` · certificate for ${t.subject}${t.issuer ? ` from ${t.issuer}` : ''}${t.validTo ? `, valid to ${t.validTo.slice(0, 10)}` : ''}` : '';
+  return `${[t.protocol, t.keyExchange, t.cipher].filter(Boolean).join(', ')}${cert}`;
+}
+
 function chain(site) {
   return h('ol', { class: 'hops', 'data-testid': 'hops' }, site.responses.map((r) => {
-    const code = r.status ?? '—';
-    const kind = r.status == null ? 'none' : r.status >= 400 ? 'error' : r.status >= 300 ? 'redirect' : 'ok';
+    const source = r.urlSource === 'inferred' ? ' (URL inferred)' : r.urlSource === 'har' ? ' (recorded by the browser)' : '';
     return h('li', { class: 'hop' },
-      h('span', { class: `status ${kind}`, text: String(code) }),
+      h('span', { class: `status ${statusKind(r)}`, text: String(r.status ?? '—') }),
       h('div', {},
-        h('div', { class: 'mono', text: r.url ?? '(URL not in the paste)' }),
-        h('div', { class: 'muted', text: `${r.meaning}${r.urlSource === 'inferred' ? ' (URL inferred)' : ''} · line ${r.line}` })));
+        h('div', { class: 'mono', text: `${r.recorded ? `${r.recorded.method} ` : ''}${r.url ?? '(URL not in the paste)'}` }),
+        h('div', { class: 'muted', text: `${r.meaning}${source} · line ${r.line}` }),
+        r.recorded?.tls ? h('div', { class: 'muted', text: tlsText(r.recorded.tls) }) : null));
   }));
+}
+
+/** A HAR file's other responses of the page: what each was, and over what. */
+function subresources(site) {
+  return h('table', { class: 'kv subresources', 'data-testid': 'subresources' },
+    h('thead', {}, h('tr', {}, ['Status', 'Request', 'Type', 'TLS'].map((t) => h('th', { text: t })))),
+    h('tbody', {}, site.subresources.map((r) => h('tr', {},
+      h('td', {}, h('span', { class: `status ${statusKind(r)}`, title: r.meaning, text: String(r.status ?? '—') })),
+      h('td', { class: 'value', text: `${r.recorded?.method ?? ''} ${r.url ?? ''}`.trim() }),
+      h('td', { text: r.recorded?.resourceType ?? '' }),
+      h('td', { text: r.recorded?.error ?? (r.recorded?.tls ? r.recorded.tls.protocol : r.url?.startsWith('http:') ? 'none (plain HTTP)' : '') })))));
 }
 
 function observatoryTable(site) {
@@ -91,6 +110,8 @@ export function httpSection(site) {
     section('Recommended strict CSP', h('div', { class: 'snippet' }, h('code', { text: site.recommendedCsp }), copyButton(site.recommendedCsp)),
       h('p', { class: 'muted', text: 'Replace {RANDOM} with a new random value (≥128 bits, base64) on every response, and add nonce="…" to each <script>.' })),
     site.cookies.length ? section(`Cookies (${site.cookies.length})`, cookies(site.cookies)) : null,
+    site.subresources.length ? section(`Other responses of this page (${site.subresources.length})`, subresources(site),
+      h('p', { class: 'muted', text: 'Their cookies are checked with the page\'s; their headers do not protect the page, so they are not graded.' })) : null,
     section(`Headers as received (${site.responses.reduce((n, r) => n + r.headers.length, 0)})`, received(site)),
     site.findings.some((f) => f.severity === 'info') ? section(`Notes (${site.findings.filter((f) => f.severity === 'info').length})`, h('div', { class: 'findings' }, site.findings.filter((f) => f.severity === 'info').map(finding))) : null);
 }

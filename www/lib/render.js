@@ -2,7 +2,6 @@
 // (via h()), never through HTML parsing: certificate fields are untrusted.
 
 import { copyButton, extensionLines, finding, h, nameNode, section, when } from './dom.js';
-import { httpSection } from './render-http.js';
 import { connectionSection, requestCard, crlCard, keyCard, pkcs12Card } from './render-files.js';
 
 export { h, when };
@@ -34,8 +33,9 @@ export function renderReport(report, options = {}) {
   const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings), ...(report.document?.findings ?? [])];
   frag.append(summary(report, all));
   for (const c of connections) frag.append(connectionSection(c, report));
-  for (const site of http) frag.append(httpSection(site));
-  // Rendered by its own script, fetched only when a document (SAML, JWKS) was pasted.
+  // Sites and documents are rendered by their own scripts, fetched only when such input was
+  // pasted (an embedded certificate needs neither).
+  for (const site of http) frag.append(later(() => import('./render-http.js').then((m) => m.httpSection(site))));
   if (report.document) frag.append(later(() => import('./render-document.js').then((m) => m.documentSection(report.document))));
   for (const chain of report.chains) frag.append(chainSection(report, chain));
   if (report.findings.length) {

@@ -77,6 +77,30 @@ SITES = {
     },
 }
 
+# The page the shop serves at / (record-har.mjs loads it in Chromium): a script, an API call
+# that sets a cookie, and an image over plain HTTP (mixed content). curl reads only headers.
+PAGES = {
+    "shop.certscope.test": b"""<!doctype html><title>certscope shop</title>
+<script src="/app.js"></script>
+<img src="http://shop.certscope.test/pixel.gif" alt="">
+""",
+}
+
+RESOURCES = {
+    ("shop.certscope.test", "https", "/app.js"): (200, [
+        ("Content-Type", "text/javascript"),
+        ("Cache-Control", "max-age=3600"),
+    ], b"fetch('/api/cart', {credentials: 'same-origin'});\n"),
+    ("shop.certscope.test", "https", "/api/cart"): (200, [
+        ("Content-Type", "application/json"),
+        ("Set-Cookie", "cart=a41f; Path=/"),
+    ], b"{}\n"),
+    ("shop.certscope.test", "http", "/pixel.gif"): (200, [("Content-Type", "image/gif")],
+        b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"),
+    ("shop.certscope.test", "https", "/pixel.gif"): (200, [("Content-Type", "image/gif")],
+        b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"),
+}
+
 
 def handler(scheme):
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -90,8 +114,11 @@ def handler(scheme):
 
         def answer(self, body):
             host = (self.headers.get("Host") or "").split(":")[0]
+            path = self.path.split("?")[0]
             status, fields = SITES.get(host, {}).get(scheme, (404, [("Content-Type", "text/plain")]))
-            page = b"<!doctype html><title>certscope test</title>\n"
+            page = PAGES.get(host, b"<!doctype html><title>certscope test</title>\n")
+            if path != "/":
+                status, fields, page = RESOURCES.get((host, scheme, path), (404, [("Content-Type", "text/plain")], b"not found\n"))
             self.send_response(status)
             for name, value in fields:
                 self.send_header(name, value)
