@@ -1,10 +1,12 @@
-//! The `certscope` command: `certscope inspect [FILE|-] [--json] [--at TIME] …` and
-//! `certscope summarize [FILE|-] [--json]`.
+//! The `certscope` command: `certscope inspect [FILE|-] [--json] [--at TIME] …`,
+//! `certscope summarize [FILE|-] [--json]` and `certscope check [FILE|DIR|-]… [--days N] …`.
 
 // The CLI needs a clock and a file system: native only. (Cargo also builds binaries when
 // running the wasm32 tests.)
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    mod check;
+
     use std::io::Read;
     use std::process::ExitCode;
 
@@ -12,6 +14,9 @@ mod cli {
     usage: certscope inspect [FILE|-] [--json] [--at TIME] [--host NAME]
                          [--roots FILE | --no-roots] [--client] [--password-file FILE]
            certscope summarize [FILE|-] [--json]
+           certscope check [FILE|DIR|GLOB|-]... [--days N] [--percent P] [--host NAME]
+                         [--at TIME] [--roots FILE | --no-roots] [--client]
+                         [--terse] [--json [--pem]]
 
     Reads FILE (or standard input when FILE is - or absent): certificates, chains, CSRs, CRLs,
     PKCS#7 and PKCS#12 bundles, private keys (public half only), openssl s_client and curl -v
@@ -30,12 +35,38 @@ mod cli {
       --client              validate for TLS client authentication instead of server
       --password-file FILE  open PKCS#12 bundles with the password in FILE (first line)
 
-    Exit status: 0 when every block was read, 1 when some block could not be read,
-    2 on a usage or I/O error.";
+    check gives each certificate a verdict, for scripts and monitoring: it fails when the
+    certificate is expired or not yet valid, expires within --days N (default 30; 0 turns
+    this off) or within --percent P of its lifetime, or (for a chain's end certificate) is
+    untrusted or not valid for --host. Inputs are files, directories (their files; files
+    without certificates are skipped), glob patterns and - for standard input. It prints a
+    table with a count, one line per certificate with --terse, or JSON with --json (--pem adds
+    each certificate's PEM).
+
+      --days N              fail when it expires within N days (default 30)
+      --percent P           fail when P% or less of the lifetime is left
+      --terse               one line per certificate: STATUS FILE#N NOT-AFTER SUBJECT PROBLEMS
+      --pem                 with --json, include each certificate's PEM
+
+    Exit status: inspect and summarize: 0 when every block was read, 1 when some block could
+    not be read, 2 on a usage or I/O error. check: 0 when every certificate passes, 1 when
+    any fails (or a block beside them cannot be read), 2 on a usage or I/O error or when a
+    named file holds no certificate.";
+
+    #[derive(PartialEq, Eq)]
+    enum Command {
+        Inspect,
+        Summarize,
+        Check,
+    }
 
     struct Args {
-        summarize: bool,
-        file: Option<String>,
+        command: Command,
+        files: Vec<String>,
+        days: u64,
+        percent: Option<u8>,
+        terse: bool,
+        pem: bool,
         json: bool,
         at: Option<String>,
         host: Option<String>,
@@ -46,16 +77,21 @@ mod cli {
     }
 
     fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-        let command = args.next();
-        match command.as_deref() {
-            Some("inspect" | "summarize") => {}
+        let command = match args.next().as_deref() {
+            Some("inspect") => Command::Inspect,
+            Some("summarize") => Command::Summarize,
+            Some("check") => Command::Check,
             Some("-h" | "--help") => return Err(String::new()),
             Some(other) => return Err(format!("unknown command {other:?}")),
             None => return Err("missing command".into()),
-        }
+        };
         let mut parsed = Args {
-            summarize: command.as_deref() == Some("summarize"),
-            file: None,
+            command,
+            files: Vec::new(),
+            days: 30,
+            percent: None,
+            terse: false,
+            pem: false,
             json: false,
             at: None,
             host: None,
@@ -75,12 +111,35 @@ mod cli {
                 "--password-file" => {
                     parsed.password_file = Some(args.next().ok_or("--password-file needs a file")?)
                 }
+                "--days" if parsed.command == Command::Check => {
+                    let n = args.next().ok_or("--days needs a number of days")?;
+                    parsed.days = n
+                        .parse()
+                        .map_err(|_| format!("--days: {n:?} is not a number"))?;
+                }
+                "--percent" if parsed.command == Command::Check => {
+                    let n = args.next().ok_or("--percent needs a percentage")?;
+                    let p = n
+                        .trim_end_matches('%')
+                        .parse()
+                        .ok()
+                        .filter(|p| *p <= 100)
+                        .ok_or_else(|| format!("--percent: {n:?} is not a percentage (0-100)"))?;
+                    parsed.percent = Some(p);
+                }
+                "--terse" if parsed.command == Command::Check => parsed.terse = true,
+                "--pem" if parsed.command == Command::Check => parsed.pem = true,
                 "-h" | "--help" => return Err(String::new()),
                 s if s.starts_with("--at=") => parsed.at = s.get(5..).map(str::to_owned),
                 s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
-                s if parsed.file.is_none() => parsed.file = Some(s.to_owned()),
+                s if parsed.files.is_empty() || parsed.command == Command::Check => {
+                    parsed.files.push(s.to_owned())
+                }
                 s => return Err(format!("unexpected argument {s:?}")),
             }
+        }
+        if parsed.pem && !parsed.json {
+            return Err("--pem goes with --json".into());
         }
         Ok(parsed)
     }
@@ -133,8 +192,12 @@ mod cli {
                 with_mozilla: false,
             });
         }
-        let input = read_input(args.file.as_deref()).map_err(|e| (2, format!("certscope: {e}")))?;
-        if args.summarize {
+        if args.command == Command::Check {
+            return check(&args, &options);
+        }
+        let input = read_input(args.files.first().map(String::as_str))
+            .map_err(|e| (2, format!("certscope: {e}")))?;
+        if args.command == Command::Summarize {
             return summarize(&input, args.json);
         }
         let report =
@@ -146,6 +209,57 @@ mod cli {
             print!("{}", certscope::render_text(&report));
         }
         Ok(report.errors.is_empty())
+    }
+
+    /// `certscope check`: every input, a verdict per certificate. `Ok(false)` when one fails.
+    fn check(args: &Args, options: &certscope::Options) -> Result<bool, (u8, String)> {
+        let thresholds = check::Thresholds {
+            days: args.days,
+            percent: args.percent,
+        };
+        let mut inputs = Vec::new();
+        for arg in if args.files.is_empty() {
+            vec!["-".to_owned()]
+        } else {
+            args.files.clone()
+        } {
+            inputs.extend(check::expand(&arg).map_err(|e| (2, format!("certscope: {e}")))?);
+        }
+        let mut rows = Vec::new();
+        let mut files = 0usize;
+        let mut skipped = 0usize;
+        for (path, named) in &inputs {
+            let shown = path.display().to_string();
+            let input =
+                read_input(Some(shown.as_str())).map_err(|e| (2, format!("certscope: {e}")))?;
+            let report = certscope::inspect(&input, options)
+                .map_err(|e| (2, format!("certscope: {shown}: {e}")))?;
+            if report.certificates.is_empty() {
+                if *named {
+                    return Err((2, format!("certscope: {shown}: no certificate found")));
+                }
+                skipped = skipped.saturating_add(1);
+                continue;
+            }
+            files = files.saturating_add(1);
+            rows.extend(check::rows(&shown, &report, &thresholds, args.pem));
+        }
+        if rows.is_empty() {
+            return Err((2, "certscope: no certificate found".to_owned()));
+        }
+        if args.json {
+            let failing = rows.iter().filter(|r| !r.ok).count();
+            let value =
+                serde_json::json!({ "ok": failing == 0, "failing": failing, "certificates": rows });
+            let json = serde_json::to_string_pretty(&value).map_err(|e| (2, e.to_string()))?;
+            println!("{json}");
+        } else {
+            print!("{}", check::text(&rows, args.terse, files));
+        }
+        if skipped > 0 && !args.terse && !args.json {
+            eprintln!("certscope: skipped {skipped} file(s) without certificates");
+        }
+        Ok(rows.iter().all(|r| r.ok))
     }
 
     fn summarize(input: &[u8], json: bool) -> Result<bool, (u8, String)> {

@@ -140,3 +140,199 @@ fn summarize_lists_each_certificate() {
     assert_eq!(skipped.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&skipped.stdout).contains("block 1: \"PRIVATE KEY\""));
 }
+
+/// `certscope check` on the rsa2048 test chain (leaf valid 2026-01-01 to 2026-04-01, 90
+/// days; intermediate and root until 2030 and 2035), judged on 2026-02-01: 59 days and 66% of
+/// the leaf's lifetime left.
+fn check(extra: &[&str]) -> Output {
+    let mut args = vec![
+        "check",
+        "tests/data/generated/rsa2048-chain.pem",
+        "--at",
+        "2026-02-01",
+    ];
+    args.extend_from_slice(extra);
+    certscope(&args, None)
+}
+
+const ROOTS: [&str; 2] = ["--roots", "tests/data/generated/rsa2048-root.pem"];
+
+fn text(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_a_trusted_chain_with_time_left() {
+    let out = check(&[ROOTS[0], ROOTS[1], "--host", "www.certscope.test"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let t = text(&out);
+    assert!(t.starts_with("STATUS  DAYS  NOT AFTER"), "{t}");
+    assert!(
+        t.contains("ok        59  2026-04-01  www.certscope.test"),
+        "{t}"
+    );
+    assert!(
+        t.ends_with("3 certificate(s) in 1 file(s): 3 ok, 0 failing\n"),
+        "{t}"
+    );
+}
+
+#[test]
+fn check_fails_on_each_verdict_with_its_reason() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &[ROOTS[0], ROOTS[1], "--days", "60"],
+            "expires in 59 day(s), within --days 60",
+        ),
+        (
+            &[ROOTS[0], ROOTS[1], "--percent", "70"],
+            "66% of its 90-day lifetime left, within --percent 70",
+        ),
+        (&[], "untrusted: "),
+        (
+            &[ROOTS[0], ROOTS[1], "--host", "other.example"],
+            "not valid for the host: ",
+        ),
+        (
+            &[ROOTS[0], ROOTS[1], "--at", "2026-05-01"],
+            "expired 30 days ago",
+        ),
+        (
+            &[ROOTS[0], ROOTS[1], "--at", "2024-06-01"],
+            "not valid until 2025-01-01",
+        ),
+    ];
+    for (extra, reason) in cases {
+        let out = check(extra);
+        let t = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {t}");
+        let failing: Vec<&str> = t.lines().filter(|l| l.starts_with("FAIL")).collect();
+        assert!(failing.iter().any(|l| l.contains(reason)), "{extra:?}: {t}");
+    }
+    // Just inside each threshold, it passes.
+    assert_eq!(
+        check(&[ROOTS[0], ROOTS[1], "--days", "59"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        check(&[ROOTS[0], ROOTS[1], "--percent", "60"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn check_cannot_check_what_it_cannot_read() {
+    for (args, message) in [
+        (
+            vec!["check", "tests/data/no-such-file.pem"],
+            "no-such-file.pem",
+        ),
+        (
+            vec!["check", "tests/data/input/key.pem"],
+            "no certificate found",
+        ),
+        (
+            vec![
+                "check",
+                "tests/data/generated/rsa2048-chain.pem",
+                "--percent",
+                "200",
+            ],
+            "not a percentage",
+        ),
+        (
+            vec!["check", "tests/data/generated/rsa2048-chain.pem", "--pem"],
+            "--pem goes with --json",
+        ),
+        (
+            vec!["check", "tests/data/generated/nothing-*.pem"],
+            "no file matches",
+        ),
+    ] {
+        let out = certscope(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(message),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn check_reads_directories_globs_and_stdin() {
+    let dir = std::env::temp_dir().join(format!("certscope-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("tests/data/generated/p256-leaf.pem", dir.join("cert.pem")).unwrap();
+    std::fs::copy("tests/data/input/key.pem", dir.join("privkey.pem")).unwrap();
+    let out = certscope(
+        &[
+            "check",
+            dir.to_str().unwrap(),
+            "--at",
+            "2026-02-01",
+            "--no-roots",
+            "--terse",
+        ],
+        None,
+    );
+    let t = text(&out);
+    // The key file is skipped; the one certificate has no chain to a root: untrusted.
+    assert_eq!(t.lines().count(), 1, "{t}");
+    assert!(
+        t.starts_with(&format!("FAIL {}#1 ", dir.join("cert.pem").display())),
+        "{t}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // A pattern the shell did not expand: the chain and the root, four certificates.
+    let out = certscope(
+        &[
+            "check",
+            "tests/data/generated/rsa2048-[cr]*.pem",
+            "--at",
+            "2026-02-01",
+            ROOTS[0],
+            ROOTS[1],
+            "--terse",
+        ],
+        None,
+    );
+    let t = text(&out);
+    assert_eq!(t.lines().count(), 4, "{t}");
+    assert!(
+        t.lines()
+            .all(|l| l.starts_with("ok tests/data/generated/rsa2048-")),
+        "{t}"
+    );
+
+    let pem = std::fs::read("tests/data/generated/rsa2048-chain.pem").unwrap();
+    let out = certscope(
+        &[
+            "check",
+            "-",
+            "--at",
+            "2026-02-01",
+            ROOTS[0],
+            ROOTS[1],
+            "--json",
+            "--pem",
+        ],
+        Some(&pem),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["failing"], 0);
+    let first = &v["certificates"][0];
+    assert_eq!(first["file"], "-");
+    assert_eq!(first["subject"], "www.certscope.test");
+    assert_eq!(first["daysLeft"], 59);
+    assert_eq!(first["notAfter"], "2026-04-01T00:00:00Z");
+    assert!(first["pem"]
+        .as_str()
+        .unwrap()
+        .starts_with("-----BEGIN CERTIFICATE-----"));
+}
