@@ -109,3 +109,56 @@ fn public_ca_rules_are_notes_under_a_root_you_supplied() {
         leaf.findings.iter().map(|f| f.id).collect::<Vec<_>>()
     );
 }
+
+/// Issue 21's private PKIs: a certificate with no CA/B Forum policy whose chain reaches no
+/// root looks privately issued (public-CA rules become notes, the chain says how to supply the
+/// root); one that asserts the DV policy but lacks its intermediate claims to be public, and
+/// keeps its Baseline Requirements problems.
+#[test]
+fn public_ca_rules_are_notes_for_a_certificate_that_looks_private() {
+    use certscope::{inspect, Options, Severity};
+    let at = 1_767_312_000;
+    let private = inspect(
+        &std::fs::read("tests/data/generated/flawed-no-san.pem").unwrap(),
+        &Options::at(at),
+    )
+    .unwrap();
+    let note = private.chains[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "chain.private-ca")
+        .expect("chain.private-ca");
+    assert_eq!(note.severity, Severity::Info);
+    assert!(note.evidence.contains("no CA/Browser Forum policy"));
+    let leaf = &private.certificates[0];
+    let severity = |id: &str| {
+        leaf.findings
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.severity)
+    };
+    assert_eq!(severity("br.sub-cp-missing"), Some(Severity::Info));
+    assert_eq!(severity("cert.no-san"), Some(Severity::Error));
+    assert!(private.chains[0]
+        .findings
+        .iter()
+        .any(|f| f.id == "chain.missing-intermediate" && f.severity == Severity::Error));
+
+    let chain = std::fs::read("tests/data/generated/example-chain.pem").unwrap();
+    let leaf_only = chain
+        .split(|b| *b == b'\n')
+        .take_while(|l| !l.starts_with(b"-----END"))
+        .chain([&b"-----END CERTIFICATE-----"[..]])
+        .collect::<Vec<_>>()
+        .join(&b'\n');
+    let public = inspect(&leaf_only, &Options::at(1_795_737_600)).unwrap();
+    assert!(!public.chains[0]
+        .findings
+        .iter()
+        .any(|f| f.id == "chain.private-ca"));
+    let leaf = &public.certificates[0];
+    assert!(leaf
+        .findings
+        .iter()
+        .any(|f| f.id == "br.san-uri" && f.severity == Severity::Error));
+}

@@ -4,22 +4,63 @@
 use crate::{input, lint, Finding, Report, Severity};
 
 /// Rules that bind only publicly trusted CAs (CA/Browser Forum, Mozilla, Chrome) become notes
-/// for certificates that chain to a root the user supplied: a private CA need not follow them,
-/// and "7 problems to fix" on a healthy internal chain would mislead.
-pub(super) fn private_ca_notes(report: &mut Report) {
-    let private: Vec<usize> = report
-        .chains
-        .iter()
-        .filter(|c| {
-            c.browser.trusted
-                && c.browser
-                    .anchor
-                    .as_ref()
-                    .is_some_and(|a| a.source == crate::AnchorSource::User)
-        })
-        .flat_map(|c| c.browser.path.iter().filter_map(|l| l.certificate))
-        .collect();
-    for i in private {
+/// for privately issued certificates: those that chain to a root the user supplied, those
+/// whose chain ends at a pasted root that is not in the trust store, and those whose chain
+/// reaches no root and that carry no CA/Browser Forum policy OID (every publicly trusted TLS
+/// certificate asserts one: BR §7.1.6.1). A private CA need not follow these rules, and "7
+/// problems to fix" on an internal certificate would mislead. The last two kinds also get
+/// `chain.private-ca`, which says how to supply the root; they are judged only when
+/// `public_store` (Mozilla's roots are trusted): with no trust store, or only the user's
+/// roots, every chain ends outside it and the rules stay as they are, as zlint reports them.
+pub(super) fn private_ca_notes(report: &mut Report, public_store: bool) {
+    let mut notes: Vec<(usize, &'static str)> = Vec::new();
+    let mut unsupplied: Vec<(usize, String)> = Vec::new();
+    for (n, c) in report.chains.iter().enumerate() {
+        let user_root = c.browser.trusted
+            && c.browser
+                .anchor
+                .as_ref()
+                .is_some_and(|a| a.source == crate::AnchorSource::User);
+        if user_root {
+            notes.extend(
+                c.browser
+                    .path
+                    .iter()
+                    .filter_map(|l| l.certificate)
+                    .map(|i| (i, SUPPLIED)),
+            );
+        } else if public_store && !c.browser.trusted && c.browser.anchor.is_none() {
+            let untrusted_root = c
+                .browser
+                .problem
+                .as_ref()
+                .filter(|p| p.code == "untrusted-root")
+                .and_then(|p| report.certificates.get(p.certificate?));
+            let evidence = match untrusted_root {
+                Some(root) => format!(
+                    "the chain ends at {}, which is not in the trust store",
+                    root.subject.display
+                ),
+                None if report
+                    .certificates
+                    .get(c.leaf)
+                    .is_some_and(|l| !public_policy(l)) =>
+                {
+                    "no CA/Browser Forum policy (2.23.140.1.*) and no root found".to_owned()
+                }
+                None => continue,
+            };
+            unsupplied.push((n, evidence));
+            notes.extend(
+                c.browser
+                    .path
+                    .iter()
+                    .filter_map(|l| l.certificate)
+                    .map(|i| (i, UNSUPPLIED)),
+            );
+        }
+    }
+    for (i, why) in notes {
         let Some(cert) = report.certificates.get_mut(i) else {
             continue;
         };
@@ -29,11 +70,42 @@ pub(super) fn private_ca_notes(report: &mut Report) {
                 .any(|p| f.reference.label.starts_with(p));
             if public_only && f.severity != Severity::Info && !f.id.starts_with("cert.") {
                 f.severity = Severity::Info;
-                f.explanation.push_str(" This rule binds publicly trusted CAs; this certificate chains to a root you supplied, so it is shown as a note.");
+                f.explanation.push_str(why);
             }
         }
         cert.findings.sort_by_key(|f| f.severity);
     }
+    for (n, evidence) in unsupplied {
+        if let Some(chain) = report.chains.get_mut(n) {
+            chain.findings.push(private_ca_unsupplied(evidence));
+            chain.findings.sort_by_key(|f| f.severity);
+        }
+    }
+}
+
+const SUPPLIED: &str = " This rule binds publicly trusted CAs; this certificate chains to a root you supplied, so it is shown as a note.";
+const UNSUPPLIED: &str = " This rule binds publicly trusted CAs; this certificate looks privately issued (see the chain's note), so it is shown as a note.";
+
+/// Whether a certificate asserts a CA/Browser Forum reserved policy (2.23.140.1.*).
+fn public_policy(c: &crate::CertificateReport) -> bool {
+    c.extensions.iter().any(|e| match &e.value {
+        crate::ExtensionValue::CertificatePolicies { policies } => {
+            policies.iter().any(|p| p.oid.starts_with("2.23.140.1."))
+        }
+        _ => false,
+    })
+}
+
+fn private_ca_unsupplied(evidence: String) -> Finding {
+    lint::finding(
+        "chain.private-ca",
+        Severity::Info,
+        "This certificate looks privately issued: supply your root to check the chain",
+        "Its chain ends at a root that is not in the trust store, or reaches no root while the certificate carries none of the CA/Browser Forum policy OIDs that every publicly trusted TLS certificate asserts. That is normal for an internal CA (a company PKI, a service mesh, a development CA), so the rules that bind public CAs are shown as notes, not problems. Browsers and other clients will trust it only where that root is installed. To have certscope check the chain as your clients do, give it your organisation's root (on the page: Trust store, your own roots; command line: --roots root.pem; JavaScript: the roots option).",
+        evidence,
+        lint::references::BR_RESERVED_POLICIES,
+        "Supply the root your clients trust (and the intermediates, in the server's chain).",
+    )
 }
 
 pub(super) fn pkcs7_found(contents: &input::pkcs7::Contents, at: crate::Location) -> Finding {

@@ -297,7 +297,16 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     }
     if crate::signature::available() {
         report.chains = chain::analyse(&pool, &leaves, &chain_options, options.at);
-        private_ca_notes(&mut report);
+        // "Not in the trust store" says something only when the public roots are in it.
+        let public_store = matches!(
+            chain_options.roots,
+            crate::Roots::Mozilla
+                | crate::Roots::Custom {
+                    with_mozilla: true,
+                    ..
+                }
+        );
+        private_ca_notes(&mut report, public_store);
         let layout = core::str::from_utf8(input)
             .ok()
             .and_then(|text| source_layout(text, &report));

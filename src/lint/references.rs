@@ -26,6 +26,10 @@ pub(crate) const RFC5280_SIGNATURE: Reference = r(
     "RFC 5280 §4.1.1.3",
     "https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.3",
 );
+pub(crate) const BR_RESERVED_POLICIES: Reference = r(
+    "CA/B Forum BR §7.1.6.1",
+    "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#7161-reserved-certificate-policy-identifiers",
+);
 pub(crate) const RFC6125_NAMES: Reference = r(
     "RFC 6125 §6.4.4",
     "https://www.rfc-editor.org/rfc/rfc6125#section-6.4.4",
