@@ -68,7 +68,7 @@ cat tests/data/formats/leaf-ec.pem tests/data/formats/root.pem tests/data/format
 
 # Size guard: every module against its own budget (bytes gzipped, .wasm + glue), and all
 # of them together. The goals (issue 22) are in the README's performance section.
-declare -A budget=([core]=412000 [verify]=200000 [http]=146000 [pkcs12]=60000 [documents]=120000 [ssh]=85000)
+declare -A budget=([core]=413000 [verify]=200000 [http]=146000 [pkcs12]=60000 [documents]=120000 [ssh]=85000)
 total=0
 for module in core verify http pkcs12 documents ssh; do
   gz=$(( $(gzip -9c "pkg/certscope_${module}_bg.wasm" | wc -c) + $(gzip -9c "pkg/certscope_$module.js" | wc -c) ))
