@@ -323,7 +323,7 @@ fn private_key_bodies_decode_and_fail_like_certificates() {
 }
 
 /// Files people mistake for certificates (made by tests/data/other-formats/make.sh with
-/// keytool) are named, with what to do instead: given as they are, and as the page passes a
+/// keytool and gpg) are named, with what to do instead: given as they are, and as the page passes a
 /// dropped binary file (wrapped in a CERTIFICATE PEM block). OpenSSH keys and certificates are
 /// explained instead (tests/ssh.rs).
 #[test]
@@ -332,6 +332,10 @@ fn keystores_are_named_not_misread() {
     for (file, what) in [
         ("truststore.jks", "a Java KeyStore (JKS)"),
         ("truststore.jceks", "a Java JCEKS keystore"),
+        (
+            "pgp-public-key.asc",
+            "OpenPGP armor (a PGP key, signature or message)",
+        ),
     ] {
         let bytes = data(&format!("other-formats/{file}"));
         let mut inputs = vec![bytes.clone()];

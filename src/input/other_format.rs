@@ -1,5 +1,5 @@
 //! Formats people paste or drop expecting a certificate that are something else: Java
-//! KeyStores, PuTTY keys. (OpenSSH keys and certificates are explained: the ssh capability.) Named, with what to do instead, rather
+//! KeyStores, PuTTY keys, OpenPGP armor. (OpenSSH keys and certificates are explained: the ssh capability.) Named, with what to do instead, rather
 //! than reported as "no certificate found".
 
 use crate::Error;
@@ -28,6 +28,18 @@ const TEXT: &[(&str, &str, &str)] = &[(
     "PuTTY keys log in to SSH servers and play no part in HTTPS; being a private key, it \
          should not be pasted anywhere",
 )];
+
+/// An OpenPGP armored block (`-----BEGIN PGP PUBLIC KEY BLOCK-----`, [RFC 9580 §6.2]): it
+/// looks like PEM but is not, so it is named instead of failing as bad base64.
+///
+/// [RFC 9580 §6.2]: https://www.rfc-editor.org/rfc/rfc9580#section-6.2
+pub(crate) fn pgp_armor(label: &str) -> Option<Error> {
+    label.starts_with("PGP ").then_some(Error::OtherFormat {
+        what: "OpenPGP armor (a PGP key, signature or message)",
+        advice: "OpenPGP keys sign e-mail and software releases and play no part in HTTPS; \
+                 certscope does not read them (`gpg --list-packets` shows what it holds)",
+    })
+}
 
 /// What `bytes` is, when it is one of the formats above.
 pub(crate) fn recognise(bytes: &[u8]) -> Option<Error> {
@@ -71,6 +83,11 @@ mod tests {
             what(b"PuTTY-User-Key-File-3: ssh-ed25519\n"),
             Some("a PuTTY private key (.ppk)")
         );
+        assert!(matches!(
+            pgp_armor("PGP PUBLIC KEY BLOCK"),
+            Some(Error::OtherFormat { .. })
+        ));
+        assert!(pgp_armor("CERTIFICATE").is_none());
         // Certificates and prose are not claimed.
         assert_eq!(what(b"MIIBszCCAVmgAwIBAgIBATAKBggqhkjOPQQDAjA"), None);
         assert_eq!(what(b"0\x82\x01\x00"), None);

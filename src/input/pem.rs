@@ -129,6 +129,9 @@ fn finish(open: Open<'_>, end_label: &str) -> Item {
             },
         ));
     }
+    if let Some(e) = super::other_format::pgp_armor(open.label) {
+        return Err(Problem::boxed(open.location, e));
+    }
     let mut kind = kind_of_label(open.label);
     if let BlockKind::PrivateKey { pem_encryption, .. } = &mut kind {
         // Legacy OpenSSL encryption: the body is ciphertext, nothing to read without the
