@@ -48,6 +48,8 @@ pub(crate) mod lint;
 pub mod modules;
 mod oid;
 mod pkcs12;
+#[cfg(any(feature = "documents", feature = "http"))]
+mod position;
 mod report;
 mod signature;
 mod summary;

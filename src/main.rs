@@ -8,6 +8,7 @@ mod cli {
     mod check;
 
     use std::io::Read;
+    use std::path::Path;
     use std::process::ExitCode;
 
     const USAGE: &str = "\
@@ -144,14 +145,14 @@ mod cli {
         Ok(parsed)
     }
 
-    fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
+    fn read_input(file: Option<&Path>) -> Result<Vec<u8>, String> {
         let limit = certscope::MAX_INPUT_BYTES as u64 + 1;
         let mut buf = Vec::new();
         let result = match file {
-            None | Some("-") => std::io::stdin().take(limit).read_to_end(&mut buf),
-            Some(path) => std::fs::File::open(path)
+            Some(path) if path != Path::new("-") => std::fs::File::open(path)
                 .and_then(|f| f.take(limit).read_to_end(&mut buf))
-                .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}"))),
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+            _ => std::io::stdin().take(limit).read_to_end(&mut buf),
         };
         result.map(|_| buf).map_err(|e| e.to_string())
     }
@@ -195,7 +196,7 @@ mod cli {
         if args.command == Command::Check {
             return check(&args, &options);
         }
-        let input = read_input(args.files.first().map(String::as_str))
+        let input = read_input(args.files.first().map(Path::new))
             .map_err(|e| (2, format!("certscope: {e}")))?;
         if args.command == Command::Summarize {
             return summarize(&input, args.json);
@@ -230,8 +231,7 @@ mod cli {
         let mut skipped = 0usize;
         for (path, named) in &inputs {
             let shown = path.display().to_string();
-            let input =
-                read_input(Some(shown.as_str())).map_err(|e| (2, format!("certscope: {e}")))?;
+            let input = read_input(Some(path)).map_err(|e| (2, format!("certscope: {e}")))?;
             let report = certscope::inspect(&input, options)
                 .map_err(|e| (2, format!("certscope: {shown}: {e}")))?;
             if report.certificates.is_empty() {

@@ -135,9 +135,9 @@ pub(crate) fn read(text: &str) -> JwkSetReport {
     let value = match serde_json::from_str::<Value>(text) {
         Ok(v) => v,
         Err(e) => {
-            let at = offset_of(text, e.line(), e.column());
+            let at = crate::position::offset_of(text, e.line(), e.column());
             report.errors.push(Problem::new(
-                text::Locator::new(text).at(at),
+                crate::position::Locator::new(text).at(at),
                 Error::Document {
                     format: "JSON",
                     message: format!("the JSON is malformed: {e}"),
@@ -178,7 +178,7 @@ struct Located {
 /// written in order), each `x5c` string searched for from the last one found. A string not
 /// found as written (a writer that escapes `/` as `\/`) is placed at its key.
 fn located(text: &str, keys: &[&Map<String, Value>]) -> Vec<Located> {
-    let mut lines = text::Locator::new(text);
+    let mut lines = crate::position::Locator::new(text);
     let mut kty = text.match_indices("\"kty\"").map(|(at, _)| at);
     let mut cursor = 0usize;
     let mut out = Vec::new();
@@ -219,18 +219,6 @@ fn keys_of(value: &Value) -> (Vec<&Map<String, Value>>, bool) {
         Value::Array(a) => (a.iter().filter_map(Value::as_object).collect(), false),
         _ => (Vec::new(), false),
     }
-}
-
-/// The byte offset of 1-based `line` and `column` (as serde_json reports them).
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    start
-        .saturating_add(column.saturating_sub(1))
-        .min(text.len())
 }
 
 fn string(key: &Map<String, Value>, member: &str) -> Option<String> {

@@ -1,50 +1,10 @@
-//! What the document readers share: locations in the input, base64 that tolerates the
-//! whitespace documents wrap it in, and the certificate facts a document's findings need.
+//! What the document readers share: base64 that tolerates the whitespace documents wrap it in,
+//! and the certificate facts a document's findings need (locations: `crate::position`).
 
 // The ssh capability uses only the base64 reader; the rest is the documents'.
 #![cfg_attr(not(feature = "documents"), allow(dead_code))]
 
 use base64::Engine as _;
-
-use crate::Location;
-
-/// Locations of byte offsets in a text (1-based lines), as block 0: blocks are numbered once
-/// the document's certificates are all found. The newlines are counted from the last answer,
-/// forward or back, so readers that ask in (nearly) document order pay once for the text.
-pub(super) struct Locator<'a> {
-    text: &'a str,
-    offset: usize,
-    line: usize,
-}
-
-impl<'a> Locator<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
-        Locator {
-            text,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    pub(super) fn at(&mut self, offset: usize) -> Location {
-        let offset = offset.min(self.text.len());
-        let newlines = |from: usize, to: usize| {
-            let bytes = self.text.as_bytes().get(from..to).unwrap_or_default();
-            bytes.iter().filter(|b| **b == b'\n').count()
-        };
-        self.line = if offset >= self.offset {
-            self.line.saturating_add(newlines(self.offset, offset))
-        } else {
-            self.line.saturating_sub(newlines(offset, self.offset))
-        };
-        self.offset = offset;
-        Location {
-            block: 0,
-            line: Some(self.line),
-            byte_offset: offset,
-        }
-    }
-}
 
 /// Standard base64 (RFC 4648 §4) with any whitespace inside, as XML and JSON writers wrap it.
 pub(super) fn base64(text: &str) -> Option<Vec<u8>> {

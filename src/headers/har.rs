@@ -16,16 +16,14 @@
 //!
 //! [HAR 1.2]: https://w3c.github.io/web-performance/specs/HAR/Overview.html
 
-use super::message::{LineProblem, Message, Parsed, Recorded, UrlSource, MAX_HEADERS};
+use super::message::{LineProblem, Message, Parsed, UrlSource, MAX_HEADERS, MAX_RESPONSES};
 use super::url::Url;
-use super::RecordedTls;
+use super::{RecordedExchange, RecordedTls};
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
 
 /// The most HAR entries read; the rest are reported and left.
 pub const MAX_HAR_ENTRIES: usize = 10_000;
-/// The most responses kept as pages (redirect chains included), as for a paste.
-const MAX_PAGE_RESPONSES: usize = super::MAX_RESPONSES;
 /// The most subresource responses kept per page.
 pub const MAX_SUBRESOURCES: usize = 200;
 
@@ -183,7 +181,7 @@ pub(crate) fn read(text: &str) -> Option<(Parsed, Recording)> {
     let har: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
         Ok(h) => h,
         Err(e) => {
-            let at = byte_offset(text, e.line(), e.column());
+            let at = crate::position::offset_of(text, e.line(), e.column());
             return problem(e.line(), at, format!("not a readable HAR file: {e}"));
         }
     };
@@ -220,7 +218,7 @@ pub(crate) fn read(text: &str) -> Option<(Parsed, Recording)> {
     let mut messages = Vec::new();
     let mut kept_pages = 0usize;
     for (page, subs) in pages.iter().zip(subresources) {
-        if kept_pages.saturating_add(page.len()) > MAX_PAGE_RESPONSES {
+        if kept_pages.saturating_add(page.len()) > MAX_RESPONSES {
             problems.push(LineProblem {
                 response: 0,
                 line: page
@@ -229,7 +227,7 @@ pub(crate) fn read(text: &str) -> Option<(Parsed, Recording)> {
                     .map_or(1, |l| l.entry),
                 byte_offset: 0,
                 message: format!(
-                    "more than {MAX_PAGE_RESPONSES} page responses; the later pages are not read"
+                    "more than {MAX_RESPONSES} page responses; the later pages are not read"
                 ),
             });
             break;
@@ -273,32 +271,20 @@ struct Lines {
 /// Finds each entry's `"response"` and then each response header's name, searching forward
 /// only, so the whole file is scanned once.
 fn locate(text: &str, entries: &[Entry]) -> Vec<Lines> {
+    let mut lines = crate::position::Locator::new(text);
     let mut cursor = 0usize;
-    let mut counted = 0usize;
-    let mut line = 1usize;
-    let mut line_at = |pos: usize| {
-        let newlines = text
-            .as_bytes()
-            .get(counted..pos)
-            .map_or(0, |b| b.iter().filter(|c| **c == b'\n').count());
-        line = line.saturating_add(newlines);
-        counted = pos.max(counted);
-        line
-    };
     let mut out = Vec::with_capacity(entries.len());
     for e in entries {
         let mut here = Lines::default();
         if let Some(p) = find(text, cursor, "\"response\"") {
-            here.entry = line_at(p);
             cursor = p.saturating_add(1);
-        } else {
-            here.entry = line_at(cursor);
         }
+        here.entry = lines.line(cursor);
         for f in &e.response.headers {
             let needle = serde_json::to_string(&f.name).unwrap_or_default();
             match find(text, cursor, &needle) {
                 Some(p) => {
-                    here.headers.push(line_at(p));
+                    here.headers.push(lines.line(p));
                     cursor = p.saturating_add(1);
                 }
                 None => here.headers.push(here.entry),
@@ -313,18 +299,6 @@ fn find(text: &str, from: usize, needle: &str) -> Option<usize> {
     text.get(from..)?
         .find(needle)
         .map(|p| p.saturating_add(from))
-}
-
-/// The byte offset of serde_json's 1-based line and column.
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    start
-        .saturating_add(column.saturating_sub(1))
-        .min(text.len())
 }
 
 /// Where a redirect goes, resolved against the URL it came from.
@@ -398,10 +372,8 @@ fn chains(entries: &[Entry], next: &[Option<usize>]) -> (Vec<Vec<usize>>, Vec<Ve
         }
         let mut chain = vec![start];
         let mut at = start;
+        // Links only point forward (`redirects` takes a later entry), so this ends.
         while let Some(Some(j)) = next.get(at) {
-            if chain.len() > entries.len() {
-                break;
-            }
             chain.push(*j);
             at = *j;
         }
@@ -450,7 +422,7 @@ fn message(e: &Entry, lines: &Lines, new_site: bool, subresource: bool) -> Messa
         .response
         .headers
         .iter()
-        .zip(lines.headers.iter().chain(core::iter::repeat(&lines.entry)))
+        .zip(&lines.headers)
         .filter(|(f, _)| !f.name.starts_with(':') && !f.name.is_empty())
         .take(MAX_HEADERS)
         .map(|(f, line)| super::message::Field {
@@ -476,7 +448,7 @@ fn message(e: &Entry, lines: &Lines, new_site: bool, subresource: bool) -> Messa
         folded: Vec::new(),
         new_site,
         subresource,
-        recorded: Some(Box::new(Recorded {
+        recorded: Some(Box::new(RecordedExchange {
             method: e.request.method.clone(),
             resource_type: e.resource_type.clone(),
             server_address: e.server_ip.clone().filter(|s| !s.is_empty()),

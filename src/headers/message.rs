@@ -49,18 +49,6 @@ pub(crate) enum UrlSource {
     Har,
 }
 
-/// What a HAR file recorded about an exchange beside the response headers.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Recorded {
-    pub(crate) method: String,
-    /// The browser's resource type (`document`, `script`, `fetch`…), when it wrote one.
-    pub(crate) resource_type: Option<String>,
-    pub(crate) server_address: Option<String>,
-    pub(crate) tls: Option<super::RecordedTls>,
-    /// Why the request failed in the browser (no response), e.g. `net::ERR_BLOCKED_BY_CLIENT`.
-    pub(crate) error: Option<String>,
-}
-
 /// One response read from the paste.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Message {
@@ -82,7 +70,7 @@ pub(crate) struct Message {
     /// cookies count, its headers do not protect the page.
     pub(crate) subresource: bool,
     /// What a HAR file recorded beside the headers.
-    pub(crate) recorded: Option<Box<Recorded>>,
+    pub(crate) recorded: Option<Box<super::RecordedExchange>>,
 }
 
 impl Message {

@@ -160,7 +160,6 @@ fn source_name(s: UrlSource) -> &'static str {
 
 /// One site: its page responses (a redirect chain and the page) and, from a HAR file, the
 /// page's subresource responses.
-#[derive(Default)]
 struct Site<'a> {
     pages: Vec<&'a Message>,
     subresources: Vec<&'a Message>,
@@ -539,12 +538,6 @@ fn response_report(m: &Message) -> ResponseReport {
                 line: f.line,
             })
             .collect(),
-        recorded: m.recorded.as_ref().map(|r| RecordedExchange {
-            method: r.method.clone(),
-            resource_type: r.resource_type.clone(),
-            server_address: r.server_address.clone(),
-            tls: r.tls.clone(),
-            error: r.error.clone(),
-        }),
+        recorded: m.recorded.as_deref().cloned(),
     }
 }

@@ -334,7 +334,7 @@ impl Context {
 /// Reads `text` once, reporting what it finds to `found`.
 fn walk(text: &str, found: &mut dyn FnMut(Found)) {
     let mut reader = Reader::from_str(text);
-    let mut lines = text::Locator::new(text);
+    let mut lines = crate::position::Locator::new(text);
     // Element names on the way down (local names).
     let mut stack: Vec<String> = Vec::new();
     let mut context = Context::default();
@@ -471,7 +471,7 @@ fn walk(text: &str, found: &mut dyn FnMut(Found)) {
 
 /// Reports gathered text: a certificate with its role, an issuer, a NameID format.
 fn emit(
-    lines: &mut text::Locator<'_>,
+    lines: &mut crate::position::Locator<'_>,
     what: Gather,
     content: String,
     context: &Context,
