@@ -44,7 +44,7 @@ cp www/lib/services.js pkg/
 rm -rf www/pkg www/examples
 mkdir -p www/examples
 cp pkg/certscope.js pkg/certscope_*.js pkg/certscope_core.d.ts pkg/*.wasm www/lib/
-cp www/lib/dom.js www/lib/render.js www/lib/render-http.js www/lib/render-files.js www/lib/render-document.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
+cp www/lib/dom.js www/lib/render.js www/lib/render-fix.js www/lib/render-http.js www/lib/render-files.js www/lib/render-document.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
   www/lib/certscope-view.d.ts www/lib/certscope-view-define.d.ts pkg/
 cp LICENSE pkg/
 node scripts/package.mjs
@@ -52,6 +52,10 @@ cp tests/data/generated/example-chain.pem www/examples/good-chain.pem
 cp tests/data/generated/p256-root.pem www/examples/good-chain-root.pem
 head -n "$(grep -n 'END CERTIFICATE' tests/data/generated/example-chain.pem | head -1 | cut -d: -f1)" \
   tests/data/generated/example-chain.pem > www/examples/missing-intermediate.pem
+# The same chain as a server might be misconfigured: root first, intermediate before the leaf
+# and again after it.
+awk '/BEGIN CERT/ { n++ } { b[n] = b[n] $0 "\n" } END { printf "%s%s%s%s", b[3], b[2], b[1], b[2] }' \
+  tests/data/generated/example-chain.pem > www/examples/messy-chain.pem
 cat tests/data/generated/flawed-expired.pem tests/data/generated/flawed-no-san.pem \
   tests/data/generated/flawed-sha1.pem tests/data/generated/flawed-rsa1024.pem > www/examples/broken.pem
 cat tests/data/roots/*.pem > www/examples/roots.pem
@@ -67,8 +71,10 @@ cat tests/data/ssh/authorized_keys tests/data/ssh/alice-cert.pub > www/examples/
 cat tests/data/formats/leaf-ec.pem tests/data/formats/root.pem tests/data/formats/root.crl tests/data/formats/leaf-rsa.csr > www/examples/csr-crl.txt
 
 # Size guard: every module against its own budget (bytes gzipped, .wasm + glue), and all
-# of them together. The goals (issue 22) are in the README's performance section.
-declare -A budget=([core]=413000 [verify]=200000 [http]=146000 [pkcs12]=60000 [documents]=120000 [ssh]=85000)
+# of them together. The goals (issue 22) are in the README's performance section. verify went
+# from 200000 to 210000 for the corrected chain file (src/fix.rs, +11.6 KB: its text, and
+# returning an object to JavaScript), which loads with the chain verdict and not in the core.
+declare -A budget=([core]=413000 [verify]=210000 [http]=146000 [pkcs12]=60000 [documents]=120000 [ssh]=85000)
 total=0
 for module in core verify http pkcs12 documents ssh; do
   gz=$(( $(gzip -9c "pkg/certscope_${module}_bg.wasm" | wc -c) + $(gzip -9c "pkg/certscope_$module.js" | wc -c) ))

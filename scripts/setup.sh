@@ -39,3 +39,10 @@ if [ "${1:-}" = --browser ] && ! { command -v chromium && command -v chromedrive
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+# The tests check corrected chain files with openssl verify, s_server and s_client.
+if [ "${1:-}" = --browser ] && ! command -v openssl >/dev/null; then
+  say "installing OpenSSL from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null
+fi

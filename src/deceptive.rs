@@ -33,7 +33,7 @@ pub(crate) fn hidden_codes(text: &str) -> Vec<String> {
 
 /// `text` with hidden characters replaced by `<U+XXXX>`, safe to print to a terminal.
 /// Newlines and tabs are kept: the caller's own layout uses them.
-pub(crate) fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_hidden(c) && c != '\n' && c != '\t' {

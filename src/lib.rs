@@ -36,6 +36,8 @@ mod csr;
 mod deceptive;
 mod documents;
 mod error;
+#[cfg(feature = "verify")]
+pub mod fix;
 // Without the `http` feature only the report types and `present` are used.
 #[cfg_attr(not(feature = "http"), allow(dead_code, unused_imports))]
 mod headers;
@@ -70,6 +72,9 @@ pub use chain::{
 pub use connection::{ChainLineReport, CipherInfo, ConnectionReport, VerifyResult};
 pub use crl::{CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};
 pub use csr::CsrReport;
+/// Text with bidi controls, zero-width and control characters (terminal escapes) shown as
+/// `<U+XXXX>`, safe to print: what the CLI does to every string from the input.
+pub use deceptive::escape as terminal_safe;
 pub use documents::MAX_DOCUMENT_CERTIFICATES;
 #[cfg(any(feature = "documents", feature = "ssh"))]
 pub use documents::{read as read_document, Document};

@@ -1,11 +1,13 @@
 //! The `certscope` command: `certscope inspect [FILE|-] [--json] [--at TIME] …`,
-//! `certscope summarize [FILE|-] [--json]` and `certscope check [FILE|DIR|-]… [--days N] …`.
+//! `certscope summarize [FILE|-] [--json]`, `certscope check [FILE|DIR|-]… [--days N] …` and
+//! `certscope fix [FILE|-] [--out DIR] …`.
 
 // The CLI needs a clock and a file system: native only. (Cargo also builds binaries when
 // running the wasm32 tests.)
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     mod check;
+    mod fix;
 
     use std::io::Read;
     use std::path::Path;
@@ -18,6 +20,8 @@ mod cli {
            certscope check [FILE|DIR|GLOB|-]... [--days N] [--percent P] [--host NAME]
                          [--at TIME] [--roots FILE | --no-roots] [--client]
                          [--terse] [--json [--pem]]
+           certscope fix [FILE|-] [--out DIR] [--at TIME] [--host NAME]
+                         [--roots FILE | --no-roots] [--client]
 
     Reads FILE (or standard input when FILE is - or absent): certificates, chains, CSRs, CRLs,
     PKCS#7 and PKCS#12 bundles, private keys (public half only), openssl s_client and curl -v
@@ -49,16 +53,28 @@ mod cli {
       --terse               one line per certificate: STATUS FILE#N NOT-AFTER SUBJECT PROBLEMS
       --pem                 with --json, include each certificate's PEM
 
+    fix rebuilds the chain file a server should send from the certificates given, in any
+    order, with extras, duplicates or the root: the leaf, then each intermediate, no root. It
+    prints fullchain.pem on standard output and what it changed on standard error, or with
+    --out DIR writes DIR/fullchain.pem and DIR/chain.pem and prints the nginx, Apache, Caddy
+    and HAProxy lines that use them. When an intermediate is missing it names it, says where
+    its CA publishes it and gives the commands that fetch it.
+
+      --out DIR             write fullchain.pem and chain.pem into DIR
+
     Exit status: inspect and summarize: 0 when every block was read, 1 when some block could
     not be read, 2 on a usage or I/O error. check: 0 when every certificate passes, 1 when
     any fails (or a block beside them cannot be read), 2 on a usage or I/O error or when a
-    named file holds no certificate.";
+    named file holds no certificate. fix: 0 when it produced a complete chain file, 1 when
+    it could not (an intermediate is missing, or the chain fails for another reason), 2 on a
+    usage or I/O error.";
 
     #[derive(PartialEq, Eq)]
     enum Command {
         Inspect,
         Summarize,
         Check,
+        Fix,
     }
 
     struct Args {
@@ -75,6 +91,7 @@ mod cli {
         no_roots: bool,
         client: bool,
         password_file: Option<String>,
+        out: Option<String>,
     }
 
     fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -82,6 +99,7 @@ mod cli {
             Some("inspect") => Command::Inspect,
             Some("summarize") => Command::Summarize,
             Some("check") => Command::Check,
+            Some("fix") => Command::Fix,
             Some("-h" | "--help") => return Err(String::new()),
             Some(other) => return Err(format!("unknown command {other:?}")),
             None => return Err("missing command".into()),
@@ -100,6 +118,7 @@ mod cli {
             no_roots: false,
             client: false,
             password_file: None,
+            out: None,
         };
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -130,6 +149,9 @@ mod cli {
                 }
                 "--terse" if parsed.command == Command::Check => parsed.terse = true,
                 "--pem" if parsed.command == Command::Check => parsed.pem = true,
+                "--out" if parsed.command == Command::Fix => {
+                    parsed.out = Some(args.next().ok_or("--out needs a directory")?)
+                }
                 "-h" | "--help" => return Err(String::new()),
                 s if s.starts_with("--at=") => parsed.at = s.get(5..).map(str::to_owned),
                 s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
@@ -138,6 +160,9 @@ mod cli {
                 }
                 s => return Err(format!("unexpected argument {s:?}")),
             }
+        }
+        if parsed.json && parsed.command == Command::Fix {
+            return Err("fix writes PEM files; use inspect --json for the report".into());
         }
         if parsed.pem && !parsed.json {
             return Err("--pem goes with --json".into());
@@ -203,6 +228,9 @@ mod cli {
         }
         let report =
             certscope::inspect(&input, &options).map_err(|e| (2, format!("certscope: {e}")))?;
+        if args.command == Command::Fix {
+            return fix::run(&report, args.out.as_deref().map(Path::new));
+        }
         if args.json {
             let json = serde_json::to_string_pretty(&report).map_err(|e| (2, e.to_string()))?;
             println!("{json}");
@@ -254,7 +282,10 @@ mod cli {
             let json = serde_json::to_string_pretty(&value).map_err(|e| (2, e.to_string()))?;
             println!("{json}");
         } else {
-            print!("{}", check::text(&rows, args.terse, files));
+            print!(
+                "{}",
+                certscope::terminal_safe(&check::text(&rows, args.terse, files))
+            );
         }
         if skipped > 0 && !args.terse && !args.json {
             eprintln!("certscope: skipped {skipped} file(s) without certificates");

@@ -4,6 +4,9 @@
 
 #[cfg(feature = "verify")]
 pub use crate::chain::mozilla_packed as mozilla_roots;
+/// The corrected chain file of one chain (the report is merged in `engine.js`).
+#[cfg(feature = "verify")]
+pub use crate::fix::fix as fix_chain;
 #[cfg(feature = "pkcs12")]
 pub use crate::pkcs12::crypto::{decrypt as pkcs12_decrypt, mac as pkcs12_mac};
 #[cfg(feature = "verify")]

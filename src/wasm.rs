@@ -187,6 +187,37 @@ export interface Chain {
   strict: Verdict;
   /** What the certificates sent say about the server's configuration. */
   findings: Finding[];
+  /**
+   * The chain file the server should use, rebuilt from what was given: absent when
+   * reordering cannot help (the chain fails for another reason).
+   */
+  fix?: ChainFix;
+}
+/** Corrected chain files (`fullchain.pem`, `chain.pem`) and how to use them. */
+export interface ChainFix {
+  /** Whether the files reach a root; false when an intermediate is missing (see `missing`). */
+  complete: boolean;
+  /** Whether that root is trusted (Mozilla's, or one in `roots`). */
+  trusted: boolean;
+  /** The leaf, then each intermediate, without the root (PEM). */
+  fullchain: string;
+  /** The intermediates alone (PEM), for servers that take them apart from the leaf. */
+  chain: string;
+  /** What was changed from the input, in words; empty when it was already right. */
+  changes: string[];
+  note: string | null;
+  /** Configuration lines that use the files. */
+  servers: { server: string; lines: string }[];
+  missing: {
+    /** The name of the intermediate that was not given. */
+    issuer: string;
+    /** Where its CA publishes it (AIA caIssuers). */
+    url: string | null;
+    /** Shell commands that fetch it, convert it to PEM and build fullchain.pem. */
+    commands: string[];
+    /** Why browsers accept the site while curl, Java, Python or Android fail. */
+    explanation: string;
+  } | null;
 }
 export interface HeaderField { name: string; value: string; line: number }
 export interface HttpResponse {
@@ -679,6 +710,46 @@ mod verify_module {
     #[wasm_bindgen(js_name = mozillaRoots)]
     pub fn mozilla_roots() -> Vec<u8> {
         crate::modules::mozilla_roots()
+    }
+
+    /// The corrected chain file of one chain (`ChainFix`, or null), from what `engine.js`
+    /// reads of the report as `fix::input` does natively: every certificate's PEM and short
+    /// name, the browser path as certificate indices (-1: the trust store's root) and whether
+    /// it ends at a root, the verdict, and for a missing intermediate its name and URL. Plain
+    /// arguments, not a deserialized object: serde's deserializer would add 27 KB.
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(js_name = fixChain)]
+    pub fn fix_chain(
+        pems: Vec<String>,
+        names: Vec<String>,
+        path: &[i32],
+        ends_at_root: bool,
+        trusted: bool,
+        problem: Option<String>,
+        missing_issuer: Option<String>,
+        missing_url: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let last = path.len().saturating_sub(1);
+        let input = crate::fix::FixInput {
+            certificates: pems
+                .into_iter()
+                .zip(names)
+                .map(|(pem, name)| crate::fix::Given { pem, name })
+                .collect(),
+            path: path
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| crate::fix::Step {
+                    certificate: usize::try_from(i).ok(),
+                    root: ends_at_root && k == last,
+                })
+                .collect(),
+            trusted,
+            problem,
+            missing_issuer,
+            missing_url,
+        };
+        super::to_js(&crate::modules::fix_chain(&input))
     }
 }
 

@@ -336,3 +336,80 @@ fn check_reads_directories_globs_and_stdin() {
         .unwrap()
         .starts_with("-----BEGIN CERTIFICATE-----"));
 }
+
+#[test]
+fn fix_writes_the_chain_file_and_says_what_changed() {
+    let g = |f: &str| std::fs::read(format!("tests/data/generated/{f}")).unwrap();
+    let messy = [
+        g("p256-root.pem"),
+        g("p256-intermediate.pem"),
+        g("p256-leaf.pem"),
+        g("p256-intermediate.pem"),
+    ]
+    .concat();
+    let roots = "tests/data/generated/p256-root.pem";
+    let args = ["fix", "-", "--at", "2026-02-01", "--roots", roots];
+    // Standard output is the file; the words go to standard error.
+    let out = certscope(&args, Some(&messy));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let leaf = String::from_utf8(g("p256-leaf.pem")).unwrap();
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(stdout.starts_with(leaf.trim_end()), "{stdout}");
+    assert_eq!(stdout.matches("BEGIN CERTIFICATE").count(), 2);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("- removed the root certscope p256 Root"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("- removed a second copy of certscope p256 Intermediate"));
+
+    // --out writes both files and prints the server lines.
+    let dir = std::env::temp_dir().join(format!("certscope-cli-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_dir = dir.to_str().unwrap();
+    let out = certscope(&[&args[..], &["--out", out_dir]].concat(), Some(&messy));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("fullchain.pem")).unwrap(),
+        stdout
+    );
+    let chain = std::fs::read_to_string(dir.join("chain.pem")).unwrap();
+    assert_eq!(
+        chain,
+        String::from_utf8(g("p256-intermediate.pem")).unwrap()
+    );
+    assert!(text(&out).contains("ssl_certificate     /etc/ssl/fullchain.pem;"));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // 1: an intermediate is missing (named, with its URL), or the chain fails otherwise.
+    let out = certscope(
+        &["fix", "-", "--at", "2026-02-01"],
+        Some(&g("p256-leaf.pem")),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        said.contains("an intermediate is missing: CN=certscope p256 Intermediate"),
+        "{said}"
+    );
+    assert!(
+        said.contains("curl -fsSL -o intermediate.crt 'http://ca.certscope.test/intermediate.crt'")
+    );
+    let out = certscope(
+        &["fix", "-", "--at", "2030-01-01", "--roots", roots],
+        Some(&messy),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        said.contains("reordering cannot fix this chain: Not trusted"),
+        "{said}"
+    );
+    // 2: usage.
+    assert_eq!(certscope(&["fix", "--json"], None).status.code(), Some(2));
+    assert_eq!(
+        certscope(&["fix", "-", "--out"], None).status.code(),
+        Some(2)
+    );
+}

@@ -312,3 +312,25 @@ fn ssh_certificates_are_explained_and_verified() {
         .unwrap()
         .starts_with("2028-01-01"));
 }
+
+#[wasm_bindgen_test]
+fn a_chain_fix_names_the_missing_intermediate() {
+    let leaf = include_str!("data/generated/p256-leaf.pem");
+    let r = inspect(leaf.into(), options("2026-02-01".into())).unwrap();
+    assert!(!get(&r, "chains.0.fix.complete").as_bool().unwrap());
+    assert_eq!(
+        get(&r, "chains.0.fix.missing.url").as_string().unwrap(),
+        "http://ca.certscope.test/intermediate.crt"
+    );
+    // The pasted chain, root first: reordered, the root removed.
+    let blocks: Vec<&str> = CHAIN
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .collect();
+    let reversed: String = blocks.iter().rev().copied().collect();
+    let r = inspect(reversed.as_str().into(), options("2026-02-01".into())).unwrap();
+    assert_eq!(
+        get(&r, "chains.0.fix.fullchain").as_string().unwrap(),
+        format!("{}{}", blocks[0], blocks[1])
+    );
+    assert_eq!(Array::from(&get(&r, "chains.0.fix.changes")).length(), 2);
+}

@@ -170,6 +170,11 @@ pub struct ChainReport {
     pub strict: Verdict,
     /// What the set of certificates given says about the server's configuration.
     pub findings: Vec<Finding>,
+    /// The chain file the server should use, rebuilt from what was given (none when
+    /// reordering cannot help).
+    #[cfg(feature = "verify")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<crate::fix::ChainFix>,
 }
 
 /// Settings for chain analysis.
@@ -261,6 +266,8 @@ pub(crate) fn analyse(
                 browser,
                 strict,
                 findings,
+                #[cfg(feature = "verify")]
+                fix: None,
             }
         })
         .collect()

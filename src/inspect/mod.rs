@@ -307,6 +307,17 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 }
         );
         private_ca_notes(&mut report, public_store);
+        #[cfg(feature = "verify")]
+        {
+            let fixes: Vec<_> = report
+                .chains
+                .iter()
+                .map(|c| crate::fix::fix(&crate::fix::input(&report.certificates, c)))
+                .collect();
+            for (chain, fix) in report.chains.iter_mut().zip(fixes) {
+                chain.fix = fix;
+            }
+        }
         let layout = core::str::from_utf8(input)
             .ok()
             .and_then(|text| source_layout(text, &report));

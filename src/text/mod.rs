@@ -119,6 +119,24 @@ fn chain_section(out: &mut String, report: &Report, chain: &crate::ChainReport) 
     for f in &chain.findings {
         finding(out, f, "    ");
     }
+    #[cfg(feature = "verify")]
+    if let Some(fix) = &chain.fix {
+        if let Some(m) = &fix.missing {
+            let from = m.url.as_deref().unwrap_or("your CA");
+            let _ = writeln!(
+                out,
+                "    {:<12}{} is not in the input: get it from {from} (`certscope fix` gives the commands)",
+                "Missing", m.issuer
+            );
+        } else if !fix.changes.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {:<12}{} (`certscope fix --out DIR` writes fullchain.pem and chain.pem)",
+                "Fix",
+                fix.changes.join("; ")
+            );
+        }
+    }
 }
 
 fn http_section(out: &mut String, site: &crate::HttpReport) {

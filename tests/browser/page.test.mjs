@@ -401,3 +401,51 @@ test('an SSH certificate with its CA: explained as ssh-keygen -L does, the signa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a chain in the wrong order: the fix-it panel says what it changed, and the downloaded fullchain.pem is the one openssl verifies', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-11-27');
+  await page.click('button[data-example="messy-chain.pem"]');
+  const panel = page.getByTestId('fix-panel');
+  await panel.waitFor();
+  assert.equal(await panel.locator('h3').textContent(), 'Fix: the chain file your server should send');
+  assert.deepEqual(await panel.getByTestId('fix-changes').locator('li').allTextContents(), [
+    'Removed the root certscope p256 Root: clients already have it, and it is not sent',
+    'Removed a second copy of certscope p256 Intermediate',
+    "Moved the server's certificate www.certscope.test to the top",
+  ]);
+  assert.deepEqual(await panel.locator('.snippet-label').allTextContents(),
+    ['nginx', 'Apache 2.4.8 or later', 'Apache before 2.4.8', 'Caddy', 'HAProxy']);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('button[data-file="fullchain.pem"]').click()]);
+  assert.equal(download.suggestedFilename(), 'fullchain.pem');
+  const file = readFileSync(await download.path(), 'utf8');
+  // The leaf, then the intermediate: the example chain without its root.
+  const blocks = data('generated/example-chain.pem').toString().match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/g);
+  assert.equal(file, blocks[0] + blocks[1]);
+  // Its own styles arrived with it: a bordered panel, not bare text.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.fix-panel')).borderTopStyle === 'solid');
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: `${screenshots}fix-panel.png` });
+
+  // Pasted back, the downloaded file needs nothing: the panel folds away.
+  await page.fill('#paste', file);
+  await page.locator('details.fix-panel.quiet').waitFor();
+  assert.equal(await page.locator('details.fix-panel.quiet > summary').textContent(), 'Chain files to download');
+
+  // A missing intermediate: where to get it, the commands, and why browsers differ.
+  await page.click('button[data-example="missing-intermediate.pem"]');
+  const missing = page.locator('.fix-panel.error');
+  await missing.waitFor();
+  assert.equal(await missing.locator('h3').textContent(), 'Fix: send the missing intermediate');
+  assert.deepEqual(await missing.getByTestId('fix-commands').locator('code').allTextContents(), [
+    "curl -fsSL -o intermediate.crt 'http://ca.certscope.test/intermediate.crt'",
+    'openssl x509 -inform DER -in intermediate.crt -out intermediate.pem',
+    'cat cert.pem intermediate.pem > fullchain.pem',
+  ]);
+  assert.match(await missing.locator('.why p').textContent(), /AIA fetching.*"unable to get local issuer certificate"/s);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.fix-panel.error')).borderTopStyle === 'solid');
+  await missing.screenshot({ path: `${screenshots}fix-missing.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

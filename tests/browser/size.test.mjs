@@ -21,7 +21,9 @@ after(async () => {
 
 // Growth guards, in bytes gzipped: today's figures rounded up. The goals (issue 22) are
 // 150 KB for the embed and 350 KB for the page's chain; README, Performance, says how far off.
-const BUDGET = { embed: 440_500, pageChain: 644_000, pageHeaders: 595_500, pagePkcs12: 702_500 };
+// The corrected chain file (issue 21) added 11.6 KB to the verify module, 1.5 KB of panel
+// script loaded with a fix, and 0.4 KB of merge code to the engine every scenario loads.
+const BUDGET = { embed: 441_000, pageChain: 657_500, pageHeaders: 596_000, pagePkcs12: 716_000 };
 
 /** Records the scripts and modules `page` loads; `total()` is their gzipped size. */
 function counter(page) {

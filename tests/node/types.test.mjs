@@ -34,7 +34,12 @@ test('reports type-check against certscope.d.ts', async () => {
     inspect(data('generated/p256-chain.pem'), { at: '2026-12-01', verify: false }),
     // A HAR file: recorded exchanges, TLS details and subresources.
     inspect(data('http/shop.har'), { at: '2026-12-02' }),
+    // Chain fixes: a pasted chain out of order with its root, and a leaf whose intermediate is missing.
+    inspect(Buffer.concat([data('generated/p256-intermediate.pem'), data('generated/p256-root.pem'), data('generated/p256-leaf.pem')]), { at: '2026-02-01', roots: data('generated/p256-root.pem') }),
+    inspect(data('generated/p256-leaf.pem'), { at: '2026-02-01' }),
   ]);
+  assert.equal(reports[14].chains[0].fix.changes.length, 2);
+  assert.equal(reports[15].chains[0].fix.missing.url, 'http://ca.certscope.test/intermediate.crt');
   assert.equal(reports[13].http[0].subresources.length, 3);
   assert.equal(reports[13].http[0].responses[1].recorded.tls.protocol, 'TLS 1.3');
   assert.deepEqual(reports[12].pending, ['verify']);

@@ -106,6 +106,7 @@ export async function inspect(input, options = {}) {
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
+  if (report.chains.length > 0 && loaded('verify')) addFixes(report, await load('verify'));
   // SAML and JWK documents and OpenSSH keys are described by their own module.
   for (const capability of ['documents', 'ssh']) {
     if (report.pending.includes(capability)) await addDocument(report, capability, input, options);
@@ -116,6 +117,30 @@ export async function inspect(input, options = {}) {
     addHttp(report, http.analyseHttp(text, report.chains[0]?.browser.trusted));
   }
   return report;
+}
+
+/**
+ * Adds each chain's corrected chain file (verify module), reading the report as `fix::input`
+ * in src/fix.rs does; the split test compares the result with the native report.
+ */
+function addFixes(report, verify) {
+  for (const chain of report.chains) {
+    const { problem } = chain.browser;
+    const failed = problem?.code === 'unknown-issuer' ? report.certificates[problem.certificate] : undefined;
+    const aia = failed?.extensions.find((e) => e.oid === '1.3.6.1.5.5.7.1.1');
+    const { path } = chain.browser;
+    const fix = verify.fixChain(
+      report.certificates.map((c) => c.pem),
+      report.certificates.map((c) => c.subject.commonName ?? c.subject.display),
+      Int32Array.from(path, (l) => l.certificate ?? -1),
+      path.at(-1)?.kind === 'root',
+      chain.browser.trusted,
+      problem?.code,
+      failed?.issuer.display,
+      aia?.value.entries?.find((a) => a.method === 'caIssuers')?.location.value,
+    );
+    if (fix) chain.fix = fix;
+  }
 }
 
 /** The same merge as `add_http` in src/inspect/mod.rs. */

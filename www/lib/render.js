@@ -100,7 +100,8 @@ function chainSection(report, chain) {
             : !b.trusted && s.problem?.message === b.problem?.message ? 'fails for the same reason'
               : s.summary.replace(/^Not trusted: /, 'fails — ')))),
     diagram(report, b),
-    chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null);
+    chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null,
+    chain.fix ? later(() => import('./render-fix.js').then((m) => m.fixPanel(chain.fix))) : null);
 }
 
 function diagram(report, verdict) {
