@@ -115,7 +115,7 @@ async function analyse() {
     if (turn !== turns) return;
     current = report;
     passwordField.hidden = !(report.pkcs12 ?? []).length && !password.value;
-    results.replaceChildren(renderReport(report, { asn1: asn1InWorker }));
+    results.replaceChildren(renderReport(report, { asn1: asn1InWorker, addFiles: (files) => loadFiles(files, { append: true }) }));
     share.hidden = false;
   } catch (err) {
     results.replaceChildren(h('div', { class: 'summary error', role: 'alert' },
@@ -196,7 +196,8 @@ function isText(bytes) {
   }
 }
 
-async function loadFiles(files) {
+/** Reads `files` into the input, replacing it or (`append`: an intermediate fetched for the fix) after it. */
+async function loadFiles(files, { append = false } = {}) {
   const parts = [];
   const notes = [];
   for (const file of files) {
@@ -209,8 +210,8 @@ async function loadFiles(files) {
       notes.push(`${file.name} (${bytes.length.toLocaleString()} bytes of DER, shown as PEM)`);
     }
   }
-  paste.value = parts.join('\n');
-  fileNote.textContent = `Loaded ${notes.join(', ')}.`;
+  paste.value = append ? `${paste.value.trimEnd()}\n${parts.join('\n')}` : parts.join('\n');
+  fileNote.textContent = `${append ? 'Added' : 'Loaded'} ${notes.join(', ')}.`;
   fileNote.hidden = false;
   analyse();
 }

@@ -1,7 +1,9 @@
 // The page as a person uses it: paste, examples, files, dates — in headless Chromium.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { guardedPage, launch, open, root, screenshots, serve } from './harness.mjs';
 
@@ -446,6 +448,25 @@ test('a chain in the wrong order: the fix-it panel says what it changed, and the
   assert.match(await missing.locator('.why p').textContent(), /AIA fetching.*"unable to get local issuer certificate"/s);
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.fix-panel.error')).borderTopStyle === 'solid');
   await missing.screenshot({ path: `${screenshots}fix-missing.png` });
+  assert.equal(await missing.locator('a').getAttribute('href'), 'http://ca.certscope.test/intermediate.crt');
+  assert.equal(await missing.locator('a').getAttribute('rel'), 'noopener noreferrer');
+
+  // The whole way on the page alone: the file the browser downloaded from that URL (DER, as
+  // CAs serve it) is added from the panel, and the fixed chain file is offered. (The example's
+  // private root is supplied, as its owner would.)
+  await page.locator('#trust').evaluate((d) => { d.open = true; });
+  await page.selectOption('#roots', 'custom');
+  await page.fill('#custom-roots', data('generated/p256-root.pem').toString());
+  await page.locator('.fix-panel.error').waitFor();
+  const der = join(mkdtempSync(join(tmpdir(), 'certscope-aia-')), 'intermediate.crt');
+  writeFileSync(der, Buffer.from(blocks[1].replace(/-----[A-Z ]+-----|\s/g, ''), 'base64'));
+  await page.getByTestId('fix-add-file').setInputFiles(der);
+  await page.locator('details.fix-panel.quiet').waitFor();
+  await page.locator('details.fix-panel.quiet > summary').click();
+  assert.equal(await page.locator('.verdict-title').textContent(), 'Browsers trust this chain');
+  assert.match(await page.locator('#file-note').textContent(), /^Added intermediate\.crt \(\d+ bytes of DER, shown as PEM\)\.$/);
+  const [fixed] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-file="fullchain.pem"]').click()]);
+  assert.equal(readFileSync(await fixed.path(), 'utf8'), blocks[0] + blocks[1]);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -52,22 +52,33 @@ function lines(label, text) {
     copyButton(text));
 }
 
-function missingPanel(m) {
+/** An http(s) URL as a link that opens apart from the page; anything else stays text. */
+function link(url) {
+  return /^https?:\/\//i.test(url)
+    ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: 'Download it in your browser' })
+    : null;
+}
+
+function missingPanel(m, addFiles) {
   return h('section', { class: 'fix-panel error', 'data-testid': 'fix-panel' },
     h('h3', { text: 'Fix: send the missing intermediate' }),
     h('p', {}, 'The server does not send ', h('strong', { text: m.issuer }),
       m.url ? ', the certificate that issued yours. Its CA publishes it at:' : ', the certificate that issued yours, and the certificate names no place to download it.'),
     m.url ? h('div', { class: 'snippets' }, lines('URL', m.url)) : null,
-    h('p', { text: 'Fetch it, convert it to PEM and put it after your certificate (cert.pem is the certificate file the server uses now), then paste fullchain.pem here to check it:' }),
+    m.url && addFiles ? h('p', { class: 'add-file' }, link(m.url), ' (certscope itself never fetches anything), then ',
+      h('label', {}, 'add the downloaded file here: ',
+        h('input', { type: 'file', 'data-testid': 'fix-add-file', onchange: (e) => addFiles(e.target.files) })),
+      ' — certscope puts it after your certificate and offers the fixed chain file.') : null,
+    h('p', { text: `${addFiles ? 'Or on a command line: fetch' : 'Fetch'} it, convert it to PEM and put it after your certificate (cert.pem is the certificate file the server uses now), then paste fullchain.pem here to check it:` }),
     h('div', { class: 'snippets', 'data-testid': 'fix-commands' }, m.commands.map((c, i) => lines(`${i + 1}`, c))),
     h('details', { class: 'why', open: true },
       h('summary', { text: 'Why it works in Chrome but fails in curl, Java, Python or Android' }),
       h('p', { text: m.explanation })));
 }
 
-/** The panel for one chain's fix. */
-export function fixPanel(fix) {
-  return adopt(fix.missing ? missingPanel(fix.missing) : filesPanel(fix));
+/** The panel for one chain's fix; `addFiles(files)`, when given, adds files to the input. */
+export function fixPanel(fix, addFiles) {
+  return adopt(fix.missing ? missingPanel(fix.missing, addFiles) : filesPanel(fix));
 }
 
 function filesPanel(fix) {

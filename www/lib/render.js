@@ -37,7 +37,7 @@ export function renderReport(report, options = {}) {
   // pasted (an embedded certificate needs neither).
   for (const site of http) frag.append(later(() => import('./render-http.js').then((m) => m.httpSection(site))));
   if (report.document) frag.append(later(() => import('./render-document.js').then((m) => m.documentSection(report.document))));
-  for (const chain of report.chains) frag.append(chainSection(report, chain));
+  for (const chain of report.chains) frag.append(chainSection(report, chain, options));
   if (report.findings.length) {
     frag.append(h('div', { class: 'findings' }, report.findings.map(finding)));
   }
@@ -80,8 +80,11 @@ function summary(report, all) {
     h('span', { class: 'counts', text: counts }));
 }
 
-/** The verdicts for one chain, browser first, with the path as a diagram. */
-function chainSection(report, chain) {
+/**
+ * The verdicts for one chain, browser first, with the path as a diagram, and the fix-it panel
+ * (`options.addFiles(files)`, when given, adds files to the input from that panel).
+ */
+function chainSection(report, chain, options) {
   const leaf = report.certificates[chain.leaf];
   const title = leaf?.subject.commonName ?? leaf?.subject.display ?? 'certificate';
   const b = chain.browser;
@@ -101,7 +104,7 @@ function chainSection(report, chain) {
               : s.summary.replace(/^Not trusted: /, 'fails — ')))),
     diagram(report, b),
     chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null,
-    chain.fix ? later(() => import('./render-fix.js').then((m) => m.fixPanel(chain.fix))) : null);
+    chain.fix ? later(() => import('./render-fix.js').then((m) => m.fixPanel(chain.fix, options.addFiles))) : null);
 }
 
 function diagram(report, verdict) {
