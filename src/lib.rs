@@ -30,6 +30,8 @@
 mod asn1;
 mod cert;
 mod chain;
+#[cfg(feature = "compare")]
+pub mod compare;
 mod connection;
 mod crl;
 mod csr;

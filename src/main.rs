@@ -7,6 +7,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     mod check;
+    mod diff;
     mod fix;
 
     use std::io::Read;
@@ -22,6 +23,7 @@ mod cli {
                          [--terse] [--json [--pem]]
            certscope fix [FILE|-] [--out DIR] [--at TIME] [--host NAME]
                          [--roots FILE | --no-roots] [--client]
+           certscope diff OLD NEW [--json] [--at TIME]
 
     Reads FILE (or standard input when FILE is - or absent): certificates, chains, CSRs, CRLs,
     PKCS#7 and PKCS#12 bundles, private keys (public half only), openssl s_client and curl -v
@@ -62,12 +64,17 @@ mod cli {
 
       --out DIR             write fullchain.pem and chain.pem into DIR
 
+    diff compares two certificates (the end certificate of each file, any encoding; - for
+    standard input): names, key, issuer, validity and every extension, with the differences
+    in plain words (Renewal with the same names and a new key; the OCSP URL is gone).
+
     Exit status: inspect and summarize: 0 when every block was read, 1 when some block could
     not be read, 2 on a usage or I/O error. check: 0 when every certificate passes, 1 when
     any fails (or a block beside them cannot be read), 2 on a usage or I/O error or when a
     named file holds no certificate. fix: 0 when it produced a complete chain file, 1 when
     it could not (an intermediate is missing, or the chain fails for another reason), 2 on a
-    usage or I/O error.";
+    usage or I/O error. diff: 0 when they are the same certificate, 1 when they differ, 2 on
+    a usage or I/O error or when a file holds no certificate.";
 
     #[derive(PartialEq, Eq)]
     enum Command {
@@ -75,6 +82,7 @@ mod cli {
         Summarize,
         Check,
         Fix,
+        Diff,
     }
 
     struct Args {
@@ -100,6 +108,7 @@ mod cli {
             Some("summarize") => Command::Summarize,
             Some("check") => Command::Check,
             Some("fix") => Command::Fix,
+            Some("diff") => Command::Diff,
             Some("-h" | "--help") => return Err(String::new()),
             Some(other) => return Err(format!("unknown command {other:?}")),
             None => return Err("missing command".into()),
@@ -155,7 +164,10 @@ mod cli {
                 "-h" | "--help" => return Err(String::new()),
                 s if s.starts_with("--at=") => parsed.at = s.get(5..).map(str::to_owned),
                 s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
-                s if parsed.files.is_empty() || parsed.command == Command::Check => {
+                s if parsed.files.is_empty()
+                    || parsed.command == Command::Check
+                    || (parsed.command == Command::Diff && parsed.files.len() < 2) =>
+                {
                     parsed.files.push(s.to_owned())
                 }
                 s => return Err(format!("unexpected argument {s:?}")),
@@ -163,6 +175,9 @@ mod cli {
         }
         if parsed.json && parsed.command == Command::Fix {
             return Err("fix writes PEM files; use inspect --json for the report".into());
+        }
+        if parsed.command == Command::Diff && parsed.files.len() != 2 {
+            return Err("diff needs two files: the old certificate and the new".into());
         }
         if parsed.pem && !parsed.json {
             return Err("--pem goes with --json".into());
@@ -220,6 +235,9 @@ mod cli {
         }
         if args.command == Command::Check {
             return check(&args, &options);
+        }
+        if args.command == Command::Diff {
+            return diff(&args, options.at);
         }
         let input = read_input(args.files.first().map(Path::new))
             .map_err(|e| (2, format!("certscope: {e}")))?;
@@ -291,6 +309,27 @@ mod cli {
             eprintln!("certscope: skipped {skipped} file(s) without certificates");
         }
         Ok(rows.iter().all(|r| r.ok))
+    }
+
+    /// `certscope diff`: `Ok(true)` when both are the same certificate.
+    fn diff(args: &Args, at: u64) -> Result<bool, (u8, String)> {
+        let mut inputs = Vec::new();
+        for f in &args.files {
+            inputs
+                .push(read_input(Some(Path::new(f))).map_err(|e| (2, format!("certscope: {e}")))?);
+        }
+        let (Some(a), Some(b)) = (inputs.first(), inputs.get(1)) else {
+            return Err((2, "certscope: diff needs two files".to_owned()));
+        };
+        let c =
+            certscope::compare::compare(a, b, at).map_err(|e| (2, format!("certscope: {e}")))?;
+        if args.json {
+            let json = serde_json::to_string_pretty(&c).map_err(|e| (2, e.to_string()))?;
+            println!("{json}");
+        } else {
+            print!("{}", diff::text(&c));
+        }
+        Ok(c.identical)
     }
 
     fn summarize(input: &[u8], json: bool) -> Result<bool, (u8, String)> {

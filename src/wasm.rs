@@ -219,6 +219,20 @@ export interface ChainFix {
     explanation: string;
   } | null;
 }
+/** Two certificates compared: `compare(a, b)`, `certscope diff`. */
+export interface Comparison {
+  a: ComparedCertificate;
+  b: ComparedCertificate;
+  /** Whether they are the same certificate (same DER). */
+  identical: boolean;
+  /** e.g. "Renewal with the same names and a new key; the OCSP URL is gone; the lifetime went from 398 to 90 days". */
+  summary: string;
+  /** Every field that differs, in certificate order. */
+  differences: { field: string; change: "added" | "removed" | "changed"; before: string | null; after: string | null; meaning: string }[];
+  /** The fields that are the same. */
+  same: string[];
+}
+export interface ComparedCertificate { subject: string; issuer: string; serial: string; notAfter: string; sha256: string; location: Location }
 export interface HeaderField { name: string; value: string; line: number }
 export interface HttpResponse {
   line: number;
@@ -750,6 +764,29 @@ mod verify_module {
             missing_url,
         };
         super::to_js(&crate::modules::fix_chain(&input))
+    }
+}
+
+/// The compare module's export (also in the default build, for the wasm tests).
+#[cfg(feature = "compare")]
+pub use compare_module::compare as compare_certificates;
+
+#[cfg(feature = "compare")]
+mod compare_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The end certificates of two reports compared (`Comparison`): `a` and `b` are
+    /// `JSON.stringify(report.certificates)` of reports the core made; the error names the
+    /// one that held no certificate.
+    #[wasm_bindgen(js_name = compareCertificates, unchecked_return_type = "Comparison")]
+    pub fn compare(a: &str, b: &str) -> Result<JsValue, JsError> {
+        let parse = |json: &str| {
+            serde_json::from_str::<serde_json::Value>(json)
+                .map_err(|e| JsError::new(&e.to_string()))
+        };
+        let c = crate::compare::compare_reports(&parse(a)?, &parse(b)?)
+            .map_err(|e| JsError::new(&e))?;
+        super::to_js(&c)
     }
 }
 

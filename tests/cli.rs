@@ -413,3 +413,35 @@ fn fix_writes_the_chain_file_and_says_what_changed() {
         Some(2)
     );
 }
+
+#[test]
+fn diff_compares_two_certificates_with_exit_codes() {
+    let p256 = "tests/data/generated/p256-leaf.pem";
+    let rsa = "tests/data/generated/rsa2048-leaf.pem";
+    let at = ["--at", "2026-02-01"];
+    // 1: they differ; the sentence first, then each difference.
+    let out = certscope(&[&["diff", p256, rsa], &at[..]].concat(), None);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out);
+    assert!(said.starts_with("Renewal with the same names and a new key (EC P-256 → RSA 2048 bits); issued by a different CA"), "{said}");
+    assert!(said.contains("  Public key (changed)\n    - EC P-256 "));
+    // 0: the same certificate, one of them from standard input.
+    let out = certscope(
+        &[&["diff", p256, "-"], &at[..]].concat(),
+        Some(&std::fs::read(p256).unwrap()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).starts_with("The same certificate\n"));
+    let json: serde_json::Value = serde_json::from_slice(
+        &certscope(&[&["diff", p256, rsa, "--json"], &at[..]].concat(), None).stdout,
+    )
+    .unwrap();
+    assert_eq!(json["identical"], false);
+    assert_eq!(json["differences"][0]["field"], "Public key");
+    // 2: usage, or no certificate.
+    assert_eq!(certscope(&["diff", p256], None).status.code(), Some(2));
+    let out = certscope(&["diff", p256, "-"], Some(b"hello"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("the second certificate: no certificate found"));
+}

@@ -18,36 +18,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use certscope::fix::{fix, FixInput, Given, Step};
 use certscope::{inspect, Options, Roots};
 
-fn openssl(dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("openssl runs (scripts/setup.sh installs it)");
-    out
-}
-
-fn ok(dir: &Path, args: &[&str]) {
-    let out = openssl(dir, args);
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::{openssl, openssl_ok as ok};
 
 /// A root, an intermediate and a leaf for localhost and 127.0.0.1 (P-256), in a new directory.
 fn hierarchy() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "certscope-fix-{}-{}",
-        std::process::id(),
-        Instant::now().elapsed().as_nanos()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch("fix");
     std::fs::write(
         dir.join("ca.ext"),
         "basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n\

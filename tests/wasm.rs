@@ -334,3 +334,27 @@ fn a_chain_fix_names_the_missing_intermediate() {
     );
     assert_eq!(Array::from(&get(&r, "chains.0.fix.changes")).length(), 2);
 }
+
+#[wasm_bindgen_test]
+fn two_certificates_compared() {
+    let certificates = |pem: &str| {
+        let r = inspect(pem.into(), options("2026-02-01".into())).unwrap();
+        js_sys::JSON::stringify(&get(&r, "certificates"))
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    let leaf = certificates(include_str!("data/generated/p256-leaf.pem"));
+    let other = certificates(include_str!("data/generated/rsa2048-leaf.pem"));
+    let c = certscope::wasm::compare_certificates(&leaf, &other).unwrap();
+    assert!(!get(&c, "identical").as_bool().unwrap());
+    assert_eq!(
+        get(&c, "differences.0.field").as_string().unwrap(),
+        "Public key"
+    );
+    let same = certscope::wasm::compare_certificates(&certificates(CHAIN), &leaf).unwrap();
+    assert!(get(&same, "identical").as_bool().unwrap());
+    // Errors are JS exceptions naming the input.
+    assert!(certscope::wasm::compare_certificates("[]", &leaf).is_err());
+    assert!(certscope::wasm::compare_certificates(&leaf, "not json").is_err());
+}

@@ -63,11 +63,11 @@ function restartWorker() {
   startWorker();
 }
 
-function inspectInWorker(input, options, tree = false) {
+function inspectInWorker(input, options, tree = false, other = undefined) {
   return new Promise((resolve, reject) => {
     const id = ++jobs;
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, input, options, tree });
+    worker.postMessage({ id, input, options, tree, other });
   });
 }
 
@@ -117,6 +117,7 @@ async function analyse() {
     passwordField.hidden = !(report.pkcs12 ?? []).length && !password.value;
     results.replaceChildren(renderReport(report, { asn1: asn1InWorker, addFiles: (files) => loadFiles(files, { append: true }) }));
     share.hidden = false;
+    compareNow();
   } catch (err) {
     results.replaceChildren(h('div', { class: 'summary error', role: 'alert' },
       h('span', { class: 'headline', text: 'Could not analyse this input' }),
@@ -126,6 +127,34 @@ async function analyse() {
     results.setAttribute('aria-busy', 'false');
   }
 }
+
+// --- comparing two certificates -----------------------------------------------------------
+// The certificate above (old) against one pasted in the Compare panel (new), in the worker;
+// the comparison's renderer is fetched the first time it is used.
+const compareWith = $('compare-with');
+const compareResult = $('compare-result');
+let compares = 0;
+async function compareNow() {
+  const turn = ++compares;
+  if (!compareWith.value.trim() || !paste.value.trim()) {
+    compareResult.replaceChildren();
+    return;
+  }
+  try {
+    const [comparison, view] = await Promise.all([
+      inspectInWorker(paste.value, { at: at.value || undefined }, false, compareWith.value),
+      import('./lib/render-compare.js'),
+    ]);
+    if (turn === compares) compareResult.replaceChildren(view.comparisonView(comparison));
+  } catch (err) {
+    if (turn === compares) compareResult.replaceChildren(h('p', { class: 'err-text', role: 'alert', text: `Cannot compare: ${String(err?.message ?? err)}` }));
+  }
+}
+let compareTimer;
+compareWith.addEventListener('input', () => {
+  clearTimeout(compareTimer);
+  compareTimer = setTimeout(compareNow, 120);
+});
 
 let timer;
 /** Typing waits for a pause; a paste or a drop is whole at once and is analysed at once. */

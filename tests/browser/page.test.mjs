@@ -457,7 +457,9 @@ test('a chain in the wrong order: the fix-it panel says what it changed, and the
   await page.locator('#trust').evaluate((d) => { d.open = true; });
   await page.selectOption('#roots', 'custom');
   await page.fill('#custom-roots', data('generated/p256-root.pem').toString());
-  await page.locator('.fix-panel.error').waitFor();
+  // Typing is analysed after a 120 ms pause: let that run before the file is added.
+  await page.waitForTimeout(300);
+  await page.locator('#results[aria-busy="false"] .fix-panel.error').waitFor();
   const der = join(mkdtempSync(join(tmpdir(), 'certscope-aia-')), 'intermediate.crt');
   writeFileSync(der, Buffer.from(blocks[1].replace(/-----[A-Z ]+-----|\s/g, ''), 'base64'));
   await page.getByTestId('fix-add-file').setInputFiles(der);
@@ -467,6 +469,32 @@ test('a chain in the wrong order: the fix-it panel says what it changed, and the
   assert.match(await page.locator('#file-note').textContent(), /^Added intermediate\.crt \(\d+ bytes of DER, shown as PEM\)\.$/);
   const [fixed] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-file="fullchain.pem"]').click()]);
   assert.equal(readFileSync(await fixed.path(), 'utf8'), blocks[0] + blocks[1]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('comparing two certificates: the sentence, each difference with both values, what is the same', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1280, height: 1000 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-02-01');
+  await page.fill('#paste', data('generated/p256-chain.pem').toString());
+  await page.getByTestId('chain').waitFor();
+  await page.click('#compare summary');
+  await page.fill('#compare-with', data('generated/rsa2048-leaf.pem').toString());
+  const summary = page.getByTestId('comparison-summary');
+  await summary.waitFor();
+  assert.equal(await summary.textContent(),
+    'Renewal with the same names and a new key (EC P-256 → RSA 2048 bits); issued by a different CA (certscope p256 Intermediate → certscope rsa2048 Intermediate); signed with SHA-256 with RSA instead of ECDSA with SHA-256');
+  assert.deepEqual(await page.locator('table.diff tbody th').allTextContents(), ['Public key', 'Issuer', 'Issuer key (AKI)', 'Signature algorithm']);
+  assert.match(await page.locator('table.diff tr[data-field="Issuer"] td').nth(1).textContent(), /^CN=certscope rsa2048 Intermediate/);
+  assert.match(await page.locator('.comparison p.muted').textContent(), /^The same: Subject, Names, Serial number, Validity, /);
+  await page.locator('#compare').screenshot({ path: `${screenshots}compare.png` });
+  // The same certificate, and then something that is not one.
+  await page.fill('#compare-with', data('generated/p256-leaf.pem').toString());
+  await page.locator('[data-testid="comparison-summary"]:text-is("The same certificate")').waitFor();
+  await page.fill('#compare-with', 'not a certificate');
+  await page.locator('#compare-result .err-text').waitFor();
+  assert.equal(await page.locator('#compare-result .err-text').textContent(), 'Cannot compare: the second certificate: no certificate found');
   assert.deepEqual(problems, []);
   await context.close();
 });

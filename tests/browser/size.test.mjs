@@ -22,8 +22,9 @@ after(async () => {
 // Growth guards, in bytes gzipped: today's figures rounded up. The goals (issue 22) are
 // 150 KB for the embed and 350 KB for the page's chain; README, Performance, says how far off.
 // The corrected chain file (issue 21) added 11.6 KB to the verify module, 1.5 KB of panel
-// script loaded with a fix, and 0.4 KB of merge code to the engine every scenario loads.
-const BUDGET = { embed: 441_000, pageChain: 657_500, pageHeaders: 596_000, pagePkcs12: 716_000 };
+// script loaded with a fix, and 0.4 KB of merge code to the engine every scenario loads;
+// compare() 0.3 KB more to the engine, and the page's compare panel 0.8 KB to app.js.
+const BUDGET = { embed: 441_500, pageChain: 659_000, pageHeaders: 597_000, pagePkcs12: 717_500 };
 
 /** Records the scripts and modules `page` loads; `total()` is their gzipped size. */
 function counter(page) {
@@ -65,6 +66,9 @@ async function pageScenario(name, act) {
   const total = counter(page);
   await open(page, server.origin);
   await act(page);
+  // Parts of the report load their script after it appears (render-fix.js, render-http.js):
+  // count once nothing is left in flight.
+  await page.waitForLoadState('networkidle');
   figures[name] = await total();
   assert.ok(figures[name].bytes <= BUDGET[name], `${name}: ${figures[name].bytes} B`);
   assert.deepEqual(problems, []);

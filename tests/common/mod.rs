@@ -48,3 +48,34 @@ pub fn pem_der(pem: &str) -> Vec<u8> {
     }
     out
 }
+
+/// Runs `openssl` in `dir` (scripts/setup.sh installs it).
+pub fn openssl(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("openssl runs (scripts/setup.sh installs it): {e}"))
+}
+
+/// Runs `openssl` in `dir` and fails the test unless it succeeds.
+pub fn openssl_ok(dir: &std::path::Path, args: &[&str]) {
+    let out = openssl(dir, args);
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A new empty directory for one test's files.
+pub fn scratch(name: &str) -> std::path::PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let dir = std::env::temp_dir().join(format!("certscope-{name}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    dir
+}

@@ -71,3 +71,31 @@ test('the split engine reports exactly what the native engine reports, on every 
   assert.deepEqual(engine.modulesLoaded().sort(), ['core', 'documents', 'http', 'pkcs12', 'ssh', 'verify']);
   console.log(`split engine = native engine on ${compared} fixtures`);
 });
+
+test('compare in the split engine says exactly what `certscope diff` says, loading the core and the compare module only', async () => {
+  const g = (f) => `tests/data/generated/${f}`;
+  const pairs = [
+    ['p256-leaf.pem', 'rsa2048-leaf.pem'], ['p256-leaf.pem', 'p256-chain.pem'], ['rsa2048-leaf.pem', 'rsa4096-leaf.pem'],
+    ['flawed-expired.pem', 'flawed-sha1.pem'], ['flawed-no-san.pem', 'flawed-wildcard.pem'], ['idn-chain.pem', 'ed25519-leaf.pem'],
+    ['p384-leaf.pem', 'flawed-unknown-critical.pem'], ['flawed-v1.pem', 'flawed-long-lifetime.pem'],
+  ];
+  const engine = await import(new URL('pkg/node/certscope.js', root));
+  for (const [a, b] of pairs) {
+    let native;
+    try {
+      native = execFileSync(`${root.pathname}target/debug/certscope`, ['diff', g(a), g(b), '--json', '--at', at], { cwd: root.pathname, encoding: 'utf8' });
+    } catch (err) {
+      native = err.stdout; // exit 1: they differ
+    }
+    const split = await engine.compare(readFileSync(new URL(g(a), root)), readFileSync(new URL(g(b), root), 'utf8'), { at });
+    assert.deepEqual(split, JSON.parse(native), `${a} vs ${b}`);
+  }
+  // A fresh process: compare() needs the core (to read both inputs) and the compare module, no other.
+  const script = `import { compare, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+    import { readFileSync } from 'node:fs';
+    const c = await compare(readFileSync(${JSON.stringify(`${root.pathname}${g('p256-leaf.pem')}`)}), readFileSync(${JSON.stringify(`${root.pathname}${g('p384-leaf.pem')}`)}));
+    console.log(JSON.stringify([modulesLoaded(), c.identical]));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), [['core', 'compare'], false]);
+  await assert.rejects(engine.compare('nothing', readFileSync(new URL(g('p256-leaf.pem'), root))), /the first certificate: no certificate found/);
+});

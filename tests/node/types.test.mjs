@@ -12,7 +12,7 @@ import { test } from 'node:test';
 const root = new URL('../../', import.meta.url).pathname;
 
 test('reports type-check against certscope.d.ts', async () => {
-  const { inspect, asn1, summarize } = await import(`${root}pkg/certscope.js`);
+  const { inspect, asn1, summarize, compare } = await import(`${root}pkg/certscope.js`);
   const data = (p) => readFileSync(`${root}tests/data/${p}`);
   const hostile = readdirSync(`${root}tests/data/hostile`).filter((f) => f.endsWith('.pem')).map((f) => data(`hostile/${f}`)).join('\n');
   const reports = await Promise.all([
@@ -55,17 +55,20 @@ test('reports type-check against certscope.d.ts', async () => {
   const summary = await summarize(Buffer.concat([data('formats/chain.p7b'), data('formats/key-sec1-ec.pem'), data('generated/idn-chain.pem')]));
   assert.equal(summary.certificates.length, 4);
   assert.equal(summary.errors[0].code, 'unsupported-block');
-  const listing = `export const s: Summary = ${JSON.stringify(summary)};`;
+  const comparison = await compare(data('generated/p256-leaf.pem'), data('generated/rsa2048-chain.pem'), { at: '2026-02-01' });
+  assert.equal(comparison.differences[0].field, 'Public key');
+  const listing = `export const s: Summary = ${JSON.stringify(summary)};\nexport const c: Comparison = ${JSON.stringify(comparison)};`;
   // The engine's own declarations too: what a caller writes type-checks.
-  const calls = `import { inspect, summarize, load, modulesLoaded } from './certscope';
+  const calls = `import { inspect, summarize, load, modulesLoaded, compare } from './certscope';
     export async function use(pem: string): Promise<string[]> {
       const r: Report = await inspect(pem, { at: '2026-12-01', verify: false });
       const s: Summary = await summarize(new Uint8Array(0));
       await load('http');
+      const c: Comparison = await compare(pem, new Uint8Array(0), { at: new Date() });
       const loaded: string[] = modulesLoaded();
-      return [...r.pending, ...loaded, String(s.certificates.length)];
+      return [...r.pending, ...loaded, String(s.certificates.length), c.summary];
     }`;
-  writeFileSync(join(dir, 'check.ts'), `import type { Report, Asn1Node, Summary } from './certscope';\n${literals}\n${tree}\n${listing}\n${calls}\n`);
+  writeFileSync(join(dir, 'check.ts'), `import type { Report, Asn1Node, Summary, Comparison } from './certscope';\n${literals}\n${tree}\n${listing}\n${calls}\n`);
   const tsc = `${root}node_modules/typescript/bin/tsc`;
   try {
     execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', join(dir, 'check.ts')], { encoding: 'utf8' });

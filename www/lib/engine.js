@@ -14,6 +14,7 @@ const importers = {
   pkcs12: () => import('./certscope_pkcs12.js'),
   documents: () => import('./certscope_documents.js'),
   ssh: () => import('./certscope_ssh.js'),
+  compare: () => import('./certscope_compare.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -59,7 +60,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (capability !== 'http' && capability !== 'ssh') register(capability, glue);
+    if (!['http', 'ssh', 'compare'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -170,6 +171,18 @@ async function addDocument(report, capability, input, options) {
     report.document = document;
   }
   report.pending = report.pending.filter((c) => c !== capability);
+}
+
+/**
+ * Compares the certificate in `a` with the one in `b` (old and new; the end certificate when
+ * an input holds a chain): the core reads both, the compare module compares them (no chain
+ * verdict is made). Rejects with an error naming the input that holds no certificate.
+ */
+export async function compare(a, b, options = {}) {
+  await init();
+  const read = (input) => JSON.stringify(guarded((c) => c.inspect(input, { at: options.at, roots: 'none' })).certificates);
+  const [first, second] = [read(a), read(b)];
+  return (await load('compare')).compareCertificates(first, second);
 }
 
 /** Lists every certificate in `input` without analysis (core only). */
