@@ -6,7 +6,7 @@ scripts/setup.sh "$@"
 # npm's binaryen first: Debian's wasm-opt (v108) writes modules that fail to instantiate.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-# One crate, seven WebAssembly modules (README, Architecture): the core, and one module per
+# One crate, seven WebAssembly modules (docs/architecture.md): the core, and one module per
 # capability that the core loads only when an input needs it.
 # wasm_module MODULE OUT-DIR [wasm-pack flags]: builds one module into OUT-DIR/MODULE.
 wasm_module() {
@@ -69,9 +69,11 @@ cp tests/data/documents/idp-metadata.xml www/examples/saml-metadata.xml
 cp tests/data/documents/jwks.json www/examples/jwks.json
 cat tests/data/ssh/authorized_keys tests/data/ssh/alice-cert.pub > www/examples/ssh-cert.pub
 cat tests/data/formats/leaf-ec.pem tests/data/formats/root.pem tests/data/formats/root.crl tests/data/formats/leaf-rsa.csr > www/examples/csr-crl.txt
+# The manual (README.md and docs/) as pages under /docs/, their examples live elements.
+node scripts/docs.mjs
 
 # Size guard: every module against its own budget (bytes gzipped, .wasm + glue), and all
-# of them together. The goals (issue 22) are in the README's performance section. verify went
+# of them together. The goals (issue 22) are in docs/performance.md. verify went
 # from 200000 to 210000 for the corrected chain file (src/fix.rs, +11.6 KB: its text, and
 # returning an object to JavaScript), which loads with the chain verdict and not in the core.
 declare -A budget=([core]=413000 [verify]=210000 [http]=146000 [pkcs12]=60000 [documents]=120000 [ssh]=85000 [compare]=47000)

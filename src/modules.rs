@@ -1,4 +1,4 @@
-//! What the separately loaded WebAssembly modules export (README, Architecture): plain bytes
+//! What the separately loaded WebAssembly modules export (docs/architecture.md): plain bytes
 //! and strings in and out, so that each call can cross from the core to a module built apart.
 //! Native builds link these capabilities directly and never need this module.
 

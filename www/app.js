@@ -1,6 +1,6 @@
 // The certscope page: input handling and wiring. Analysis runs in a Web Worker (worker.js)
 // with certscope's WebAssembly core; rendering is lib/render.js.
-import { copy } from './lib/dom.js';
+import { copy, linkFindingsTo } from './lib/dom.js';
 import { h, renderReport } from './lib/render.js';
 import { reportCss, sheet } from './lib/report-style.js';
 
@@ -27,6 +27,9 @@ const pending = new Map();
 
 // Trusted Types are enforced (see the CSP): the one script URL this page loads dynamically is
 // its own worker, and this policy allows exactly that and nothing else.
+// Finding ids link to their entry in the documentation served beside the page.
+linkFindingsTo('docs/findings.html');
+
 const WORKER_URL = new URL('./worker.js', import.meta.url).href;
 const workerPolicy = globalThis.trustedTypes?.createPolicy('certscope-worker', {
   createScriptURL(url) {

@@ -1,4 +1,4 @@
-//! `certscope diff A B`: two certificates compared (README, Command line).
+//! `certscope diff A B`: two certificates compared (docs/usage.md, Command line).
 
 use std::fmt::Write as _;
 

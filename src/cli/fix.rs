@@ -1,5 +1,5 @@
 //! `certscope fix`: the corrected chain file of the input's first chain, on standard output
-//! or written as `fullchain.pem` and `chain.pem` into a directory (README, Command line).
+//! or written as `fullchain.pem` and `chain.pem` into a directory (docs/usage.md, Command line).
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -79,7 +79,7 @@ struct Security {
 
 // Read from a `serde_json::Value`, not with `#[derive(Deserialize)]`: typed deserialising links
 // serde_json's type-error messages, whose float formatting alone made the http module 47 KB
-// (gzipped) larger; picking fields from a `Value` added a fraction of that (README, sizes).
+// (gzipped) larger; picking fields from a `Value` added a fraction of that (docs/performance.md).
 fn string(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(str::to_owned)
 }

@@ -95,7 +95,8 @@ test('examples, findings and the evaluation date', async () => {
   const expired = page.locator('details.finding[data-finding="cert.expired"]');
   await expired.locator('summary').click();
   assert.match(await expired.locator('.body').textContent(), /Renew the certificate/);
-  assert.equal(await expired.locator('a').getAttribute('href'), 'https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5');
+  assert.equal(await expired.locator('a').first().getAttribute('href'), 'https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5');
+  assert.equal(new URL(await expired.locator('a.finding-id').getAttribute('href')).pathname + new URL(await expired.locator('a.finding-id').getAttribute('href')).hash, '/docs/findings.html#cert.expired');
 
   // The missing-intermediate example names the intermediate and where to fetch it.
   await page.fill('#at', '2026-11-27');

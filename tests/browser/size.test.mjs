@@ -1,7 +1,7 @@
 // What each way of using certscope downloads, counted in Chromium as the issue asks: every
 // JavaScript and WebAssembly response the scenario loads, each gzipped at level 9 (what a
 // compressing host sends; the local test server sends them uncompressed). Guards fail the
-// test if a scenario grows past its budget; the figures go in the README (Performance).
+// test if a scenario grows past its budget; the figures go in docs/performance.md.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,7 +20,7 @@ after(async () => {
 });
 
 // Growth guards, in bytes gzipped: today's figures rounded up. The goals (issue 22) are
-// 150 KB for the embed and 350 KB for the page's chain; README, Performance, says how far off.
+// 150 KB for the embed and 350 KB for the page's chain; docs/performance.md says how far off.
 // The corrected chain file (issue 21) added 11.6 KB to the verify module, 1.5 KB of panel
 // script loaded with a fix, and 0.4 KB of merge code to the engine every scenario loads;
 // compare() 0.3 KB more to the engine, and the page's compare panel 0.8 KB to app.js.

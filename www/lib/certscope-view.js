@@ -3,12 +3,13 @@
 // Content comes from an inline child <script type="text/plain"> (PEM, or anything the
 // page accepts) or from a same-origin `src`; a child <script type="text/plain" data-roots>
 // holds trust anchors (your private CA's root) instead of Mozilla's. Attributes: host, at, roots ("mozilla" |
-// "none"), verify, compact, theme ("light" | "dark"). A chain verdict needs the verify module
+// "none"), verify, compact, theme ("light" | "dark"), docs (where finding ids link to). A chain verdict needs the verify module
 // (signatures and Mozilla's roots): the element asks for one when it has `verify`, `host`, a
 // `roots` attribute or a data-roots child, and otherwise loads only the core. It renders into a shadow root with `part`s
 // (summary, chain, card, finding, problems) and fires a composed, bubbling
 // `certscope:report` event whose detail is the report.
 import { renderReport, h } from './render.js';
+import { linkFindingsTo } from './dom.js';
 import { tokensCss, reportCss, sheet } from './report-style.js';
 import { asn1, inspect } from './certscope.js';
 
@@ -38,6 +39,8 @@ export class CertscopeView extends HTMLElement {
   set compact(value) { this.toggleAttribute('compact', Boolean(value)); }
 
   connectedCallback() {
+    // `docs`: where finding ids link to (a page with an anchor per id), for every element.
+    if (this.hasAttribute('docs')) linkFindingsTo(this.getAttribute('docs'));
     sheets ??= [sheet(tokensCss), sheet(reportCss)];
     this.#root.adoptedStyleSheets = sheets;
     this.#render();

@@ -117,6 +117,17 @@ export function extensionLines(v) {
   }
 }
 
+let findingDocs = null;
+
+/**
+ * Makes finding ids link to `url#id` (a page with an anchor per id: docs/findings.md); only
+ * http(s) and relative URLs are taken.
+ */
+export function linkFindingsTo(url) {
+  const parsed = url ? new URL(url, document.baseURI) : null;
+  findingDocs = parsed && /^https?:$/.test(parsed.protocol) ? parsed.href : null;
+}
+
 export function finding(f) {
   const safeUrl = /^https:\/\//.test(f.reference.url) ? f.reference.url : null;
   return h('details', { class: `finding ${f.severity}`, part: `finding ${f.severity}`, 'data-finding': f.id },
@@ -131,7 +142,9 @@ export function finding(f) {
       interop(f),
       h('p', {}, 'See ', safeUrl
         ? h('a', { href: safeUrl, target: '_blank', rel: 'noopener noreferrer', text: f.reference.label })
-        : f.reference.label, ` · ${f.id}`)));
+        : f.reference.label, ' · ', findingDocs
+        ? h('a', { href: `${findingDocs}#${encodeURIComponent(f.id)}`, class: 'finding-id', title: 'This finding in certscope\'s documentation', text: f.id })
+        : f.id)));
 }
 
 /** The header line and server directives that apply a fix, each with a copy button. */

@@ -1,4 +1,4 @@
-// certscope's engine, split by capability (README, Architecture). The core module reads the
+// certscope's engine, split by capability (docs/architecture.md). The core module reads the
 // input and explains certificates, keys, CSRs, CRLs and transcripts; a report lists in
 // `pending` what it could not do without another module. This file loads that module (verify:
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
