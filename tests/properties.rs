@@ -190,3 +190,72 @@ proptest! {
         let _ = certscope::parse_rfc3339(&text);
     }
 }
+
+/// Any JSON value: what `compare_reports` may be handed from JavaScript.
+fn json() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(serde_json::Value::from),
+        "[a-z.]{0,12}".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("extensions".to_owned()),
+                    Just("names".to_owned()),
+                    Just("value".to_owned()),
+                    Just("oid".to_owned()),
+                    Just("kind".to_owned()),
+                    "[a-zA-Z]{1,10}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The corrected chain file never panics on any path (indices out of range, roots in the
+    /// middle, repeats) and holds only certificates it was given.
+    #[test]
+    fn a_fix_holds_only_given_certificates(
+        names in prop::collection::vec("[A-Z]{1,3}", 0..6),
+        path in prop::collection::vec((prop::option::of(0usize..8), any::<bool>()), 0..8),
+        trusted in any::<bool>(),
+        problem in prop::option::of(prop_oneof![Just("unknown-issuer"), Just("untrusted-root"), Just("expired")]),
+        url in prop::option::of("[ -~]{0,40}"),
+    ) {
+        use certscope::fix::{fix, FixInput, Given, Step};
+        let input = FixInput {
+            certificates: names.iter().map(|n| Given { pem: format!("-----BEGIN CERTIFICATE-----\n{n}\n-----END CERTIFICATE-----\n"), name: n.clone() }).collect(),
+            path: path.iter().map(|&(certificate, root)| Step { certificate, root }).collect(),
+            trusted,
+            problem: problem.map(str::to_owned),
+            missing_issuer: None,
+            missing_url: url,
+        };
+        if let Some(f) = fix(&input) {
+            let blocks: Vec<&str> = f.fullchain.split_inclusive("-----END CERTIFICATE-----\n").collect();
+            for b in &blocks {
+                prop_assert!(input.certificates.iter().any(|c| c.pem == *b), "{b:?} was not given");
+            }
+            prop_assert!(f.chain.len() <= f.fullchain.len());
+        }
+    }
+
+    /// Comparing any two JSON values never panics: it compares or says which holds no certificate.
+    #[test]
+    fn comparing_any_json_never_panics(a in json(), b in json()) {
+        match certscope::compare::compare_reports(&a, &b) {
+            Ok(c) => prop_assert!(!c.summary.is_empty()),
+            Err(e) => prop_assert!(e.ends_with("no certificate found")),
+        }
+    }
+}
