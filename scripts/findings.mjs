@@ -113,7 +113,8 @@ export function markdown(findings, source = sourceIds()) {
   if (rest.length) {
     out.push('<a id="group-not-in-corpus"></a>', '', '## Not produced by the test corpus', '',
       `${rest.length} finding ids are written in the source but no input of the test corpus produces them, so their`,
-      'text is not reproduced here: each names where it is defined, with its explanation beside it.', '');
+      'text is not reproduced here: each names where it is defined, with its explanation beside it. Some are',
+      'lint rules that are reported under another finding when both apply (`same_as` at that place).', '');
     for (const [id, where] of rest) out.push(`<a id="${id}"></a>`, '', `### \`${id}\``, '', `Defined in \`${where}\`.`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
