@@ -8,15 +8,17 @@ import { fileURLToPath } from 'node:url';
 const root = new URL('../', import.meta.url);
 const AT = '2026-11-27T00:00:00Z';
 
-/** Every small fixture under tests/data (recursively), in name order. */
+/** What is not an input: scripts, notes, and the suites' expectation and exception lists. */
+const NOT_INPUT = /\.(sh|py|md|cnf|thumbprints)$|^PROVENANCE$|expected|exceptions|mapped|limbo/;
+
+/** Every small fixture under tests/data (recursively, bounds/ left out), in name order. */
 function fixtures(dir = new URL('tests/data/', root)) {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
     const path = new URL(name, dir);
     const stat = statSync(path);
     if (stat.isDirectory() && name !== 'bounds') out.push(...fixtures(new URL(`${name}/`, dir)));
-    else if (stat.isFile() && stat.size < 200_000 && !/\.(sh|py|md|cnf|thumbprints|json|txt)$|PROVENANCE/.test(name)) out.push(path);
-    else if (stat.isFile() && stat.size < 200_000 && /\.(txt|json)$/.test(name) && !/expected|exceptions|mapped|limbo/.test(name)) out.push(path);
+    else if (stat.isFile() && stat.size < 200_000 && !NOT_INPUT.test(name)) out.push(path);
   }
   return out;
 }

@@ -133,8 +133,8 @@ const SERVERS: [ServerLines; 5] = [
 /// reason: expiry, name, signature) or there is nothing to order.
 pub fn fix(input: &FixInput) -> Option<ChainFix> {
     let problem = input.problem.as_deref();
-    let missing = problem == Some("unknown-issuer");
-    let fixable = input.trusted || missing || problem == Some("untrusted-root");
+    let issuer_missing = problem == Some("unknown-issuer");
+    let fixable = input.trusted || issuer_missing || problem == Some("untrusted-root");
     if !fixable {
         return None;
     }
@@ -218,7 +218,7 @@ pub fn fix(input: &FixInput) -> Option<ChainFix> {
         }
     }
 
-    let note = if missing {
+    let note = if issuer_missing {
         None
     } else if !input.trusted {
         Some(
@@ -236,7 +236,7 @@ pub fn fix(input: &FixInput) -> Option<ChainFix> {
     } else {
         None
     };
-    let missing = missing.then(|| {
+    let missing = issuer_missing.then(|| {
         let issuer = input
             .missing_issuer
             .clone()

@@ -21,19 +21,6 @@ const css = sheet(`
 .fix-panel .why > summary { cursor: pointer; font-weight: 600; }
 `);
 
-/** Adds the styles to the root `node` lands in, once `later()` has put it there. */
-function adopt(node, tries = 0) {
-  setTimeout(() => {
-    const root = node.getRootNode();
-    if (!root.adoptedStyleSheets) {
-      if (tries < 50) adopt(node, tries + 1);
-      return;
-    }
-    if (!root.adoptedStyleSheets.includes(css)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, css];
-  }, 0);
-  return node;
-}
-
 /** Offers `text` as a file named `name`: a Blob URL, so nothing leaves the page. */
 function download(name, text) {
   const button = h('button', { type: 'button', class: 'download', 'data-file': name, text: `Download ${name}` });
@@ -76,9 +63,13 @@ function missingPanel(m, addFiles) {
       h('p', { text: m.explanation })));
 }
 
-/** The panel for one chain's fix; `addFiles(files)`, when given, adds files to the input. */
-export function fixPanel(fix, addFiles) {
-  return adopt(fix.missing ? missingPanel(fix.missing, addFiles) : filesPanel(fix));
+/**
+ * The panel for one chain's fix, its styles added to `root` (the document or shadow root it
+ * goes into); `addFiles(files)`, when given, adds files to the input.
+ */
+export function fixPanel(fix, root, addFiles) {
+  if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(css)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, css];
+  return fix.missing ? missingPanel(fix.missing, addFiles) : filesPanel(fix);
 }
 
 function filesPanel(fix) {

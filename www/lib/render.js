@@ -16,10 +16,13 @@ function count(findings, severity) {
   return findings.filter((f) => f.severity === severity).length;
 }
 
-/** A placeholder that `load()`'s node replaces once its script has arrived. */
+/**
+ * A placeholder that `load(slot)`'s node replaces once its script has arrived (by then the
+ * slot is in the document or shadow root, which `load` may read from it).
+ */
 function later(load) {
   const slot = h('div', { class: 'muted', 'aria-busy': 'true', text: 'Loading…' });
-  load().then((node) => slot.replaceWith(node), () => slot.replaceWith(h('p', { class: 'err-text', text: 'This part of the report could not be loaded; reload the page.' })));
+  load(slot).then((node) => slot.replaceWith(node), () => slot.replaceWith(h('p', { class: 'err-text', text: 'This part of the report could not be loaded; reload the page.' })));
   return slot;
 }
 
@@ -104,7 +107,7 @@ function chainSection(report, chain, options) {
               : s.summary.replace(/^Not trusted: /, 'fails — ')))),
     diagram(report, b),
     chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null,
-    chain.fix ? later(() => import('./render-fix.js').then((m) => m.fixPanel(chain.fix, options.addFiles))) : null);
+    chain.fix ? later((slot) => import('./render-fix.js').then((m) => m.fixPanel(chain.fix, slot.getRootNode(), options.addFiles))) : null);
 }
 
 function diagram(report, verdict) {
