@@ -34,6 +34,15 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+# The anchors' own code for the differential tests (tests/node/anchors.test.mjs): csp_evaluator
+# and @mdn/mdn-http-observatory, from tests/oracles/package-lock.json. --ignore-scripts: the
+# Observatory's install scripts download data (HSTS preload list, CCADB bundle) it does not
+# need offline.
+if [ "${1:-}" = --browser ] && { [ ! -f tests/oracles/node_modules/.package-lock.json ] || [ tests/oracles/package-lock.json -nt tests/oracles/node_modules/.package-lock.json ]; }; then
+  say "installing the anchors' npm packages (csp_evaluator, @mdn/mdn-http-observatory)"
+  npm ci --prefix tests/oracles --ignore-scripts --no-audit --no-fund
+fi
+
 if [ "${1:-}" = --browser ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
   say "installing Chromium and ChromeDriver from Debian"
   as_root apt-get update -qq

@@ -93,9 +93,9 @@ pub use documents::{
 pub use error::Error;
 pub use headers::observatory::{grade as observatory_grade, score as observatory_score};
 pub use headers::{
-    CookieReport, CspFinding, CspReport, Deduction, Directive, Grade, HeaderField, HstsReport,
-    HttpReport, ObservatoryReport, ObservatoryTest, PreloadIssue, RecordedExchange, RecordedTls,
-    ResponseReport, MAX_HEADERS, MAX_HEADER_BYTES, MAX_RESPONSES,
+    CookieReport, CspFinding, CspReport, CspSource, Deduction, Directive, Grade, HeaderField,
+    HstsReport, HttpReport, ObservatoryReport, ObservatoryTest, PreloadIssue, RecordedExchange,
+    RecordedTls, ResponseReport, MAX_HEADERS, MAX_HEADER_BYTES, MAX_RESPONSES,
 };
 #[cfg(feature = "http")]
 pub use headers::{MAX_HAR_ENTRIES, MAX_SUBRESOURCES};

@@ -72,6 +72,9 @@ pub struct ToolFinding {
     pub kind: &'static str,
     /// The tool's severity, e.g. `HIGH`.
     pub severity: &'static str,
+    /// Whose rule it is: `evaluator` (the CSP Evaluator's default checks), `evaluator-strict`,
+    /// `evaluator-reporting`, or `certscope` (certscope's own, in the Evaluator's terms).
+    pub source: &'static str,
 }
 
 /// How to apply a fix: the header line, and the directive for nginx, Apache and Caddy.

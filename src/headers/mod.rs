@@ -26,7 +26,7 @@ use self::url::Url;
 use serde::Serialize;
 
 pub use cookies::CookieReport;
-pub use csp::{CspFinding, CspReport, Directive};
+pub use csp::{CspFinding, CspReport, CspSource, Directive};
 pub use grade::{Deduction, Grade};
 #[cfg(feature = "http")]
 pub use har::{MAX_HAR_ENTRIES, MAX_SUBRESOURCES};

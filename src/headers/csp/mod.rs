@@ -2,11 +2,12 @@
 
 mod bypass;
 pub(crate) mod evaluator;
+mod own;
 pub(crate) mod policy;
 
 use serde::Serialize;
 
-pub use evaluator::CspFinding;
+pub use evaluator::{CspFinding, Source as CspSource};
 use policy::Csp;
 pub use policy::Directive;
 
@@ -50,9 +51,41 @@ pub(crate) fn read(values: &[&str], header: &'static str) -> Option<(Csp, CspRep
     let report = CspReport {
         header,
         policies: csp.policies.clone(),
-        evaluator: evaluator::evaluate(&csp),
+        evaluator: evaluate(&csp),
     };
     Some((csp, report))
+}
+
+/// Every finding for each policy: the CSP Evaluator's default checks, its strict-CSP checks,
+/// its reporting check, then certscope's own, each once.
+fn evaluate(csp: &Csp) -> Vec<CspFinding> {
+    let mut out: Vec<CspFinding> = Vec::new();
+    // A header with no directive at all is judged as the empty policy it is.
+    let empty = [Vec::new()];
+    let policies = if csp.policies.is_empty() {
+        &empty[..]
+    } else {
+        &csp.policies[..]
+    };
+    for p in policies {
+        let (default, eff) = evaluator::default_checks(p);
+        let found = default
+            .into_iter()
+            .chain(evaluator::strict_checks(p))
+            .chain(evaluator::reporting_check(&eff))
+            .chain(own::checks(p, &eff));
+        for x in found {
+            let seen = out.iter().any(|y| {
+                (y.kind, y.severity, &y.directive, &y.value, y.source)
+                    == (x.kind, x.severity, &x.directive, &x.value, x.source)
+            });
+            if !seen {
+                out.push(x);
+            }
+        }
+    }
+    out.sort_by_key(|x| x.source as u8);
+    out
 }
 
 /// Our id, severity and one-line title for each CSP Evaluator finding type.
@@ -65,6 +98,11 @@ fn describe(kind: &str, severity: &str) -> (&'static str, Severity, &'static str
     let (id, title) = match kind {
         "SCRIPT_UNSAFE_INLINE" => ("csp.script-unsafe-inline", "CSP allows inline scripts"),
         "SCRIPT_UNSAFE_EVAL" => ("csp.script-unsafe-eval", "CSP allows eval()"),
+        "SCRIPT_UNSAFE_HASHES" => (
+            "csp.script-unsafe-hashes",
+            "CSP allows inline event handlers by hash",
+        ),
+        "HASH_LENGTH" => ("csp.hash-length", "A CSP hash has the wrong length"),
         "STYLE_UNSAFE_INLINE" => ("csp.style-unsafe-inline", "CSP allows inline styles"),
         "SCRIPT_WASM_UNSAFE_EVAL" => (
             "csp.wasm-unsafe-eval",
@@ -124,6 +162,8 @@ fn describe(kind: &str, severity: &str) -> (&'static str, Severity, &'static str
 fn why(kind: &str) -> &'static str {
     match kind {
         "SCRIPT_UNSAFE_INLINE" => "Cross-site scripting usually works by injecting <script> or onclick=… into the page. With 'unsafe-inline' the policy lets such code run, so it gives little protection against XSS.",
+        "SCRIPT_UNSAFE_HASHES" => "Event handler attributes (onclick=…) are inline script; allowing them by hash keeps the page open to script gadgets that reuse an allowed handler.",
+        "HASH_LENGTH" => "A hash source matches a script or style only when it is the digest of its exact text; one of the wrong length is a typo or a truncated copy and matches nothing.",
         "SCRIPT_UNSAFE_EVAL" | "SCRIPT_WASM_UNSAFE_EVAL" => "eval(), new Function() and string timers turn text into code; an attacker who controls such text can run script.",
         "STYLE_UNSAFE_INLINE" => "Injected <style> or style=… can restyle the page to fake content or leak data through CSS selectors; it cannot run script.",
         "PLAIN_URL_SCHEMES" | "PLAIN_WILDCARD" => "Any site on that scheme (anyone can get an https: site in minutes) can host the attacker's script, so the directive restricts almost nothing.",
@@ -208,6 +248,7 @@ pub(crate) fn check(
             f.csp_evaluator = Some(ToolFinding {
                 kind: e.kind,
                 severity: e.severity,
+                source: e.source.as_str(),
             });
             if matches!(
                 e.kind,
@@ -228,6 +269,8 @@ pub(crate) fn check(
 fn fix_for(kind: &str) -> &'static str {
     match kind {
         "SCRIPT_UNSAFE_INLINE" => "Move inline scripts to files or give them a per-response nonce, then drop 'unsafe-inline' (or keep it only as a fallback next to a nonce).",
+        "SCRIPT_UNSAFE_HASHES" => "Move event handlers into script files (addEventListener), then drop 'unsafe-hashes'.",
+        "HASH_LENGTH" => "Recompute the hash: openssl dgst -sha256 -binary script.js | openssl base64.",
         "SCRIPT_UNSAFE_EVAL" => "Remove eval()/new Function() from your code and libraries, then drop 'unsafe-eval'.",
         "STYLE_UNSAFE_INLINE" => "Move inline styles to stylesheets, or use nonces/hashes for <style>.",
         "SCRIPT_WASM_UNSAFE_EVAL" => "Keep it only if the site really compiles WebAssembly at run time.",

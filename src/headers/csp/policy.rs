@@ -41,46 +41,6 @@ pub(crate) const FETCH: &[&str] = &[
     "worker-src",
 ];
 
-/// Every directive the CSP Evaluator knows (CSP2, CSP3, upgrade-insecure-requests,
-/// Trusted Types and the deprecated ones it reports).
-pub(crate) const KNOWN: &[&str] = &[
-    "child-src",
-    "connect-src",
-    "default-src",
-    "font-src",
-    "frame-src",
-    "img-src",
-    "media-src",
-    "object-src",
-    "script-src",
-    "script-src-attr",
-    "script-src-elem",
-    "style-src",
-    "style-src-attr",
-    "style-src-elem",
-    "prefetch-src",
-    "manifest-src",
-    "worker-src",
-    "base-uri",
-    "plugin-types",
-    "sandbox",
-    "disown-opener",
-    "form-action",
-    "frame-ancestors",
-    "navigate-to",
-    "report-to",
-    "report-uri",
-    "block-all-mixed-content",
-    "upgrade-insecure-requests",
-    "reflected-xss",
-    "referrer",
-    "require-sri-for",
-    "trusted-types",
-    "require-trusted-types-for",
-    "webrtc",
-    "fenced-frame-src",
-];
-
 /// Source keywords (quoted).
 pub(crate) const KEYWORDS: &[&str] = &[
     "'self'",
@@ -125,7 +85,8 @@ pub(crate) fn is_nonce(v: &str, strict: bool) -> bool {
     !body.is_empty() && (!strict || is_base64(body, true))
 }
 
-/// `'sha256-…'`, `'sha384-…'`, `'sha512-…'`; with `strict`, only the base64 charset.
+/// `'sha256-…'`, `'sha384-…'`, `'sha512-…'`; with `strict`, only the base64 / base64url
+/// charset (the Evaluator's `STRICT_HASH_PATTERN`).
 pub(crate) fn is_hash(v: &str, strict: bool) -> bool {
     let Some(rest) = v.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')) else {
         return false;
@@ -133,7 +94,7 @@ pub(crate) fn is_hash(v: &str, strict: bool) -> bool {
     let body = ["sha256-", "sha384-", "sha512-"]
         .iter()
         .find_map(|p| rest.strip_prefix(p));
-    body.is_some_and(|b| !b.is_empty() && (!strict || is_base64(b, false)))
+    body.is_some_and(|b| !b.is_empty() && (!strict || is_base64(b, true)))
 }
 
 fn is_base64(s: &str, url_safe: bool) -> bool {
@@ -206,66 +167,6 @@ impl Csp {
     /// `name`'s values in one policy.
     pub(crate) fn get<'a>(policy: &'a [Directive], name: &str) -> Option<&'a Vec<String>> {
         policy.iter().find(|d| d.name == name).map(|d| &d.values)
-    }
-
-    /// The directive that governs `name`: itself if any policy has it, else `default-src`
-    /// for fetch directives (CSP Evaluator's `getEffectiveDirective`).
-    pub(crate) fn effective_directive<'a>(&self, name: &'a str) -> &'a str {
-        if !FETCH.contains(&name) || self.policies.iter().any(|p| Self::get(p, name).is_some()) {
-            name
-        } else {
-            "default-src"
-        }
-    }
-
-    fn script_values(&self) -> impl Iterator<Item = &String> {
-        let d = self.effective_directive("script-src");
-        self.policies
-            .iter()
-            .filter_map(move |p| Self::get(p, d))
-            .flatten()
-    }
-
-    pub(crate) fn has_script_nonces(&self) -> bool {
-        self.script_values().any(|v| is_nonce(v, false))
-    }
-
-    pub(crate) fn has_script_hashes(&self) -> bool {
-        self.script_values().any(|v| is_hash(v, false))
-    }
-
-    pub(crate) fn has_strict_dynamic(&self) -> bool {
-        self.script_values().any(|v| v == "'strict-dynamic'")
-    }
-
-    /// The policy as a CSP3 browser applies it: `'unsafe-inline'` ignored next to a nonce or
-    /// hash, and host/scheme sources, `'self'` and `'unsafe-inline'` ignored next to
-    /// `'strict-dynamic'`. Returns the ignored (directive, value) pairs too.
-    pub(crate) fn effective(&self) -> (Csp, Vec<(String, String, &'static str)>) {
-        let mut out = self.clone();
-        let mut ignored = Vec::new();
-        let d = self.effective_directive("script-src");
-        let nonce_or_hash = self.has_script_nonces() || self.has_script_hashes();
-        let strict_dynamic = self.has_strict_dynamic();
-        for policy in &mut out.policies {
-            let Some(dir) = policy.iter_mut().find(|x| x.name == d) else {
-                continue;
-            };
-            dir.values.retain(|v| {
-                if nonce_or_hash && v == "'unsafe-inline'" {
-                    ignored.push((d.to_owned(), v.clone(), "'unsafe-inline' is ignored if a nonce or a hash is present. (CSP2 and above)"));
-                    return false;
-                }
-                if strict_dynamic
-                    && (!v.starts_with('\'') || v == "'self'" || v == "'unsafe-inline'")
-                {
-                    ignored.push((d.to_owned(), v.clone(), "Because of strict-dynamic this entry is ignored in CSP3 and above"));
-                    return false;
-                }
-                true
-            });
-        }
-        (out, ignored)
     }
 }
 

@@ -50,9 +50,9 @@ fn path_part_match(a: &str, b: &str) -> bool {
 
 /// `parseCsp`: `Err` where the Observatory throws (csp-header-invalid).
 pub(crate) fn parse(values: &[&str]) -> Result<ObsCsp, ()> {
+    // Each value is one policy, commas and all: the Observatory does not split on them.
     let policies: Vec<String> = values
         .iter()
-        .flat_map(|v| v.split(','))
         .map(|p| p.replace(['\r', '\n'], "").trim().to_owned())
         .collect();
     let mut csp: Vec<(String, Vec<Src>)> = Vec::new();
@@ -170,38 +170,57 @@ pub(crate) fn result(
             None,
         );
     }
+    // The analyzer's source lists are the parsed map's own Sets: a list that falls back to
+    // default-src *is* default-src's Set, so a deletion from one (for a nonce, or for
+    // 'strict-dynamic') deletes from the other and from the map. Kept here by working on
+    // the map through each list's key.
+    let mut map = csp.map.clone();
+    let key = |d: &str| {
+        [d, "default-src"]
+            .into_iter()
+            .find(|k| map.contains_key(*k))
+            .map(str::to_owned)
+    };
+    let (script_k, style_k, object_k) = (key("script-src"), key("style-src"), key("object-src"));
     let star = || vec!["*".to_owned()];
-    let get = |d: &str| csp.map.get(d).cloned();
-    let object_src = get("object-src")
-        .or_else(|| get("default-src"))
-        .unwrap_or_else(star);
-    let mut script_src = get("script-src")
-        .or_else(|| get("default-src"))
-        .unwrap_or_else(star);
-    let mut style_src = get("style-src")
-        .or_else(|| get("default-src"))
-        .unwrap_or_else(star);
+    let mut own: BTreeMap<&str, Vec<String>> =
+        [("script", star()), ("style", star()), ("object", star())].into();
     let has_nonce_hash = |l: &[String]| {
         l.iter()
             .any(|s| NONCES_HASHES.iter().any(|p| s.starts_with(p)))
     };
-    for list in [&mut script_src, &mut style_src] {
-        if has_nonce_hash(list) {
-            list.retain(|s| s != "'unsafe-inline'");
+    macro_rules! list {
+        ($k:expr, $own:expr) => {
+            match &$k {
+                Some(k) => map.entry(k.clone()).or_default(),
+                None => own.entry($own).or_default(),
+            }
+        };
+    }
+    for (k, o) in [(&script_k, "script"), (&style_k, "style")] {
+        let l = list!(k, o);
+        if has_nonce_hash(l) {
+            l.retain(|s| s != "'unsafe-inline'");
         }
     }
     let mut result: Option<&'static str> = None;
-    if has_nonce_hash(&script_src) && script_src.iter().any(|s| s == "'strict-dynamic'") {
-        script_src.retain(|s| {
-            !(DANGEROUSLY_BROAD.iter().any(|b| s.starts_with(b))
-                || s == "'self'"
-                || s == "'unsafe-inline'")
-        });
-    } else if script_src.iter().any(|s| s == "'strict-dynamic'") {
-        result = Some("csp-header-invalid");
+    {
+        let script = list!(script_k, "script");
+        if has_nonce_hash(script) && script.iter().any(|s| s == "'strict-dynamic'") {
+            script.retain(|s| {
+                !(DANGEROUSLY_BROAD.iter().any(|b| s.starts_with(b))
+                    || s == "'self'"
+                    || s == "'unsafe-inline'")
+            });
+        } else if script.iter().any(|s| s == "'strict-dynamic'") {
+            result = Some("csp-header-invalid");
+        }
     }
-    let active: Vec<&String> = csp
-        .map
+    let script_src = list!(script_k, "script").clone();
+    let style_src = list!(style_k, "style").clone();
+    let object_src = list!(object_k, "object").clone();
+    let get = |d: &str| map.get(d).cloned();
+    let active: Vec<&String> = map
         .iter()
         .filter(|(d, _)| !matches!(d.as_str(), "img-src" | "media-src" | "script-src"))
         .flat_map(|(_, v)| v.iter())
@@ -236,8 +255,7 @@ pub(crate) fn result(
     if style_src.iter().any(broad_or_inline) {
         set("csp-implemented-with-unsafe-inline-in-style-src-only");
     }
-    if csp
-        .map
+    if map
         .get("default-src")
         .is_some_and(|v| v.len() == 1 && v.first().is_some_and(|s| s == "'none'"))
     {

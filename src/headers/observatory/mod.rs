@@ -1,8 +1,9 @@
 //! The Mozilla HTTP Observatory's score, reproduced from a paste.
 //!
-//! Each test follows `src/analyzer/tests/*.js` of mdn/mdn-http-observatory and uses its result
-//! ids; modifiers and the grade chart are its `src/grader/charts.js` (copied with provenance in
-//! `tests/data/http/`). The score is 100 plus every negative modifier; if that is at least 90
+//! Each test follows `src/analyzer/tests/*.js` of the released `@mdn/mdn-http-observatory`
+//! 1.4.8 (npm) and uses its result ids; modifiers and the grade chart are its
+//! `src/grader/charts.js`. `tests/node/anchors.test.mjs` runs that package's own analyzers
+//! on the same responses and fails on any difference not listed with a reason. The score is 100 plus every negative modifier; if that is at least 90
 //! the positive ones are added too; it never goes below 0; the grade is the chart's entry for
 //! the score rounded down to a multiple of 5 (at most 100).
 //!
@@ -88,7 +89,7 @@ pub fn modifier(result: &str) -> i32 {
         "sri-implemented-but-external-scripts-not-loaded-securely" => -20,
         "sri-not-implemented-and-external-scripts-not-loaded-securely" => -50,
         "x-content-type-options-not-implemented" | "x-content-type-options-header-invalid" => -5,
-        "x-frame-options-implemented-via-csp" | "x-frame-options-sameorigin-or-deny" => 5,
+        "x-frame-options-implemented-via-csp" => 5,
         "x-frame-options-not-implemented" | "x-frame-options-header-invalid" => -20,
         "corp-header-invalid" | "coep-header-invalid" | "coop-header-invalid" => -5,
         "corp-implemented-with-same-origin" | "corp-implemented-with-same-site" => 10,
@@ -198,17 +199,28 @@ pub(crate) fn hsts_result(m: &Message, https: bool, cert_ok: Option<bool>) -> &'
     }
 }
 
+/// A header's (joined) value, `None` when absent or empty: the Observatory's tests that read
+/// a header with `getFirstHttpHeader` treat an empty value as no header.
+fn present(m: &Message, name: &str) -> Option<String> {
+    m.joined(name).filter(|v| !v.is_empty())
+}
+
 /// Runs every test.
 pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
     let last = i.last;
     let mut tests = Vec::new();
 
+    // Node's HTTP client joins repeated headers with ", ", so the Observatory parses several
+    // CSP headers as one policy; browsers apply each as its own policy (CSP3 §3.1).
     let csp_values: Vec<&str> = last
         .all("content-security-policy")
         .map(|f| f.value.as_str())
         .collect();
+    let joined = last.joined("content-security-policy");
     let report_only = last.first("content-security-policy-report-only").is_some();
-    let (csp_result, parsed) = csp::result(&csp_values, report_only, i.https);
+    let joined: Vec<&str> = joined.as_deref().into_iter().collect();
+    let (csp_result, parsed) = csp::result(&joined, report_only, i.https);
+    let (own_result, _) = csp::result(&csp_values, report_only, i.https);
     let csp_pass = matches!(
         csp_result,
         "csp-implemented-with-no-unsafe"
@@ -217,13 +229,17 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
             | "csp-implemented-with-insecure-scheme-in-passive-content-only"
             | "csp-implemented-but-duplicate-directives"
     );
-    tests.push(t("content-security-policy", csp_result, csp_pass));
+    let mut csp_t = t("content-security-policy", csp_result, csp_pass);
+    if own_result != csp_result {
+        csp_t.note = Some(format!("The Observatory reads the {} CSP headers as one policy joined by commas (its HTTP client joins them); browsers enforce each header as its own policy, which certscope reads as {own_result} ({:+}).", csp_values.len(), modifier(own_result)));
+    }
+    tests.push(csp_t);
 
     let hsts = hsts_result(last, i.https, i.cert_ok);
     let hsts_pass = hsts == "hsts-implemented-max-age-at-least-six-months";
     tests.push(cookie_test(i, hsts_pass));
 
-    let cors = match last.joined("access-control-allow-origin").map(|v| {
+    let cors = match present(last, "access-control-allow-origin").map(|v| {
         v.chars()
             .take(256)
             .collect::<String>()
@@ -297,7 +313,7 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
         note: html.then(|| "Subresource Integrity is judged from the page's HTML, which a header paste does not include; the Observatory's result ranges from -50 to +5.".to_owned()),
     });
 
-    let xcto = match last.joined("x-content-type-options") {
+    let xcto = match present(last, "x-content-type-options") {
         None => "x-content-type-options-not-implemented",
         Some(v)
             if v.chars()
@@ -316,7 +332,7 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
         xcto == "x-content-type-options-nosniff",
     ));
 
-    let mut xfo = match last.joined("x-frame-options").map(|v| {
+    let mut xfo = match present(last, "x-frame-options").map(|v| {
         v.chars()
             .take(1024)
             .collect::<String>()
@@ -343,7 +359,7 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
         ),
     ));
 
-    let corp = match last.joined("cross-origin-resource-policy").map(|v| {
+    let corp = match present(last, "cross-origin-resource-policy").map(|v| {
         v.chars()
             .take(256)
             .collect::<String>()
@@ -413,7 +429,10 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
             }
             _ => invalid,
         };
-        tests.push(t(test, result, result != invalid));
+        let mut coop = t(test, result, result != invalid);
+        coop.judged = false;
+        coop.note = Some(format!("Not a test of the released Observatory (npm 1.4.8), so not in its score; its source repository adds it, and would give {result} {:+}.", coop.modifier));
+        tests.push(coop);
     }
 
     ObservatoryReport {
@@ -453,10 +472,9 @@ fn cookie_test(i: &Inputs<'_>, hsts: bool) -> ObservatoryTest {
             worse("cookies-samesite-flag-invalid");
         }
     }
-    let jar: Vec<&CookieReport> = i
-        .cookies
-        .iter()
-        .filter(|c| !c.name.is_empty() && c.name != "heroku-session-affinity")
+    let jar: Vec<&CookieReport> = jar(i)
+        .into_iter()
+        .filter(|c| c.name != "heroku-session-affinity")
         .collect();
     let mut missing_same_site = false;
     for c in &jar {
@@ -491,9 +509,11 @@ fn cookie_test(i: &Inputs<'_>, hsts: bool) -> ObservatoryTest {
         }
         missing_same_site |= same_site.is_none();
     }
+    // As in cookies.js, an empty jar is "not found" even when a raw Set-Cookie had a bad
+    // SameSite: the jar dropped that cookie, and so would a browser.
     let r = match result {
+        _ if jar.is_empty() => "cookies-not-found",
         Some(r) => r,
-        None if jar.is_empty() => "cookies-not-found",
         None if missing_same_site => "cookies-secure-with-httponly-sessions",
         None => "cookies-secure-with-httponly-sessions-and-samesite",
     };
@@ -513,6 +533,49 @@ fn cookie_test(i: &Inputs<'_>, hsts: bool) -> ObservatoryTest {
         );
     }
     test
+}
+
+/// The cookies a browser (and the Observatory's cookie jar, tough-cookie) keeps from the
+/// site's responses (RFC 6265 §5.3, RFC 6265bis §4.1.3): a Domain that does not cover the host,
+/// a `__Secure-` cookie without Secure and a `__Host-` cookie without Secure, with a Domain or
+/// with a path other than `/` are dropped, and a later cookie with the same name, domain and
+/// path replaces an earlier one.
+fn jar<'a>(i: &Inputs<'a>) -> Vec<&'a CookieReport> {
+    let host = i
+        .last
+        .url
+        .as_ref()
+        .and_then(|(u, _)| u.host_str())
+        .map(str::to_ascii_lowercase);
+    let mut kept: Vec<(&CookieReport, String, String)> = Vec::new();
+    for c in i.cookies.iter().filter(|c| !c.name.is_empty()) {
+        let domain = c
+            .domain
+            .as_deref()
+            .map(|d| d.trim().trim_start_matches('.').to_ascii_lowercase())
+            .filter(|d| !d.is_empty());
+        if let (Some(d), Some(h)) = (&domain, &host) {
+            if h != d && !h.ends_with(&format!(".{d}")) {
+                continue;
+            }
+        }
+        let path = c
+            .path
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| p.starts_with('/'))
+            .unwrap_or("/");
+        if c.name.starts_with("__Secure-") && !c.secure {
+            continue;
+        }
+        if c.name.starts_with("__Host-") && !(c.secure && domain.is_none() && path == "/") {
+            continue;
+        }
+        let scope = domain.or_else(|| host.clone()).unwrap_or_default();
+        kept.retain(|(k, d, p)| !(k.name == c.name && *d == scope && p == path));
+        kept.push((c, scope, path.to_owned()));
+    }
+    kept.into_iter().map(|(c, _, _)| c).collect()
 }
 
 fn redirection(i: &Inputs<'_>) -> ObservatoryTest {
