@@ -28,7 +28,7 @@ export interface Finding {
   reference: Reference;
   fix: string | null;
   /** CSP findings: Google CSP Evaluator's type and severity, e.g. SCRIPT_UNSAFE_INLINE / HIGH. */
-  cspEvaluator?: { type: string; severity: string };
+  cspEvaluator?: { type: string; severity: string; source: CspSource };
   /** HSTS findings: issue codes of Chromium's preload list. */
   hstsPreload?: string[];
   /** Certificate lints: the zlint lint that checks the same rule, e.g. "e_ext_san_missing". */
@@ -282,7 +282,9 @@ export interface Hsts {
   preloadIssues: PreloadIssue[];
 }
 export interface CspDirective { name: string; values: string[] }
-export interface CspEvaluatorFinding { type: string; severity: string; directive: string; value: string | null; description: string }
+/** Whose rule a CSP finding follows: the CSP Evaluator's default checks, its strict-CSP checks, its reporting check (as Lighthouse runs it), or certscope's own addition. */
+export type CspSource = "evaluator" | "evaluator-strict" | "evaluator-reporting" | "certscope";
+export interface CspEvaluatorFinding { type: string; severity: string; directive: string; value: string | null; description: string; source: CspSource }
 export interface Csp {
   header: "content-security-policy" | "content-security-policy-report-only";
   policies: CspDirective[][];

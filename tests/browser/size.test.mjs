@@ -24,7 +24,9 @@ after(async () => {
 // The corrected chain file (issue 21) added 11.6 KB to the verify module, 1.5 KB of panel
 // script loaded with a fix, and 0.4 KB of merge code to the engine every scenario loads;
 // compare() 0.3 KB more to the engine, and the page's compare panel 0.8 KB to app.js.
-const BUDGET = { embed: 441_500, pageChain: 659_000, pageHeaders: 597_000, pagePkcs12: 717_500 };
+// Issue 16: each CSP finding's source (0.4 KB in the core and dom.js every scenario loads),
+// and the CSP Evaluator's checks as its code runs them in the http module (+13 KB, headers only).
+const BUDGET = { embed: 442_000, pageChain: 659_500, pageHeaders: 610_500, pagePkcs12: 718_000 };
 
 /** Records the scripts and modules `page` loads; `total()` is their gzipped size. */
 function counter(page) {

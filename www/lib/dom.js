@@ -10,6 +10,14 @@ const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B
 
 const LOOKALIKE = /[\u0370-\u03FF\u0400-\u052F\u0531-\u058F]/u;
 
+/** Whose rule a CSP finding follows, as the page names it. */
+export const CSP_SOURCES = {
+  evaluator: 'CSP Evaluator',
+  'evaluator-strict': 'CSP Evaluator, strict CSP',
+  'evaluator-reporting': 'CSP Evaluator, reporting (Lighthouse)',
+  certscope: "certscope's own, in the Evaluator's terms",
+};
+
 /** Text as nodes, with hidden characters made visible. */
 export function textNodes(value) {
   const text = String(value);
@@ -163,7 +171,7 @@ function interop(f) {
   const ids = [
     f.zlint ? `zlint: ${f.zlint}` : null,
     f.observatory ? `Observatory: ${f.observatory}` : null,
-    f.cspEvaluator ? `CSP Evaluator: ${f.cspEvaluator.type} (${f.cspEvaluator.severity})` : null,
+    f.cspEvaluator ? `${CSP_SOURCES[f.cspEvaluator.source] ?? 'CSP Evaluator'}: ${f.cspEvaluator.type} (${f.cspEvaluator.severity})` : null,
     f.hstsPreload?.length ? `Preload list: ${f.hstsPreload.join(', ')}` : null,
   ].filter(Boolean);
   return ids.length ? h('p', { class: 'interop', text: ids.join(' · ') }) : null;

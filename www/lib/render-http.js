@@ -1,7 +1,7 @@
 // The HTTPS configuration of one pasted site: grades, the redirect chain, each Observatory
 // test, HSTS, CSP, cookies and the findings with their fixes. Text only, through h().
 
-import { h, finding, copyButton, section } from './dom.js';
+import { CSP_SOURCES, h, finding, copyButton, section } from './dom.js';
 
 const GRADE_LEVEL = (g) => (g.startsWith('A') ? 'ok' : g.startsWith('B') || g.startsWith('C') ? 'warning' : 'error');
 
@@ -69,8 +69,19 @@ function hsts(x) {
 }
 
 function csp(c) {
-  return c.policies.map((p, i) => h('table', { class: 'kv' }, h('caption', { text: `${c.header}${c.policies.length > 1 ? ` · policy ${i + 1}` : ''}` }),
+  const tables = c.policies.map((p, i) => h('table', { class: 'kv' }, h('caption', { text: `${c.header}${c.policies.length > 1 ? ` · policy ${i + 1}` : ''}` }),
     h('tbody', {}, p.map((d) => h('tr', {}, h('th', { text: d.name }), h('td', { class: 'value', text: d.values.join(' ') || '(no value)' }))))));
+  // What the CSP Evaluator shows, in its own groups, then certscope's additions, marked.
+  const groups = Object.entries(CSP_SOURCES).map(([source, title]) => {
+    const list = c.evaluator.filter((f) => f.source === source);
+    if (!list.length) return null;
+    return h('table', { class: `kv csp-findings ${source}`, 'data-source': source },
+      h('caption', { text: `${title} · ${list.length}` }),
+      h('tbody', {}, list.map((f) => h('tr', {},
+        h('th', {}, h('span', { class: `chip ${f.severity === 'HIGH' ? 'error' : f.severity === 'INFO' || f.severity === 'NONE' || f.severity === 'LOW' ? 'info' : 'warning'}`, text: f.severity })),
+        h('td', {}, h('span', { class: 'mono', text: `${f.type} · ${f.directive}${f.value ? ` ${f.value}` : ''}` }), h('div', { class: 'muted', text: f.description }))))));
+  });
+  return [...tables, h('div', { class: 'csp-groups', 'data-testid': 'csp-groups' }, groups)];
 }
 
 function cookies(list) {

@@ -238,6 +238,9 @@ table.tests td.note { font-size: 12.5px; color: var(--muted); }
 table.tests tr.fail th { color: var(--err); }
 table.tests tr.unjudged td, table.tests tr.unjudged th { color: var(--muted); font-style: italic; }
 table.kv caption { text-align: left; font: 600 12.5px var(--mono); color: var(--muted); padding: 4px 8px; }
+table.csp-findings { width: 100%; table-layout: fixed; }
+table.csp-findings th { width: 9.5em; }
+table.csp-findings.certscope caption { color: var(--accent, var(--muted)); }
 table.cookies td.ok { color: var(--ok); }
 table.cookies td.bad { color: var(--err); font-weight: 600; }
 .chip.error { background: var(--err-soft); color: var(--err); }

@@ -225,8 +225,8 @@ pub(crate) fn host_and_path(rest: &str) -> Option<(String, String)> {
     let (authority, tail) = rest.split_at(end);
     let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let (host, port) = if authority.starts_with('[') {
-        let close = authority.find(']')?;
-        let (h, p) = authority.split_at(close + 1);
+        let (h, p) = authority.split_once(']')?;
+        let h = authority.get(..h.len().checked_add(1)?)?;
         (h, p.strip_prefix(':'))
     } else {
         match authority.split_once(':') {

@@ -105,7 +105,7 @@ fn hash_size(v: &str) -> Option<(&'static str, usize, usize)> {
     {
         return None;
     }
-    Some((alg, data.len() * 3 / 4, want))
+    Some((alg, data.len().saturating_mul(3) / 4, want))
 }
 
 #[cfg(test)]
