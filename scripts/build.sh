@@ -44,7 +44,7 @@ cp www/lib/services.js pkg/
 rm -rf www/pkg www/examples
 mkdir -p www/examples
 cp pkg/certscope.js pkg/certscope_*.js pkg/certscope_core.d.ts pkg/*.wasm www/lib/
-cp www/lib/dom.js www/lib/render.js www/lib/render-fix.js www/lib/render-http.js www/lib/render-files.js www/lib/render-document.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
+cp www/lib/dom.js www/lib/render.js www/lib/render-fix.js www/lib/render-http.js www/lib/render-dns.js www/lib/render-files.js www/lib/render-document.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
   www/lib/certscope-view.d.ts www/lib/certscope-view-define.d.ts pkg/
 cp LICENSE pkg/
 node scripts/package.mjs
@@ -64,6 +64,7 @@ cp tests/data/transcripts/s_client-root.pem www/examples/s_client-root.pem
 cp tests/data/http/shop-sIL.txt www/examples/curl-headers.txt
 cp tests/data/http/shop.har www/examples/shop.har
 cp tests/data/transcripts/curl-v.txt www/examples/curl-v.txt
+cp tests/data/dns/chain-and-kdig.txt www/examples/dns.txt
 cp tests/data/formats/chain.p7b www/examples/bundle.p7b
 cp tests/data/documents/idp-metadata.xml www/examples/saml-metadata.xml
 cp tests/data/documents/jwks.json www/examples/jwks.json

@@ -49,6 +49,13 @@ if [ "${1:-}" = --browser ] && ! { command -v chromium && command -v chromedrive
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# The DNS tests serve a zone with Knot DNS and query it with dig, kdig and nslookup.
+if [ "${1:-}" = --browser ] && ! { command -v knotd && command -v dig && command -v kdig; } >/dev/null; then
+  say "installing Knot DNS, dig and kdig from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq knot bind9-dnsutils knot-dnsutils >/dev/null
+fi
+
 # The tests check corrected chain files with openssl verify, s_server and s_client.
 if [ "${1:-}" = --browser ] && ! command -v openssl >/dev/null; then
   say "installing OpenSSL from Debian"

@@ -25,3 +25,22 @@ pub(crate) fn plain(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Bytes from hex digits (either case, no separators); `None` on an odd length or a non-hex
+/// character.
+pub(crate) fn decode(hex: &str) -> Option<Vec<u8>> {
+    let digits = hex.as_bytes();
+    if digits.len() % 2 != 0 {
+        return None;
+    }
+    digits
+        .chunks_exact(2)
+        .map(|pair| {
+            if !pair.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            let s = core::str::from_utf8(pair).ok()?;
+            u8::from_str_radix(s, 16).ok()
+        })
+        .collect()
+}

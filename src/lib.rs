@@ -36,6 +36,9 @@ mod connection;
 mod crl;
 mod csr;
 mod deceptive;
+// Without the `http` feature only the report types and `present` are used.
+#[cfg_attr(not(feature = "http"), allow(dead_code, unused_imports))]
+mod dns;
 mod documents;
 mod error;
 #[cfg(feature = "verify")]
@@ -77,6 +80,11 @@ pub use csr::CsrReport;
 /// Text with bidi controls, zero-width and control characters (terminal escapes) shown as
 /// `<U+XXXX>`, safe to print: what the CLI does to every string from the input.
 pub use deceptive::escape as terminal_safe;
+pub use dns::{
+    analyse as analyse_dns, Caa, CaaCheck, DnsCertificate, DnsReport, EchConfig, EchConfigList,
+    Record as DnsRecord, Service as DnsService, Tlsa, Tool as DnsTool,
+    MAX_RECORDS as MAX_DNS_RECORDS,
+};
 pub use documents::MAX_DOCUMENT_CERTIFICATES;
 #[cfg(any(feature = "documents", feature = "ssh"))]
 pub use documents::{read as read_document, Document};

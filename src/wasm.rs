@@ -421,6 +421,8 @@ export interface Report {
   connections: Connection[];
   /** The HTTPS configuration of each site whose HTTP responses were pasted. */
   http: HttpSite[];
+  /** DNS answers (CAA, HTTPS/SVCB, TLSA) in the paste, checked against its certificates. */
+  dns?: DnsReport[];
   /** The document the certificates came from (SAML metadata, a JWK Set), when the input is one. */
   document?: Document;
   /** Findings about the input as a whole (e.g. a pasted private key). */
@@ -431,7 +433,47 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns";
+export interface DnsRecord { name: string; ttl: number | null; type: string; data: string; line: number }
+export interface Caa { name: string; critical: boolean; tag: string; value: string; issuer: string | null; parameters: [string, string][]; line: number }
+export interface CaaCheck {
+  name: string;
+  foundAt: string;
+  property: "issue" | "issuewild";
+  /** null: any CA may issue; []: none may. */
+  allowed: string[] | null;
+  /** null when certscope does not know the CA's CAA domain. */
+  issuerAllowed: boolean | null;
+}
+export interface EchConfig { version: number; configId: number | null; kem: string | null; publicKeyBytes: number | null; cipherSuites: string[]; publicName: string | null; maximumNameLength: number | null; extensions: number[] }
+export interface DnsService {
+  name: string;
+  kind: "HTTPS" | "SVCB";
+  priority: number;
+  target: string;
+  alpn: string[];
+  noDefaultAlpn: boolean;
+  port: number | null;
+  ipv4hint: string[];
+  ipv6hint: string[];
+  ech: { configs: EchConfig[]; error: string | null } | null;
+  mandatory: string[];
+  other: [string, string][];
+  line: number;
+}
+export interface Tlsa { name: string; usage: number; selector: number; matchingType: number; data: string; meaning: string; matches: number | null; line: number }
+export interface DnsReport {
+  tool: "dig" | "kdig" | "nslookup" | "doh-json" | null;
+  /** The resolver's ad flag (null when the paste does not show it). */
+  authenticated: boolean | null;
+  records: DnsRecord[];
+  caa: Caa[];
+  caaChecks: CaaCheck[];
+  services: DnsService[];
+  tlsa: Tlsa[];
+  findings: Finding[];
+  truncated: boolean;
+}
 /** A document holding certificates or keys, described (the documents module). */
 export type Document = ({ kind: "saml" } & SamlDocument) | ({ kind: "jwks" } & JwkSet) | ({ kind: "ssh" } & SshDocument);
 export interface SshDocument {
@@ -824,6 +866,16 @@ mod http_module {
     #[wasm_bindgen(js_name = analyseHttp)]
     pub fn analyse_http(text: &str, cert_ok: Option<bool>) -> Result<JsValue, JsError> {
         super::to_js(&crate::modules::http(text, cert_ok))
+    }
+
+    /// The DNS answers in `text` (null when there are none), checked against `certificates`:
+    /// JSON `[{ der (base64), names, issuer, ca, index }]`, the end certificate first, as
+    /// `engine.js` builds it from the core's report.
+    #[wasm_bindgen(js_name = analyseDns)]
+    pub fn analyse_dns(text: &str, certificates: &str) -> Result<JsValue, JsError> {
+        let certs: Vec<crate::DnsCertificate> = serde_json::from_str(certificates)
+            .map_err(|e| JsError::new(&format!("certificates: {e}")))?;
+        super::to_js(&crate::analyse_dns(text, &certs))
     }
 }
 

@@ -194,6 +194,34 @@ fn asn1_tree_of_a_certificate() {
 }
 
 #[wasm_bindgen_test]
+fn pasted_dns_answers_are_checked_against_the_chain() {
+    let text = format!(
+        "{}{}",
+        include_str!("data/dns/chain.pem"),
+        include_str!("data/dns/kdig.txt")
+    );
+    let r = inspect(text.as_str().into(), options("2026-12-05".into())).unwrap();
+    let d = get(&r, "dns.0");
+    assert_eq!(get(&d, "tool").as_string().unwrap(), "kdig");
+    assert_eq!(
+        get(&d, "caaChecks.2.name").as_string().unwrap(),
+        "*.certscope.test"
+    );
+    assert_eq!(get(&d, "caaChecks.2.issuerAllowed").as_bool(), Some(false));
+    assert_eq!(get(&d, "caaChecks.0.issuerAllowed").as_bool(), Some(true));
+    assert_eq!(
+        get(&d, "services.0.ech.configs.0.publicName")
+            .as_string()
+            .unwrap(),
+        "public.certscope.test"
+    );
+    // 2 0 1 matches the CA, 3 1 1 the leaf, the old record nothing.
+    assert_eq!(get(&d, "tlsa.0.matches").as_f64(), Some(1.0));
+    assert_eq!(get(&d, "tlsa.1.matches").as_f64(), Some(0.0));
+    assert!(get(&d, "tlsa.2.matches").is_null());
+}
+
+#[wasm_bindgen_test]
 fn pasted_headers_give_an_https_configuration() {
     let text = include_str!("data/http/shop-sIL.txt");
     let r = inspect(text.into(), options("2026-11-27".into())).unwrap();

@@ -119,6 +119,8 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         pkcs12: Vec::new(),
         connections: Vec::new(),
         http: Vec::new(),
+        #[cfg(feature = "http")]
+        dns: Vec::new(),
         #[cfg(any(feature = "documents", feature = "ssh"))]
         document: None,
         findings: Vec::new(),
@@ -374,6 +376,18 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         if headers::present(text) {
             report.pending.push(crate::Capability::Http);
         }
+        #[cfg(feature = "http")]
+        {
+            let certs = dns_certificates(&report);
+            report.dns.extend(crate::dns::analyse(text, &certs));
+            if !report.dns.is_empty() {
+                report.errors.retain(|p| p.code != "nothing-recognised");
+            }
+        }
+        #[cfg(not(feature = "http"))]
+        if crate::dns::present(text) {
+            report.pending.push(crate::Capability::Dns);
+        }
     }
     #[cfg(any(feature = "documents", feature = "ssh"))]
     if document {
@@ -383,7 +397,12 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     if kind == Some(crate::documents::Kind::Ssh) {
         report.pending.push(crate::Capability::Ssh);
     }
+    #[cfg(feature = "http")]
+    let dns = !report.dns.is_empty();
+    #[cfg(not(feature = "http"))]
+    let dns = report.pending.contains(&crate::Capability::Dns);
     if report.certificates.is_empty()
+        && !dns
         && !document
         && report.errors.is_empty()
         && report.findings.is_empty()
@@ -437,6 +456,44 @@ fn add_http(
             .map(headers::message::LineProblem::problem),
     );
     report.http = http;
+}
+
+/// What the DNS analysis needs of the pasted certificates: the first chain's path (end
+/// certificate first), else every certificate in input order. `engine.js` builds the same list
+/// from the report for the http module (`analyseDns`).
+#[cfg(feature = "http")]
+fn dns_certificates(report: &Report) -> Vec<crate::DnsCertificate> {
+    let order: Vec<usize> = match report.chains.first() {
+        Some(chain) => chain
+            .browser
+            .path
+            .iter()
+            .filter_map(|l| l.certificate)
+            .collect(),
+        None => (0..report.certificates.len()).collect(),
+    };
+    order
+        .into_iter()
+        .filter_map(|i| report.certificates.get(i).map(|c| (i, c)))
+        .map(|(index, c)| {
+            use base64::Engine as _;
+            let body: String = c.pem.lines().filter(|l| !l.starts_with("-----")).collect();
+            crate::DnsCertificate {
+                der: base64::engine::general_purpose::STANDARD
+                    .decode(body)
+                    .unwrap_or_default(),
+                names: c.names.clone(),
+                issuer: c
+                    .issuer
+                    .organization
+                    .clone()
+                    .or_else(|| c.issuer.common_name.clone())
+                    .unwrap_or_default(),
+                ca: c.is_ca() == Some(true),
+                index,
+            }
+        })
+        .collect()
 }
 
 /// Adds a document's description to its report. The WebAssembly page does the same in

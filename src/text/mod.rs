@@ -2,11 +2,20 @@
 
 use core::fmt::Write;
 
+#[cfg(feature = "http")]
+mod dns;
 #[cfg(any(feature = "documents", feature = "ssh"))]
 mod document;
 
 use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
 use crate::{Finding, Report, Severity};
+
+fn has_dns(report: &Report) -> bool {
+    #[cfg(feature = "http")]
+    return !report.dns.is_empty();
+    #[cfg(not(feature = "http"))]
+    return report.pending.contains(&crate::Capability::Dns);
+}
 
 /// Renders `report` as readable text, one section per certificate.
 pub fn render(report: &Report) -> String {
@@ -14,6 +23,8 @@ pub fn render(report: &Report) -> String {
     let n = report.certificates.len();
     if n == 0 && !report.http.is_empty() {
         let _ = writeln!(out, "HTTP responses, evaluated at {}", report.evaluated_at);
+    } else if n == 0 && has_dns(report) {
+        let _ = writeln!(out, "DNS answers, evaluated at {}", report.evaluated_at);
     } else {
         let _ = writeln!(
             out,
@@ -35,6 +46,10 @@ pub fn render(report: &Report) -> String {
     }
     for site in &report.http {
         http_section(&mut out, site);
+    }
+    #[cfg(feature = "http")]
+    for d in &report.dns {
+        dns::section(&mut out, d);
     }
     for chain in &report.chains {
         chain_section(&mut out, report, chain);

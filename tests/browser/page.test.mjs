@@ -509,3 +509,26 @@ test('comparing two certificates: the sentence, each difference with both values
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('DNS answers with the chain: CAA against the certificate\'s CA, the HTTPS record\'s ECH decoded, TLSA matched', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.click('button[data-example="dns.txt"]');
+  const dns = page.getByTestId('dns');
+  await dns.waitFor();
+  assert.match(await dns.locator('h2').textContent(), /DNS records.*from kdig · not DNSSEC-validated/);
+  // The wildcard name may not be issued by anyone (issuewild ";"): an error with its fix.
+  const ids = await dns.locator('details.finding').evaluateAll((list) => list.map((d) => d.dataset.finding));
+  assert.ok(ids.includes('dns.caa-no-ca') && ids.includes('dns.tlsa-no-match') && ids.includes('dns.https-ech'), ids.join(' '));
+  await dns.locator('details.section > summary', { hasText: 'CAA: may' }).click();
+  const caa = await dns.getByTestId('dns-caa').locator('tbody tr').allTextContents();
+  assert.deepEqual(caa.map((r) => r.endsWith('not allowed')), [false, false, true]);
+  await dns.locator('details.section > summary', { hasText: 'HTTPS and SVCB' }).click();
+  assert.match(await dns.getByTestId('dns-service').textContent(), /public name public\.certscope\.test · id 7 · DHKEM\(X25519, HKDF-SHA256\)/);
+  await dns.locator('details.section > summary', { hasText: 'TLSA' }).click();
+  const tlsa = await dns.getByTestId('dns-tlsa').locator('tbody tr td:last-child').allTextContents();
+  assert.deepEqual(tlsa, ['certificate 2 (Test R10)', 'certificate 1 (certscope.test)', 'no pasted certificate']);
+  await dns.screenshot({ path: `${root}tests/browser/screenshots/dns.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

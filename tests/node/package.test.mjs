@@ -44,7 +44,7 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
     'node/certscope_http_bg.wasm', 'node/certscope_pkcs12.js', 'node/certscope_pkcs12_bg.wasm',
     'node/certscope_ssh.js', 'node/certscope_ssh_bg.wasm', 'node/certscope_verify.js',
     'node/certscope_verify_bg.wasm', 'node/services.js', 'package.json', 'render-document.js', 'render-files.js', 'render-fix.js',
-    'render-http.js', 'render.js', 'report-style.js', 'services.js',
+    'render-dns.js', 'render-http.js', 'render.js', 'report-style.js', 'services.js',
   ]);
 });
 

@@ -102,7 +102,7 @@ export async function inspect(input, options = {}) {
   // certificates that then need verifying), so the core runs again after each load.
   for (let round = 0; round < 3; round += 1) {
     // http and ssh describe the input apart from the core: they are merged below.
-    const wanted = report.pending.filter((c) => c !== 'http' && c !== 'ssh' && !(c === 'verify' && options?.verify === false) && !loaded(c));
+    const wanted = report.pending.filter((c) => c !== 'http' && c !== 'dns' && c !== 'ssh' && !(c === 'verify' && options?.verify === false) && !loaded(c));
     if (wanted.length === 0) break;
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
@@ -117,7 +117,34 @@ export async function inspect(input, options = {}) {
     const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
     addHttp(report, http.analyseHttp(text, report.chains[0]?.browser.trusted));
   }
+  // DNS answers are read by the http module too.
+  if (report.pending.includes('dns')) {
+    const http = await load('http');
+    const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
+    const dns = http.analyseDns(text, JSON.stringify(dnsCertificates(report)));
+    if (dns) {
+      report.errors = report.errors.filter((p) => p.code !== 'nothing-recognised');
+      report.dns = [dns];
+    }
+    report.pending = report.pending.filter((c) => c !== 'dns');
+  }
   return report;
+}
+
+/** The certificates as `dns_certificates` in src/inspect/mod.rs lists them for the DNS checks. */
+function dnsCertificates(report) {
+  const path = report.chains[0]?.browser.path;
+  const order = path ? path.map((l) => l.certificate).filter((i) => i !== null && i !== undefined) : report.certificates.map((_, i) => i);
+  return order.map((index) => {
+    const c = report.certificates[index];
+    return {
+      der: c.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''),
+      names: c.names,
+      issuer: c.issuer.organization ?? c.issuer.commonName ?? '',
+      ca: c.extensions.some((e) => e.value?.kind === 'basicConstraints' && e.value.ca),
+      index,
+    };
+  });
 }
 
 /**

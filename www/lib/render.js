@@ -33,12 +33,14 @@ export function renderReport(report, options = {}) {
   const connections = report.connections ?? [];
   const requests = report.requests ?? [];
   const crls = report.crls ?? [];
-  const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings), ...(report.document?.findings ?? [])];
+  const dns = report.dns ?? [];
+  const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...dns.flatMap((d) => d.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings), ...(report.document?.findings ?? [])];
   frag.append(summary(report, all));
   for (const c of connections) frag.append(connectionSection(c, report));
   // Sites and documents are rendered by their own scripts, fetched only when such input was
   // pasted (an embedded certificate needs neither).
   for (const site of http) frag.append(later(() => import('./render-http.js').then((m) => m.httpSection(site))));
+  for (const d of dns) frag.append(later(() => import('./render-dns.js').then((m) => m.dnsSection(d, report))));
   if (report.document) frag.append(later(() => import('./render-document.js').then((m) => m.documentSection(report.document))));
   for (const chain of report.chains) frag.append(chainSection(report, chain, options));
   if (report.findings.length) {
@@ -58,7 +60,7 @@ function summary(report, all) {
   const warnings = count(all, 'warning');
   const n = report.certificates.length;
   const sites = (report.http ?? []).length;
-  const others = (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length + (report.document ? 1 : 0);
+  const others = (report.dns ?? []).length + (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length + (report.document ? 1 : 0);
   const level = errors ? 'error' : warnings ? 'warning' : n || sites || others ? 'ok' : 'error';
   let headline;
   if (!n && !sites && !others) headline = 'No certificate could be read';
@@ -68,6 +70,7 @@ function summary(report, all) {
   const counts = [
     n || !(sites || others) ? plural(n, 'certificate') : null,
     sites ? plural(sites, 'site') : null,
+    (report.dns ?? []).length ? plural(report.dns[0].records.length, 'DNS record') : null,
     (report.connections ?? []).length ? plural(report.connections.length, 'TLS connection') : null,
     (report.requests ?? []).length ? plural(report.requests.length, 'signing request') : null,
     (report.crls ?? []).length ? plural(report.crls.length, 'CRL') : null,
