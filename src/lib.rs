@@ -36,8 +36,8 @@ mod connection;
 mod crl;
 mod csr;
 mod deceptive;
-// Without the `http` feature only the report types and `present` are used.
-#[cfg_attr(not(feature = "http"), allow(dead_code, unused_imports))]
+// Without the `dns` feature only the report types and `present` are used.
+#[cfg_attr(not(feature = "dns"), allow(dead_code, unused_imports))]
 mod dns;
 mod documents;
 mod error;

@@ -867,14 +867,19 @@ mod http_module {
     pub fn analyse_http(text: &str, cert_ok: Option<bool>) -> Result<JsValue, JsError> {
         super::to_js(&crate::modules::http(text, cert_ok))
     }
+}
+
+/// The dns module's exports.
+#[cfg(feature = "dns-module")]
+mod dns_module {
+    use wasm_bindgen::prelude::*;
 
     /// The DNS answers in `text` (null when there are none), checked against `certificates`:
-    /// JSON `[{ der (base64), names, issuer, ca, index }]`, the end certificate first, as
-    /// `engine.js` builds it from the core's report.
+    /// JSON `[{ der (base64), sha256, spkiSha256 (hex), names, issuer, ca, index }]`, the end
+    /// certificate first, as `engine.js` builds it from the core's report.
     #[wasm_bindgen(js_name = analyseDns)]
     pub fn analyse_dns(text: &str, certificates: &str) -> Result<JsValue, JsError> {
-        let certs: Vec<crate::DnsCertificate> = serde_json::from_str(certificates)
-            .map_err(|e| JsError::new(&format!("certificates: {e}")))?;
+        let certs = crate::DnsCertificate::list_from_json(certificates);
         super::to_js(&crate::analyse_dns(text, &certs))
     }
 }

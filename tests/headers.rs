@@ -908,6 +908,21 @@ fn certscope_says_where_it_reads_differently_from_the_anchors() {
     // certscope's.
     let order: Vec<u8> = hash.iter().map(|f| f.source as u8).collect();
     assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+    // The Observatory's redirection result cannot tell a downgrade from a site that never
+    // reaches HTTPS; its note says which this is.
+    let down = site("$ curl -sIL http://down.test/\nHTTP/1.1 301 Moved Permanently\nLocation: https://down.test/\n\nHTTP/1.1 301 Moved Permanently\nLocation: http://down.test/page\n\nHTTP/1.1 200 OK\nContent-Type: text/html\n\n");
+    let redirection = down
+        .observatory
+        .tests
+        .iter()
+        .find(|t| t.test == "redirection")
+        .unwrap();
+    assert_eq!(redirection.result, "redirection-not-to-https");
+    assert!(redirection.note.as_deref().unwrap().contains("downgrade"));
+    assert!(down
+        .findings
+        .iter()
+        .any(|f| f.id == "transport.redirect-downgrade"));
     // An empty header is judged as the empty policy it is.
     assert!(evaluator("")
         .iter()

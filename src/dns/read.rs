@@ -1,4 +1,4 @@
-#![cfg_attr(not(feature = "http"), allow(dead_code))]
+#![cfg_attr(not(feature = "dns"), allow(dead_code))]
 //! Reading DNS answers as people paste them: `dig` and `kdig` output (the answer, authority and
 //! additional sections), `nslookup` output (`name rdata_257 = …`), and the JSON of DNS-over-HTTPS
 //! APIs (`{"Status":0,"Answer":[{"name":…,"type":257,"TTL":…,"data":…}]}`, as Google's and
@@ -87,11 +87,11 @@ fn owner(name: &str) -> String {
     name.trim_end_matches('.').to_ascii_lowercase()
 }
 
-/// Whether `text` looks like DNS tool output (cheap; the core uses it to know the http module
+/// Whether `text` looks like DNS tool output (cheap; the core uses it to know the dns module
 /// is needed).
 pub fn present(text: &str) -> bool {
     // dig and kdig print this header before answers; nslookup names the types it does not
-    // know `rdata_N`; DoH JSON has an "Answer" array. A false positive only loads the http
+    // know `rdata_N`; DoH JSON has an "Answer" array. A false positive only loads the dns
     // module, whose reader then finds no record.
     text.contains(";; ANSWER SECTION:") || text.contains("rdata_") || text.contains("\"Answer\"")
 }
@@ -194,44 +194,44 @@ fn record_line(line: &str, n: usize) -> Option<Record> {
 
 /// Reads the DoH JSON `text`, which starts after `before` lines of the paste.
 fn read_json(text: &str, before: usize, paste: &mut Paste) {
-    #[derive(serde::Deserialize)]
-    struct Answer {
-        name: String,
-        #[serde(rename = "type")]
-        kind: u16,
-        #[serde(rename = "TTL")]
-        ttl: Option<u32>,
-        data: String,
-    }
-    #[derive(serde::Deserialize)]
-    struct Doh {
-        #[serde(rename = "AD")]
-        ad: Option<bool>,
-        #[serde(rename = "Answer", default)]
-        answer: Vec<Answer>,
-    }
-    let Ok(doh) = serde_json::from_str::<Doh>(text) else {
+    // Through serde_json::Value, as the HAR reader does: no typed deserialiser in the module.
+    let Ok(doh) = serde_json::from_str::<serde_json::Value>(text) else {
+        return;
+    };
+    let Some(answers) = doh.get("Answer").and_then(serde_json::Value::as_array) else {
         return;
     };
     paste.tool = Some(Tool::DohJson);
-    paste.authenticated = doh.ad;
-    for a in doh.answer {
+    paste.authenticated = doh.get("AD").and_then(serde_json::Value::as_bool);
+    for a in answers {
         if paste.records.len() >= MAX_RECORDS {
             paste.truncated = true;
             break;
         }
+        let (Some(name), Some(kind), Some(data)) = (
+            a.get("name").and_then(serde_json::Value::as_str),
+            a.get("type")
+                .and_then(serde_json::Value::as_u64)
+                .and_then(|t| u16::try_from(t).ok()),
+            a.get("data").and_then(serde_json::Value::as_str),
+        ) else {
+            continue;
+        };
         let line = text
-            .find(&format!("\"{}\"", a.data.replace('"', "\\\"")))
+            .find(&format!("\"{}\"", data.replace('"', "\\\"")))
             .map_or(1usize, |at| {
                 let lines = text.get(..at).unwrap_or_default().matches('\n').count();
                 lines.saturating_add(1)
             })
             .saturating_add(before);
         paste.records.push(Record {
-            name: owner(&a.name),
-            ttl: a.ttl,
-            kind: type_name(a.kind),
-            data: a.data,
+            name: owner(name),
+            ttl: a
+                .get("TTL")
+                .and_then(serde_json::Value::as_u64)
+                .and_then(|t| u32::try_from(t).ok()),
+            kind: type_name(kind),
+            data: data.to_owned(),
             line,
         });
     }

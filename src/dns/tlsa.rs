@@ -5,7 +5,7 @@
 //! [RFC 6698 §2]: https://www.rfc-editor.org/rfc/rfc6698#section-2
 
 use serde::Serialize;
-use sha2::{Digest, Sha256, Sha512};
+use sha2::{Digest, Sha512};
 
 use super::read::{generic, words, Record};
 
@@ -112,11 +112,19 @@ fn spki(cert: &[u8]) -> Option<&[u8]> {
     Some(tlv(tbs)?.0)
 }
 
-/// Whether `record` matches the DER certificate `cert`.
-pub(crate) fn matches(record: &Tlsa, cert: &[u8]) -> bool {
+/// Whether `record` matches the certificate `cert`. SHA-256 comes from the report's
+/// fingerprints (the core computed them); SHA-512 and exact matches from the DER.
+pub(crate) fn matches(record: &Tlsa, cert: &super::DnsCertificate) -> bool {
+    if record.matching_type == 1 {
+        return match record.selector {
+            0 => cert.sha256 == record.data,
+            1 => cert.spki_sha256 == record.data,
+            _ => false,
+        };
+    }
     let selected = match record.selector {
-        0 => cert,
-        1 => match spki(cert) {
+        0 => cert.der.as_slice(),
+        1 => match spki(&cert.der) {
             Some(s) => s,
             None => return false,
         },
@@ -124,7 +132,6 @@ pub(crate) fn matches(record: &Tlsa, cert: &[u8]) -> bool {
     };
     let digest = match record.matching_type {
         0 => selected.to_vec(),
-        1 => Sha256::digest(selected).to_vec(),
         2 => Sha512::digest(selected).to_vec(),
         _ => return false,
     };

@@ -119,7 +119,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         pkcs12: Vec::new(),
         connections: Vec::new(),
         http: Vec::new(),
-        #[cfg(feature = "http")]
+        #[cfg(feature = "dns")]
         dns: Vec::new(),
         #[cfg(any(feature = "documents", feature = "ssh"))]
         document: None,
@@ -376,7 +376,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         if headers::present(text) {
             report.pending.push(crate::Capability::Http);
         }
-        #[cfg(feature = "http")]
+        #[cfg(feature = "dns")]
         {
             let certs = dns_certificates(&report);
             report.dns.extend(crate::dns::analyse(text, &certs));
@@ -384,7 +384,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 report.errors.retain(|p| p.code != "nothing-recognised");
             }
         }
-        #[cfg(not(feature = "http"))]
+        #[cfg(not(feature = "dns"))]
         if crate::dns::present(text) {
             report.pending.push(crate::Capability::Dns);
         }
@@ -397,9 +397,9 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     if kind == Some(crate::documents::Kind::Ssh) {
         report.pending.push(crate::Capability::Ssh);
     }
-    #[cfg(feature = "http")]
+    #[cfg(feature = "dns")]
     let dns = !report.dns.is_empty();
-    #[cfg(not(feature = "http"))]
+    #[cfg(not(feature = "dns"))]
     let dns = report.pending.contains(&crate::Capability::Dns);
     if report.certificates.is_empty()
         && !dns
@@ -460,8 +460,8 @@ fn add_http(
 
 /// What the DNS analysis needs of the pasted certificates: the first chain's path (end
 /// certificate first), else every certificate in input order. `engine.js` builds the same list
-/// from the report for the http module (`analyseDns`).
-#[cfg(feature = "http")]
+/// from the report for the dns module (`analyseDns`).
+#[cfg(feature = "dns")]
 fn dns_certificates(report: &Report) -> Vec<crate::DnsCertificate> {
     let order: Vec<usize> = match report.chains.first() {
         Some(chain) => chain
@@ -478,10 +478,15 @@ fn dns_certificates(report: &Report) -> Vec<crate::DnsCertificate> {
         .map(|(index, c)| {
             use base64::Engine as _;
             let body: String = c.pem.lines().filter(|l| !l.starts_with("-----")).collect();
+            let pin = base64::engine::general_purpose::STANDARD
+                .decode(&c.fingerprints.spki_sha256)
+                .unwrap_or_default();
             crate::DnsCertificate {
                 der: base64::engine::general_purpose::STANDARD
                     .decode(body)
                     .unwrap_or_default(),
+                sha256: c.fingerprints.sha256.replace(':', "").to_ascii_lowercase(),
+                spki_sha256: crate::hex::plain(&pin),
                 names: c.names.clone(),
                 issuer: c
                     .issuer

@@ -30,8 +30,8 @@ pub struct Report {
     /// The HTTPS configuration of each site whose HTTP responses were pasted.
     pub http: Vec<crate::HttpReport>,
     /// The DNS answers of the paste (CAA, HTTPS/SVCB, TLSA), checked against its certificates.
-    /// On the web the http module adds them (`engine.js`), as natively `inspect` does.
-    #[cfg(feature = "http")]
+    /// On the web the dns module adds them (`engine.js`), as natively `inspect` does.
+    #[cfg(feature = "dns")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dns: Vec<crate::DnsReport>,
     /// The document the certificates came from (SAML metadata, a JWK Set), described. On the
@@ -89,6 +89,6 @@ pub enum Capability {
     Documents,
     /// Reading OpenSSH keys and certificates.
     Ssh,
-    /// Reading DNS answers (done by the http module).
+    /// Reading DNS answers.
     Dns,
 }

@@ -2,7 +2,7 @@
 
 use core::fmt::Write;
 
-#[cfg(feature = "http")]
+#[cfg(feature = "dns")]
 mod dns;
 #[cfg(any(feature = "documents", feature = "ssh"))]
 mod document;
@@ -11,9 +11,9 @@ use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
 use crate::{Finding, Report, Severity};
 
 fn has_dns(report: &Report) -> bool {
-    #[cfg(feature = "http")]
+    #[cfg(feature = "dns")]
     return !report.dns.is_empty();
-    #[cfg(not(feature = "http"))]
+    #[cfg(not(feature = "dns"))]
     return report.pending.contains(&crate::Capability::Dns);
 }
 
@@ -47,7 +47,7 @@ pub fn render(report: &Report) -> String {
     for site in &report.http {
         http_section(&mut out, site);
     }
-    #[cfg(feature = "http")]
+    #[cfg(feature = "dns")]
     for d in &report.dns {
         dns::section(&mut out, d);
     }

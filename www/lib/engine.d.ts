@@ -9,7 +9,7 @@ declare function init(): Promise<unknown>;
 export default init;
 export { init };
 /** Loads a capability module now instead of when an input first needs it. */
-export function load(capability: Exclude<Capability, "dns"> | "compare"): Promise<unknown>;
+export function load(capability: Capability | "compare"): Promise<unknown>;
 /** The modules loaded so far. */
 export function modulesLoaded(): Array<"core" | "compare" | Capability>;
 /** Reads and explains everything in `input`, loading the modules it needs. */

@@ -2,7 +2,7 @@
 // input and explains certificates, keys, CSRs, CRLs and transcripts; a report lists in
 // `pending` what it could not do without another module. This file loads that module (verify:
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
-// documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates)
+// documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -15,6 +15,7 @@ const importers = {
   documents: () => import('./certscope_documents.js'),
   ssh: () => import('./certscope_ssh.js'),
   compare: () => import('./certscope_compare.js'),
+  dns: () => import('./certscope_dns.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -60,7 +61,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (!['http', 'ssh', 'compare'].includes(capability)) register(capability, glue);
+    if (!['http', 'ssh', 'compare', 'dns'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -117,11 +118,10 @@ export async function inspect(input, options = {}) {
     const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
     addHttp(report, http.analyseHttp(text, report.chains[0]?.browser.trusted));
   }
-  // DNS answers are read by the http module too.
   if (report.pending.includes('dns')) {
-    const http = await load('http');
+    const glue = await load('dns');
     const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
-    const dns = http.analyseDns(text, JSON.stringify(dnsCertificates(report)));
+    const dns = glue.analyseDns(text, JSON.stringify(dnsCertificates(report)));
     if (dns) {
       report.errors = report.errors.filter((p) => p.code !== 'nothing-recognised');
       report.dns = [dns];
@@ -137,8 +137,11 @@ function dnsCertificates(report) {
   const order = path ? path.map((l) => l.certificate).filter((i) => i !== null && i !== undefined) : report.certificates.map((_, i) => i);
   return order.map((index) => {
     const c = report.certificates[index];
+    const pin = atob(c.fingerprints.spkiSha256);
     return {
       der: c.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''),
+      sha256: c.fingerprints.sha256.replaceAll(':', '').toLowerCase(),
+      spkiSha256: Array.from(pin, (ch) => ch.charCodeAt(0).toString(16).padStart(2, '0')).join(''),
       names: c.names,
       issuer: c.issuer.organization ?? c.issuer.commonName ?? '',
       ca: c.extensions.some((e) => e.value?.kind === 'basicConstraints' && e.value.ca),
