@@ -79,8 +79,10 @@ node scripts/docs.mjs
 # returning an object to JavaScript), which loads with the chain verdict and not in the core.
 # http went from 146000 to 158000 for the CSP Evaluator's checks as its own code runs them and
 # its whole bypass lists (issue 16, +13 KB), which load only with pasted headers. DNS answers
-# (issue 16) are their own module (32 KB); the core only notices them (+0.5 KB: 413000 -> 413600).
-declare -A budget=([core]=413600 [verify]=210000 [http]=158000 [pkcs12]=60000 [documents]=120000 [ssh]=85000 [compare]=47000 [dns]=34000)
+# (issue 16) are their own module (68 KB, with its own serde_json, base64 and SHA-512); the core
+# only notices them (+0.5 KB: 413000 -> 413600); ssh 85000 -> 85500 for the source every
+# CSP finding now carries (the finding type is serialised by every module that returns one).
+declare -A budget=([core]=413600 [verify]=210000 [http]=158000 [pkcs12]=60000 [documents]=120000 [ssh]=85500 [compare]=47000 [dns]=70000)
 total=0
 for module in core verify http pkcs12 documents ssh compare dns; do
   gz=$(( $(gzip -9c "pkg/certscope_${module}_bg.wasm" | wc -c) + $(gzip -9c "pkg/certscope_$module.js" | wc -c) ))

@@ -258,4 +258,31 @@ proptest! {
             Err(e) => prop_assert!(e.ends_with("no certificate found")),
         }
     }
+
+    /// DNS answers with any record lines (mutated dig lines, any RDATA, generic RDATA with any
+    /// hex) never panic the reader, and every record read keeps its owner and line.
+    #[test]
+    fn any_dns_answer_reads_without_panicking(
+        rdata in prop::collection::vec(prop_oneof![
+            "[ -~]{0,60}",
+            "[0-9]{1,3} (issue|issuewild|iodef|tbs) \"[ -~]{0,20}\"",
+            "[0-9]{1,5} [a-z.]{0,10} (alpn|port|ech|ipv4hint|mandatory|key9)=[ -~]{0,30}",
+            "\\\\# [0-9]{1,3} [0-9a-f ]{0,80}",
+            "[0-3] [0-1] [0-2] [0-9A-Fa-f ]{0,70}",
+        ], 1..8),
+        kinds in prop::collection::vec(prop_oneof![Just("CAA"), Just("HTTPS"), Just("SVCB"), Just("TLSA"), Just("A"), Just("TYPE65")], 8),
+    ) {
+        let mut text = String::from(";; ANSWER SECTION:\n");
+        for (i, r) in rdata.iter().enumerate() {
+            text.push_str(&format!("example.test.\t300\tIN\t{}\t{r}\n", kinds[i % kinds.len()]));
+        }
+        let chain = std::fs::read_to_string("tests/data/dns/chain.pem").unwrap();
+        for input in [text.clone(), format!("{chain}{text}")] {
+            let report = inspect(input.as_bytes(), &Options::at(AT)).unwrap();
+            for d in &report.dns {
+                prop_assert!(d.records.iter().all(|r| r.name == "example.test" && r.line > 0));
+            }
+            let _ = certscope::render_text(&report);
+        }
+    }
 }

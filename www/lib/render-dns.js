@@ -4,6 +4,8 @@
 
 import { h, finding, section } from './dom.js';
 
+const RANK = { error: 0, warning: 1, info: 2 };
+
 const yesNo = (v, yes, no, unknown) => (v === true ? yes : v === false ? no : unknown);
 
 function caaTable(d) {
@@ -19,7 +21,7 @@ function caaTable(d) {
 function caaRecords(d) {
   return h('table', { class: 'kv' }, h('tbody', {}, d.caa.map((c) => h('tr', {},
     h('th', { text: `${c.name} ${c.critical ? '128' : '0'} ${c.tag}` }),
-    h('td', { class: 'value', text: c.value }))))));
+    h('td', { class: 'value', text: c.value })))));
 }
 
 function serviceTable(s) {
@@ -62,5 +64,5 @@ export function dnsSection(d, report) {
     d.caa.length ? section(`CAA records (${d.caa.length})`, caaRecords(d)) : null,
     d.services.length ? section(`HTTPS and SVCB (${d.services.length})`, ...d.services.map(serviceTable)) : null,
     d.tlsa.length ? section(`TLSA / DANE (${d.tlsa.length})`, tlsaTable(d, report)) : null,
-    h('div', { class: 'findings' }, d.findings.map(finding)));
+    h('div', { class: 'findings' }, [...d.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).map(finding)));
 }

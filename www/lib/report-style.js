@@ -241,7 +241,8 @@ table.kv caption { text-align: left; font: 600 12.5px var(--mono); color: var(--
 table.csp-findings { width: 100%; table-layout: fixed; }
 table.csp-findings th { width: 9.5em; }
 table.csp-findings.certscope caption { color: var(--accent, var(--muted)); }
-table.cookies td.ok { color: var(--ok); }
+table.cookies td.ok, table.dns-caa td.ok, table.dns-tlsa td.ok { color: var(--ok); }
+table.dns-caa td.bad, table.dns-tlsa td.bad { color: var(--err); font-weight: 600; }
 table.cookies td.bad { color: var(--err); font-weight: 600; }
 .chip.error { background: var(--err-soft); color: var(--err); }
 .chip.warning { background: var(--warn-soft); color: var(--warn); }
