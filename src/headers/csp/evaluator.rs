@@ -76,25 +76,9 @@ pub(super) fn f(
     }
 }
 
-/// Every directive the Evaluator knows (`csp.ts` `Directive`).
-const DIRECTIVES: &[&str] = &[
-    "child-src",
-    "connect-src",
-    "default-src",
-    "font-src",
-    "frame-src",
-    "img-src",
-    "media-src",
-    "object-src",
-    "script-src",
-    "script-src-attr",
-    "script-src-elem",
-    "style-src",
-    "style-src-attr",
-    "style-src-elem",
+/// The directives the Evaluator knows (`csp.ts` `Directive`) besides the fetch directives.
+const OTHER_DIRECTIVES: &[&str] = &[
     "prefetch-src",
-    "manifest-src",
-    "worker-src",
     "base-uri",
     "plugin-types",
     "sandbox",
@@ -113,6 +97,11 @@ const DIRECTIVES: &[&str] = &[
     "require-trusted-types-for",
     "webrtc",
 ];
+
+/// `isDirective`: a fetch directive or one of [`OTHER_DIRECTIVES`].
+fn is_directive(name: &str) -> bool {
+    FETCH.contains(&name) || OTHER_DIRECTIVES.contains(&name)
+}
 
 const SCRIPT: &[&str] = &["script-src", "script-src-attr", "script-src-elem"];
 const XSS_DIRECTIVES: &[&str] = &[
@@ -484,7 +473,7 @@ fn looks_like_ip(host: &str) -> bool {
 
 /// `checkUnknownDirective`, `checkMissingSemicolon`, `checkInvalidKeyword`.
 fn parser_checks(p: &Policy, out: &mut Vec<CspFinding>) {
-    for d in p.iter().filter(|d| !DIRECTIVES.contains(&d.name.as_str())) {
+    for d in p.iter().filter(|d| !is_directive(&d.name)) {
         let text = if d.name.ends_with(':') {
             "CSP directives don't end with a colon.".to_owned()
         } else {
@@ -493,7 +482,7 @@ fn parser_checks(p: &Policy, out: &mut Vec<CspFinding>) {
         out.push(f("UNKNOWN_DIRECTIVE", "SYNTAX", &d.name, None, text));
     }
     for d in p {
-        for v in d.values.iter().filter(|v| DIRECTIVES.contains(&v.as_str())) {
+        for v in d.values.iter().filter(|v| is_directive(v)) {
             out.push(f(
                 "MISSING_SEMICOLON",
                 "SYNTAX",
