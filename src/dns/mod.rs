@@ -6,6 +6,7 @@
 
 mod analysis;
 mod caa;
+mod certificate;
 mod read;
 mod svcb;
 mod tlsa;

@@ -1,10 +1,10 @@
 //! HTTPS and SVCB records ([RFC 9460]): where and how to connect (ALPN including HTTP/3, port,
-//! address hints) and the Encrypted ClientHello configuration ([RFC 9848] §4; the ECHConfigList
-//! of [RFC 9849] §4).
+//! address hints) and the Encrypted ClientHello configuration (the `ech` parameter of
+//! [draft-ietf-tls-svcb-ech]; the ECHConfigList of [draft-ietf-tls-esni] §4).
 //!
 //! [RFC 9460]: https://www.rfc-editor.org/rfc/rfc9460
-//! [RFC 9848]: https://www.rfc-editor.org/rfc/rfc9848
-//! [RFC 9849]: https://www.rfc-editor.org/rfc/rfc9849
+//! [draft-ietf-tls-svcb-ech]: https://datatracker.ietf.org/doc/draft-ietf-tls-svcb-ech/
+//! [draft-ietf-tls-esni]: https://datatracker.ietf.org/doc/draft-ietf-tls-esni/
 
 use base64::Engine as _;
 use serde::Serialize;

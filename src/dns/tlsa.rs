@@ -114,7 +114,7 @@ fn spki(cert: &[u8]) -> Option<&[u8]> {
 
 /// Whether `record` matches the certificate `cert`. SHA-256 comes from the report's
 /// fingerprints (the core computed them); SHA-512 and exact matches from the DER.
-pub(crate) fn matches(record: &Tlsa, cert: &super::DnsCertificate) -> bool {
+pub(crate) fn matches(record: &Tlsa, cert: &super::certificate::DnsCertificate) -> bool {
     if record.matching_type == 1 {
         return match record.selector {
             0 => cert.sha256 == record.data,

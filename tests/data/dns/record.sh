@@ -26,7 +26,7 @@ spki=$(openssl x509 -in leaf.pem -pubkey -noout | openssl pkey -pubin -outform D
 ca_hash=$(openssl x509 -in ca.pem -outform DER | openssl dgst -sha256 -hex | awk '{print $NF}')
 echo "$spki" > "$out/tlsa-3-1-1.hex"
 
-# An ECHConfigList (RFC 9849 §4): version 0xfe0d, config_id 7, DHKEM(X25519, HKDF-SHA256),
+# An ECHConfigList (draft-ietf-tls-esni §4): version 0xfe0d, config_id 7, DHKEM(X25519, HKDF-SHA256),
 # a 32-byte key, HKDF-SHA256 with AES-128-GCM and with ChaCha20Poly1305, public name
 # public.certscope.test.
 ech=$(python3 -c '
