@@ -459,11 +459,14 @@ fn finding(out: &mut String, f: &Finding, indent: &str) {
         let _ = writeln!(out, "{indent}        Caddy   {}", s.caddy);
     }
     if let Some(c) = &f.csp_evaluator {
-        let _ = writeln!(
-            out,
-            "{indent}      CSP Evaluator: {} ({})",
-            c.kind, c.severity
-        );
+        // Whose rule it is, as the page says it (dom.js `CSP_SOURCES`).
+        let whose = match c.source {
+            "evaluator-strict" => "CSP Evaluator, strict CSP",
+            "evaluator-reporting" => "CSP Evaluator, reporting (Lighthouse)",
+            "certscope" => "certscope's own, in the Evaluator's terms",
+            _ => "CSP Evaluator",
+        };
+        let _ = writeln!(out, "{indent}      {whose}: {} ({})", c.kind, c.severity);
     }
     if let Some(z) = f.zlint {
         let _ = writeln!(out, "{indent}      zlint: {z}");
