@@ -1,8 +1,8 @@
 //! certscope's own CSP checks, beside the CSP Evaluator's (see [`evaluator`](super::evaluator)):
 //! each finding says [`Source::Certscope`], and uses the Evaluator's type name where one fits.
 //!
-//! - `STYLE_UNSAFE_INLINE` and `SCRIPT_WASM_UNSAFE_EVAL`: checks of the Evaluator's source
-//!   repository that its npm release 1.1.8 does not run;
+//! - `STYLE_UNSAFE_INLINE` (a type the Evaluator's `finding.ts` defines but its release 1.1.8
+//!   never reports) and `SCRIPT_WASM_UNSAFE_EVAL` (certscope's name, in the same style);
 //! - `MISSING_DIRECTIVES` (LOW) for `style-src` and `form-action`, which the Evaluator does not
 //!   ask for;
 //! - `CONFLICTING_DIRECTIVES`: an `http://` source beside `https:` (the Evaluator's
