@@ -113,15 +113,15 @@ export async function inspect(input, options = {}) {
   for (const capability of ['documents', 'ssh']) {
     if (report.pending.includes(capability)) await addDocument(report, capability, input, options);
   }
+  // Pasted headers and DNS answers are read as text by their own modules.
+  const asText = report.pending.includes('http') || report.pending.includes('dns');
+  const pasted = !asText || typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
   if (report.pending.includes('http')) {
     const http = await load('http');
-    const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
-    addHttp(report, http.analyseHttp(text, report.chains[0]?.browser.trusted));
+    addHttp(report, http.analyseHttp(pasted, report.chains[0]?.browser.trusted));
   }
   if (report.pending.includes('dns')) {
-    const glue = await load('dns');
-    const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
-    const dns = glue.analyseDns(text, JSON.stringify(dnsCertificates(report)));
+    const dns = (await load('dns')).analyseDns(pasted, JSON.stringify(dnsCertificates(report)));
     if (dns) {
       report.errors = report.errors.filter((p) => p.code !== 'nothing-recognised');
       report.dns = [dns];
