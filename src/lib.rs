@@ -47,6 +47,9 @@ pub mod fix;
 #[cfg_attr(not(feature = "http"), allow(dead_code, unused_imports))]
 mod headers;
 mod hex;
+// Without the `html` feature only the fact types and `present` are used.
+#[cfg_attr(not(feature = "html"), allow(dead_code, unused_imports))]
+mod html;
 mod idn;
 mod input;
 mod inspect;
@@ -107,6 +110,9 @@ pub use headers::{
 };
 #[cfg(feature = "http")]
 pub use headers::{MAX_HAR_ENTRIES, MAX_SUBRESOURCES};
+#[cfg(feature = "html")]
+pub use html::read as read_html;
+pub use html::{HtmlFacts, HtmlPage, MetaTag, ScriptTag, MAX_TAGS as MAX_HTML_TAGS};
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Capability, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;

@@ -22,10 +22,12 @@ pub struct HttpAnalysis {
     pub errors: Vec<crate::Problem>,
 }
 
-/// Analyses the HTTP responses in `text`; `cert_ok` is whether the pasted chain was trusted.
+/// Analyses the HTTP responses in `text`; `cert_ok` is whether the pasted chain was trusted,
+/// `html` what the html module read from the same text ([`html`]'s JSON; `""` for none).
 #[cfg(feature = "http")]
-pub fn http(text: &str, cert_ok: Option<bool>) -> HttpAnalysis {
-    let (http, problems) = crate::headers::analyse(text, cert_ok);
+pub fn http(text: &str, cert_ok: Option<bool>, html: &str) -> HttpAnalysis {
+    let html = crate::html::HtmlFacts::from_json(html);
+    let (http, problems) = crate::headers::analyse(text, cert_ok, &html);
     HttpAnalysis {
         http,
         errors: problems
@@ -42,3 +44,9 @@ pub use crate::documents::packed as document_certificates;
 /// module).
 #[cfg(any(feature = "documents", feature = "ssh"))]
 pub use crate::documents::read as document;
+
+/// The HTML pages in `text` and the registrable domains of its hosts, for [`http`].
+#[cfg(feature = "html")]
+pub fn html(text: &str) -> crate::html::HtmlFacts {
+    crate::html::read(text)
+}

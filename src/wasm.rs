@@ -289,7 +289,24 @@ export interface Csp {
   header: "content-security-policy" | "content-security-policy-report-only";
   policies: CspDirective[][];
   evaluator: CspEvaluatorFinding[];
+  /** How many of the last `policies` come from the pasted page's <meta http-equiv> elements. */
+  metaPolicies: number;
 }
+/** A <meta http-equiv> or <meta name> element of a pasted page. */
+export interface MetaTag { httpEquiv: string | null; name: string | null; content: string | null; line: number; afterScript: boolean }
+/** A <script> element of a pasted page. */
+export interface ScriptTag {
+  /** As written; null for an inline script. */
+  src: string | null;
+  integrity: string | null;
+  /** "" when present without a value. */
+  crossorigin: string | null;
+  line: number;
+  /** The registrable domain of the src URL's host (Public Suffix List, ICANN section). */
+  domain: string | null;
+}
+/** An HTML page pasted with (or instead of) its response headers. */
+export interface HtmlPage { offset: number; line: number; metas: MetaTag[]; scripts: ScriptTag[] }
 export interface Cookie {
   name: string;
   /** The value is never copied into the report; only its length. */
@@ -327,6 +344,8 @@ export interface HttpSite {
   cspReportOnly: Csp | null;
   recommendedCsp: string;
   cookies: Cookie[];
+  /** The page's HTML, when it was pasted: its <meta> policies and scripts. */
+  page: HtmlPage | null;
   observatory: { score: number; grade: string; tests: ObservatoryTest[] };
   grade: { score: number; grade: string; observatoryScore: number; deductions: { id: string; points: number; reason: string }[] };
   findings: Finding[];
@@ -433,7 +452,7 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html";
 export interface DnsRecord { name: string; ttl: number | null; type: string; data: string; line: number }
 export interface Caa { name: string; critical: boolean; tag: string; value: string; issuer: string | null; parameters: [string, string][]; line: number }
 export interface CaaCheck {
@@ -864,8 +883,21 @@ mod http_module {
     /// The header analysis of `text`: `{ http, errors }`, merged into the core's report by
     /// `engine.js`. `certOk`: whether the pasted chain was trusted.
     #[wasm_bindgen(js_name = analyseHttp)]
-    pub fn analyse_http(text: &str, cert_ok: Option<bool>) -> Result<JsValue, JsError> {
-        super::to_js(&crate::modules::http(text, cert_ok))
+    pub fn analyse_http(text: &str, cert_ok: Option<bool>, html: &str) -> Result<JsValue, JsError> {
+        super::to_js(&crate::modules::http(text, cert_ok, html))
+    }
+}
+
+/// The html module's export.
+#[cfg(feature = "html-module")]
+mod html_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The HTML pages in `text` and its hosts' registrable domains, as JSON for
+    /// `analyseHttp`.
+    #[wasm_bindgen(js_name = readHtml)]
+    pub fn read_html(text: &str) -> Result<String, JsError> {
+        serde_json::to_string(&crate::modules::html(text)).map_err(|e| JsError::new(&e.to_string()))
     }
 }
 

@@ -448,6 +448,7 @@ fn message(e: &Entry, lines: &Lines, new_site: bool, subresource: bool) -> Messa
         folded: Vec::new(),
         new_site,
         subresource,
+        html: None,
         recorded: Some(Box::new(RecordedExchange {
             method: e.request.method.clone(),
             resource_type: e.resource_type.clone(),

@@ -71,6 +71,8 @@ pub(crate) struct Message {
     pub(crate) subresource: bool,
     /// What a HAR file recorded beside the headers.
     pub(crate) recorded: Option<Box<super::RecordedExchange>>,
+    /// The HTML page pasted after its headers (or alone, then with no fields).
+    pub(crate) html: Option<Box<crate::html::HtmlPage>>,
 }
 
 impl Message {

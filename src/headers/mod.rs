@@ -16,11 +16,12 @@ mod hsts;
 mod legacy;
 pub(crate) mod message;
 pub(crate) mod observatory;
+mod page;
 mod policies;
 mod refs;
 mod status;
 mod transport;
-mod url;
+pub(crate) mod url;
 
 use self::url::Url;
 use serde::Serialize;
@@ -140,6 +141,8 @@ pub struct HttpReport {
     pub recommended_csp: String,
     /// Every cookie the responses set.
     pub cookies: Vec<CookieReport>,
+    /// The page's HTML, when it was pasted: its `<meta>` policies and scripts.
+    pub page: Option<crate::html::HtmlPage>,
     /// The Mozilla HTTP Observatory's score and tests, reproduced.
     pub observatory: ObservatoryReport,
     /// certscope's own, stricter grade.
@@ -196,17 +199,26 @@ pub(crate) fn present(text: &str) -> bool {
 
 /// Reads every HTTP response in `text` (a paste, or a HAR file) and analyses each site.
 /// `cert_ok`: whether a chain pasted alongside was trusted (`None` when none was).
+/// `html`: what the html module read from the same text (pages and their hosts' registrable
+/// domains), empty when it holds no HTML.
 #[cfg(feature = "http")]
-pub(crate) fn analyse(text: &str, cert_ok: Option<bool>) -> (Vec<HttpReport>, Vec<LineProblem>) {
+pub(crate) fn analyse(
+    text: &str,
+    cert_ok: Option<bool>,
+    html: &crate::html::HtmlFacts,
+) -> (Vec<HttpReport>, Vec<LineProblem>) {
     let (mut parsed, recording) = match har::read(text) {
         Some((parsed, recording)) => (parsed, Some(recording)),
         None => (message::parse(text), None),
     };
     infer_first_urls(&mut parsed.messages);
+    if recording.is_none() {
+        attach_pages(&mut parsed.messages, html);
+    }
     let reports = sites(&parsed.messages)
         .iter()
         .filter_map(|site| {
-            let mut report = analyse_site(&site.pages, cert_ok)?;
+            let mut report = analyse_site(&site.pages, cert_ok, html)?;
             if let Some(r) = &recording {
                 recorded(&mut report, site, r);
             }
@@ -269,6 +281,27 @@ fn recorded(report: &mut HttpReport, site: &Site<'_>, recording: &har::Recording
     report.findings.sort_by_key(|f| f.severity);
 }
 
+/// Gives each HTML page to the response pasted before it; a page before any response (HTML
+/// pasted alone) becomes a response of its own, with no status line and no fields.
+fn attach_pages(messages: &mut Vec<Message>, html: &crate::html::HtmlFacts) {
+    for page in &html.pages {
+        let before = messages.iter().rposition(|m| m.line < page.line);
+        match before.and_then(|i| messages.get_mut(i)) {
+            Some(m) if m.html.is_none() => m.html = Some(Box::new(page.clone())),
+            Some(_) => {}
+            None => messages.insert(
+                0,
+                Message {
+                    line: page.line,
+                    new_site: true,
+                    html: Some(Box::new(page.clone())),
+                    ..Message::default()
+                },
+            ),
+        }
+    }
+}
+
 /// `curl -sIL http://host` pasted without its command line: the first response redirects to
 /// `https://host/…`; that request was, in all likelihood, `http://host/`.
 fn infer_first_urls(messages: &mut [Message]) {
@@ -310,11 +343,22 @@ fn infer_first_urls(messages: &mut [Message]) {
     }
 }
 
-fn analyse_site(site: &[&Message], cert_ok: Option<bool>) -> Option<HttpReport> {
+fn analyse_site(
+    site: &[&Message],
+    cert_ok: Option<bool>,
+    html: &crate::html::HtmlFacts,
+) -> Option<HttpReport> {
     let mut notes = Vec::new();
     let last = site.last().copied()?;
+    let page = last.html.as_deref();
+    // HTML pasted without its response's headers.
+    let html_only = page.is_some() && last.fields.is_empty() && last.status.is_none();
     let https = match last.is_https() {
         Some(b) => b,
+        None if html_only => {
+            notes.push("Only the page's HTML was pasted, not its response headers: certscope reads the policies set in <meta> elements and the scripts, and assumes the page came over HTTPS. Paste `curl -si https://host/` to have the headers judged too.".to_owned());
+            true
+        }
         None => {
             notes.push("The final response's URL is not in the paste; certscope assumes it came over HTTPS (paste the curl command line or use curl -v to show it).".to_owned());
             true
@@ -348,7 +392,8 @@ fn analyse_site(site: &[&Message], cert_ok: Option<bool>) -> Option<HttpReport> 
         .all("content-security-policy-report-only")
         .map(|f| f.value.as_str())
         .collect();
-    let enforced = csp::read(&enforced_values, "content-security-policy");
+    let metas = page::meta_policies(page);
+    let enforced = csp::read_with_meta(&enforced_values, &metas.csp);
     let report_only = csp::read(&ro_values, "content-security-policy-report-only");
     let recommended = csp::recommended(enforced.as_ref().map(|(c, _)| c));
     let cookie_list = cookies::collect(site);
@@ -381,16 +426,38 @@ fn analyse_site(site: &[&Message], cert_ok: Option<bool>) -> Option<HttpReport> 
     );
     transport::check(site, &mut findings);
     legacy::check(last, &mut findings);
+    let page_host = site
+        .first()
+        .and_then(|m| m.url.as_ref())
+        .and_then(|(u, _)| u.host_str());
+    if let Some(page) = page {
+        csp::check_meta(page, &mut findings);
+        page::check(page, https, page_host, &mut findings);
+    }
+    if html_only {
+        // Without the headers, only what the HTML shows is judged.
+        findings.retain(|f| f.id.starts_with("csp.") || f.id.starts_with("sri."));
+    }
     findings.sort_by_key(|f| f.severity);
 
-    let observatory = observatory::run(&observatory::Inputs {
+    let mut observatory = observatory::run(&observatory::Inputs {
         site,
         last,
         https,
         http_first,
         cookies: &cookie_list,
         cert_ok,
+        page,
+        meta_csp: &metas.observatory_csp,
+        meta_referrer: metas.referrer.as_deref(),
+        page_domain: page_host.and_then(|h| html.domain(h)),
+        scripts_blocked: enforced
+            .as_ref()
+            .is_some_and(|(c, _)| csp::blocks_all_scripts(c)),
     });
+    if html_only {
+        observatory::headers_not_pasted(&mut observatory);
+    }
     // The CSP findings behind a failed Observatory CSP test are already in its score.
     if let Some(csp_test) = observatory
         .tests
@@ -427,6 +494,7 @@ fn analyse_site(site: &[&Message], cert_ok: Option<bool>) -> Option<HttpReport> 
         csp_report_only: report_only.map(|(_, r)| r),
         recommended_csp: recommended,
         cookies: cookie_list,
+        page: page.cloned(),
         observatory,
         grade,
         findings,

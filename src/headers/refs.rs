@@ -111,3 +111,15 @@ pub(crate) const RFC9112_FOLD: Reference = r(
     "RFC 9112 §5.2",
     "https://www.rfc-editor.org/rfc/rfc9112#section-5.2",
 );
+pub(crate) const SRI: Reference = r(
+    "Subresource Integrity §3.3",
+    "https://www.w3.org/TR/SRI/#does-response-match-metadatalist",
+);
+pub(crate) const MIXED_CONTENT: Reference = r(
+    "Mixed Content §4.3",
+    "https://www.w3.org/TR/mixed-content/#should-block-fetch",
+);
+pub(crate) const META_CSP: Reference = r(
+    "HTML §4.2.5.3 (http-equiv Content-Security-Policy)",
+    "https://html.spec.whatwg.org/multipage/semantics.html#attr-meta-http-equiv-content-security-policy",
+);

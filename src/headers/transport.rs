@@ -36,6 +36,13 @@ fn redirects(site: &[&Message], out: &mut Vec<Finding>) {
         return;
     };
     let Some(target) = site.get(1).and_then(|m| m.url.as_ref()) else {
+        if let Some(port) = super::observatory::https_port_asked_in_http(site) {
+            out.push(finding("transport.http-on-https-port", Severity::Info, format!("Port {port} answers plain HTTP with an error"),
+                format!("{first_url} is the HTTPS port asked in plain HTTP: the server answered {} (\"The plain HTTP request was sent to HTTPS port\"). There is no plain-HTTP site here to redirect from, so this is not a missing redirect; but a visitor who types the address without https:// sees an error page instead of the site.", first.status.unwrap_or_default()),
+                format!("{} at line {}", url_of(first), first.line), refs::RFC9110_REDIRECT, "nginx can answer such requests with a redirect: error_page 497 =301 https://$host:$server_port$request_uri; (in the server block that listens with ssl).")
+                .observatory("redirection-missing"));
+            return;
+        }
         if !first.is_redirect() {
             out.push(finding("transport.no-redirect", Severity::Error, "Plain HTTP is served without redirecting to HTTPS",
                 format!("{first_url} answered {} instead of redirecting, so visitors who type the address or follow an old link stay on an unencrypted page.", first.status.map_or_else(|| "directly".to_owned(), |s| s.to_string())),

@@ -101,6 +101,11 @@ impl Url {
     pub(crate) fn host_str(&self) -> Option<&str> {
         Some(&self.host)
     }
+
+    /// The port when it is not the scheme's default.
+    pub(crate) fn port(&self) -> Option<u16> {
+        self.port
+    }
 }
 
 /// RFC 3986 §5.2.4 on the path part (the query is kept as it is).

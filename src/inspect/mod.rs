@@ -369,12 +369,20 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         #[cfg(feature = "http")]
         {
             let cert_ok = report.chains.first().map(|c| c.browser.trusted);
-            let (http, problems) = headers::analyse(text, cert_ok);
+            #[cfg(feature = "html")]
+            let html = crate::html::read(text);
+            #[cfg(not(feature = "html"))]
+            let html = crate::html::HtmlFacts::default();
+            let (http, problems) = headers::analyse(text, cert_ok, &html);
             add_http(&mut report, http, problems);
         }
         #[cfg(not(feature = "http"))]
-        if headers::present(text) {
+        if headers::present(text) || crate::html::present(text) {
             report.pending.push(crate::Capability::Http);
+        }
+        #[cfg(not(feature = "html"))]
+        if crate::html::present(text) {
+            report.pending.push(crate::Capability::Html);
         }
         #[cfg(feature = "dns")]
         {

@@ -91,4 +91,6 @@ pub enum Capability {
     Ssh,
     /// Reading DNS answers.
     Dns,
+    /// Reading HTML: `<meta>` policies and scripts' Subresource Integrity.
+    Html,
 }

@@ -51,5 +51,36 @@ export function anchorCases() {
       headerSets.push([['content-type', 'text/html'], [header, s]]);
     }
   }
+  // Its HTML test pages (test/files/*.html: SRI and <meta http-equiv>), scanned as its tests
+  // scan them (host mozilla.org), alone and with a CSP header from its CSP tests.
+  const pages = sorted(new URL('files/', observatory), /\.html$/);
+  for (const file of pages) {
+    const html = readFileSync(new URL(`files/${file}`, observatory), 'utf8');
+    for (const extra of [[], [['content-security-policy', "default-src 'self'; frame-ancestors 'none'"]], [['referrer-policy', 'unsafe-url']]]) {
+      const set = [['content-type', 'text/html'], ...extra];
+      set.html = html;
+      set.host = 'mozilla.org';
+      headerSets.push(set);
+    }
+  }
   return { policies: [...policies], headerSets };
+}
+
+/**
+ * certscope's own recorded pages (tests/data/http/record-nginx.sh): the final response of
+ * each `curl -si` transcript with a body, as header lines and the page.
+ */
+export function recordedPages() {
+  const dir = new URL('../data/http/', import.meta.url);
+  const out = [];
+  for (const file of ['page-meta-sri.txt', 'http-on-https-port-497.txt']) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    const last = text.lastIndexOf('\nHTTP/');
+    const [head, ...body] = text.slice(last + 1).split('\n\n');
+    const lines = head.split('\n').slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]);
+    lines.html = body.join('\n\n').trimEnd();
+    lines.host = 'www.certscope.test';
+    out.push(lines);
+  }
+  return out;
 }

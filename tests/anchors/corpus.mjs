@@ -173,9 +173,57 @@ const OBSERVATORY_CSPS = [
   "default-src 'none'; script-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'", "script-src 'none'",
 ];
 
-/** One response's header lines, as `[name, value]` pairs. */
+// Script URLs on the page's own host and site (certscope.test), on other sites (registrable
+// domains under multi-label suffixes, a private-section suffix, an IP), relative,
+// protocol-relative, other schemes, in upper case and with surrounding spaces.
+const SCRIPT_SRCS = [
+  '/js/app.js', 'js/app.js', './a.js', '?v=1', 'https://certscope.test/a.js', 'https://cdn.certscope.test/a.js',
+  'http://certscope.test/a.js', 'http://cdn.certscope.test/a.js', '//cdn.certscope.test/a.js', '//cdn.other.example/a.js',
+  'https://cdn.jsdelivr.net/npm/x@1/x.js', 'http://cdn.jsdelivr.net/x.js', 'https://ajax.googleapis.com/ajax/libs/x.js',
+  'https://static.example.co.uk/x.js', 'https://user.github.io/x.js', 'https://127.0.0.1/x.js', 'HTTPS://CDN.OTHER.EXAMPLE/X.JS',
+  'https:cdn.other.example/x.js', ' https://cdn.other.example/x.js ', 'data:text/javascript,1', 'javascript:void(0)', '',
+  'https://a.b.kawasaki.jp/x.js', 'https://user:pw@cdn.other.example:8443/x.js',
+];
+const META_EQUIVS = ['Content-Security-Policy', 'content-security-policy', ' CONTENT-SECURITY-POLICY ', 'Content-Security-Policy-Report-Only', 'X-Frame-Options', 'refresh'];
+
+const quote = (r, v) => r.pick([`"${v.replace(/"/g, '&quot;')}"`, `'${v.replace(/'/g, '&apos;')}'`, `"${v.replace(/'/g, '&#39;')}"`]);
+
+/** An HTML page: <meta http-equiv> policies, <meta name=referrer>, and scripts with and without SRI. */
+export function page(r, lists) {
+  const head = [];
+  const tags = r.int(6);
+  for (let i = 0; i < tags; i++) {
+    switch (r.int(4)) {
+      case 0: {
+        const csp = r.chance(0.6) ? r.pick(OBSERVATORY_CSPS) : policy(r, lists);
+        const extra = r.chance(0.25) ? `; ${r.pick(["frame-ancestors 'none'", 'report-uri /csp', 'sandbox allow-scripts'])}` : '';
+        const content = r.chance(0.05) ? '' : csp + extra;
+        head.push(`<meta http-equiv=${quote(r, r.pick(META_EQUIVS))}${r.chance(0.05) ? '' : ` content=${quote(r, content)}`}>`);
+        break;
+      }
+      case 1: {
+        const value = r.pick(HEADER_VALUES['referrer-policy']);
+        head.push(r.chance(0.1) ? `<meta http-equiv="referrer" content="${value}">` : `<meta name=${r.pick(['referrer', 'Referrer', ' referrer'])} content="${value}">`);
+        break;
+      }
+      default: {
+        const src = r.chance(0.15) ? null : r.pick(SCRIPT_SRCS);
+        const attrs = [];
+        if (src !== null) attrs.push(`src=${quote(r, src)}`);
+        if (r.chance(0.45)) attrs.push(`integrity=${r.chance(0.1) ? '""' : `"sha384-${b64(r, 64)}"`}`);
+        if (r.chance(0.4)) attrs.push(r.pick(['crossorigin', 'crossorigin="anonymous"', 'crossorigin="use-credentials"']));
+        head.push(`<script ${attrs.sort(() => r.next() - 0.5).join(' ')}>${src === null ? 'var x = "<meta http-equiv=refresh>";' : ''}</script>`);
+      }
+    }
+  }
+  const body = r.chance(0.2) ? `<script src="${r.pick(SCRIPT_SRCS)}"></script>` : '<p>Hello</p>';
+  const doctype = r.chance(0.8) ? '<!doctype html>\n' : '';
+  return `${doctype}<html><head>\n<title>Page</title>\n${head.join('\n')}\n</head><body>${body}</body></html>`;
+}
+
+/** One response's header lines, as `[name, value]` pairs, and sometimes its page (`.html`). */
 export function headerSet(r, lists) {
-  const lines = [['content-type', 'text/html; charset=utf-8']];
+  const lines = [['content-type', r.chance(0.85) ? 'text/html; charset=utf-8' : r.pick(['text/html', 'application/xhtml+xml', 'text/plain', 'TEXT/HTML', 'text/html ;charset=utf-8'])]];
   for (const [name, values] of Object.entries(HEADER_VALUES)) {
     if (r.chance(name.startsWith('access-control') || name.startsWith('cross-origin-') ? 0.25 : 0.6)) lines.push([r.chance(0.2) ? name.toUpperCase() : name, r.pick(values)]);
     if (r.chance(0.05)) lines.push([name, r.pick(values)]); // a repeated header
@@ -185,6 +233,7 @@ export function headerSet(r, lists) {
   if (r.chance(0.1)) lines.push(['content-security-policy-report-only', r.pick(OBSERVATORY_CSPS)]);
   const cookies = r.chance(0.5) ? 1 + r.int(3) : 0;
   for (let i = 0; i < cookies; i++) lines.push(['set-cookie', cookie(r)]);
+  if (r.chance(0.4)) lines.html = page(r, lists);
   return lines;
 }
 

@@ -2,7 +2,7 @@
 // (tests/node/anchors.test.mjs) and the command that prints the agreement table
 // (`node tests/anchors/differential.mjs`). Inputs: the anchors' own test cases
 // (tests/anchors/cases.mjs) and the seeded generated corpus (tests/anchors/corpus.mjs).
-import { anchorCases } from './cases.mjs';
+import { anchorCases, recordedPages } from './cases.mjs';
 import { headerSets, policies } from './corpus.mjs';
 import { exceptions } from './exceptions.mjs';
 import { bypassLists, evaluateCsp, observatory } from './oracles.mjs';
@@ -29,12 +29,13 @@ async function certscopeCsp(engine, policy) {
 
 /** The curl -sIL paste of a site whose http:// URL redirects to https://, which answered with `lines`. */
 export function paste(lines, host = 'certscope.test') {
-  return `$ curl -sIL http://${host}/\nHTTP/1.1 301 Moved Permanently\nLocation: https://${host}/\n\nHTTP/1.1 200 OK\n${lines.map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n`;
+  const page = lines.html === undefined ? '' : `${lines.html}\n`;
+  return `$ curl -s${page ? 'i' : 'I'}L http://${host}/\nHTTP/1.1 301 Moved Permanently\nLocation: https://${host}/\n\nHTTP/1.1 200 OK\n${lines.map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${page}`;
 }
 
 /** certscope's Observatory tests, score and grade for one header set. */
 async function certscopeObservatory(engine, lines) {
-  const report = await engine.inspect(paste(lines), { at });
+  const report = await engine.inspect(paste(lines, lines.host), { at });
   const site = report.http?.[0];
   const tests = {};
   for (const t of site?.observatory?.tests ?? []) tests[t.test] = { result: t.result, modifier: t.modifier, judged: t.judged };
@@ -76,6 +77,7 @@ export async function compare(engine, { policyCount = POLICIES, headerCount = HE
     { name: 'CSP Evaluator: its own test policies', kind: 'csp', source: 'csp_evaluator 1.1.8 *_test.ts', inputs: own.policies },
     { name: 'CSP Evaluator: generated policies', kind: 'csp', source: `corpus.mjs seed ${SEED}`, inputs: policies(policyCount, SEED, bypassLists) },
     { name: 'Observatory: its own test header sets', kind: 'observatory', source: '@mdn/mdn-http-observatory 1.4.8 test/*.test.js', inputs: own.headerSets },
+    { name: "Observatory: certscope's recorded nginx pages", kind: 'observatory', source: 'tests/data/http/record-nginx.sh', inputs: recordedPages() },
     { name: 'Observatory: generated header sets', kind: 'observatory', source: `corpus.mjs seed ${SEED + 1}`, inputs: headerSets(headerCount, SEED + 1, bypassLists) },
   ];
   const used = new Map(exceptions.map((e) => [e.id, 0]));
@@ -88,7 +90,7 @@ export async function compare(engine, { policyCount = POLICIES, headerCount = HE
     for (const [index, input] of corpus.inputs.entries()) {
       let diffs;
       if (corpus.kind === 'csp') diffs = cspDifferences(await certscopeCsp(engine, input), evaluateCsp(input));
-      else diffs = observatoryDifferences(await certscopeObservatory(engine, input), observatory(input));
+      else diffs = observatoryDifferences(await certscopeObservatory(engine, input), observatory(input, input.host, input.html));
       if (diffs.length === 0) {
         row.agree++;
         continue;

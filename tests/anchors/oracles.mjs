@@ -61,6 +61,8 @@ const { Session } = await import(new URL('src/retriever/session.js', observatory
 const { ALL_TESTS } = await import(new URL('src/constants.js', observatoryRoot));
 const { MINIMUM_SCORE_FOR_EXTRA_CREDIT } = await import(new URL('src/grader/charts.js', observatoryRoot));
 const grader = await import(new URL('src/grader/grader.js', observatoryRoot));
+const { parseHttpEquivHeaders } = await import(new URL('src/retriever/utils.js', observatoryRoot));
+const { HTML_TYPES } = await import(new URL('src/types.js', observatoryRoot));
 const { Cookie } = await import(require.resolve('tough-cookie'));
 
 // Node's http client (which the Observatory's axios uses) keeps the first of these when a
@@ -80,11 +82,13 @@ export function nodeHeaders(lines) {
 }
 
 /**
- * The Observatory's scan of `https://host/` that answered with `lines`, after `http://host/`
- * redirected there with a 301: every test of ALL_TESTS, then the score and grade the way
- * src/scanner/index.js computes them.
+ * The Observatory's scan of `https://host/` that answered with `lines` (and the page `html`,
+ * when given), after `http://host/` redirected there with a 301: every test of ALL_TESTS, then
+ * the score and grade the way src/scanner/index.js computes them. The page is read as its
+ * retriever reads it (src/retriever/retriever.js: `resources.path`, and `httpEquiv` from its
+ * own parseHttpEquivHeaders when the Content-Type is an HTML type).
  */
-export function observatory(lines, host = 'certscope.test') {
+export function observatory(lines, host = 'certscope.test', html = undefined) {
   const url = new URL(`https://${host}/`);
   const requests = new Requests(host);
   const headers = new AxiosHeaders();
@@ -97,6 +101,10 @@ export function observatory(lines, host = 'certscope.test') {
   requests.responses.httpRedirects = [{ url: new URL(`http://${host}/`), status: 301 }, { url, status: 200 }];
   requests.responses.httpsRedirects = [{ url, status: 200 }];
   requests.session = new Session(url);
+  if (html) {
+    requests.resources.path = html;
+    response.httpEquiv = HTML_TYPES.has(response.headers['content-type']?.split(';')[0]) ? parseHttpEquivHeaders(html, url.href) : new Map();
+  }
   for (const value of nodeHeaders(lines)['set-cookie'] ?? []) {
     const cookie = Cookie.parse(value);
     if (cookie) {

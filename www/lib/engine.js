@@ -2,7 +2,8 @@
 // input and explains certificates, keys, CSRs, CRLs and transcripts; a report lists in
 // `pending` what it could not do without another module. This file loads that module (verify:
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
-// documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers)
+// documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
+// html: a pasted page's <meta> policies and scripts)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -16,6 +17,7 @@ const importers = {
   ssh: () => import('./certscope_ssh.js'),
   compare: () => import('./certscope_compare.js'),
   dns: () => import('./certscope_dns.js'),
+  html: () => import('./certscope_html.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -61,7 +63,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (!['http', 'ssh', 'compare', 'dns'].includes(capability)) register(capability, glue);
+    if (!['http', 'ssh', 'compare', 'dns', 'html'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -103,7 +105,7 @@ export async function inspect(input, options = {}) {
   // certificates that then need verifying), so the core runs again after each load.
   for (let round = 0; round < 3; round += 1) {
     // http and ssh describe the input apart from the core: they are merged below.
-    const wanted = report.pending.filter((c) => c !== 'http' && c !== 'dns' && c !== 'ssh' && !(c === 'verify' && options?.verify === false) && !loaded(c));
+    const wanted = report.pending.filter((c) => !['http', 'dns', 'ssh', 'html'].includes(c) && !(c === 'verify' && options?.verify === false) && !loaded(c));
     if (wanted.length === 0) break;
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
@@ -117,8 +119,10 @@ export async function inspect(input, options = {}) {
   const asText = report.pending.includes('http') || report.pending.includes('dns');
   const pasted = !asText || typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
   if (report.pending.includes('http')) {
-    const http = await load('http');
-    addHttp(report, http.analyseHttp(pasted, report.chains[0]?.browser.trusted));
+    // A pasted page is read by the html module first; the http module judges it with the headers.
+    const [http, html] = await Promise.all([load('http'), report.pending.includes('html') ? load('html') : null]);
+    addHttp(report, http.analyseHttp(pasted, report.chains[0]?.browser.trusted, html ? html.readHtml(pasted) : ''));
+    report.pending = report.pending.filter((c) => c !== 'html');
   }
   if (report.pending.includes('dns')) {
     const dns = (await load('dns')).analyseDns(pasted, JSON.stringify(dnsCertificates(report)));

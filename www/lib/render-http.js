@@ -69,7 +69,9 @@ function hsts(x) {
 }
 
 function csp(c) {
-  const tables = c.policies.map((p, i) => h('table', { class: 'kv' }, h('caption', { text: `${c.header}${c.policies.length > 1 ? ` · policy ${i + 1}` : ''}` }),
+  const fromMeta = (i) => i >= c.policies.length - (c.metaPolicies ?? 0);
+  const caption = (i) => `${fromMeta(i) ? '<meta http-equiv="Content-Security-Policy"> in the page' : c.header}${c.policies.length > 1 ? ` · policy ${i + 1}` : ''}`;
+  const tables = c.policies.map((p, i) => h('table', { class: 'kv' }, h('caption', { text: caption(i) }),
     h('tbody', {}, p.map((d) => h('tr', {}, h('th', { text: d.name }), h('td', { class: 'value', text: d.values.join(' ') || '(no value)' }))))));
   // What the CSP Evaluator shows, in its own groups, then certscope's additions, marked.
   const groups = Object.entries(CSP_SOURCES).map(([source, title]) => {
@@ -82,6 +84,18 @@ function csp(c) {
         h('td', {}, h('span', { class: 'mono', text: `${f.type} · ${f.directive}${f.value ? ` ${f.value}` : ''}` }), h('div', { class: 'muted', text: f.description }))))));
   });
   return [...tables, h('div', { class: 'csp-groups', 'data-testid': 'csp-groups' }, groups)];
+}
+
+/** The pasted page's scripts, as the SRI checks read them. */
+function scripts(page) {
+  const yes = (b) => (b ? '✓' : '✕');
+  return h('table', { class: 'kv scripts', 'data-testid': 'page-scripts' },
+    h('thead', {}, h('tr', {}, ['Line', 'Script', 'Integrity', 'crossorigin'].map((t) => h('th', { text: t })))),
+    h('tbody', {}, page.scripts.map((s) => h('tr', {},
+      h('td', { text: String(s.line) }),
+      h('td', { class: 'value', text: s.src ?? '(inline)' }),
+      h('td', { class: s.src === null ? '' : s.integrity ? 'ok' : 'bad', text: s.src === null ? '—' : yes(Boolean(s.integrity)) }),
+      h('td', { text: s.crossorigin === null ? '—' : s.crossorigin || '(empty)' })))));
 }
 
 function cookies(list) {
@@ -110,7 +124,7 @@ export function httpSection(site) {
   return h('section', { class: `http ${worst}`, part: 'http', 'aria-label': 'HTTPS configuration', 'data-testid': 'http' },
     h('h2', { class: 'http-title' }, 'HTTPS configuration', site.url ? h('span', { class: 'mono muted', text: ` ${site.url}` }) : null),
     h('div', { class: 'grades' },
-      gradeBox('HTTP Observatory', obs.grade, obs.score, 'reproduced from the headers'),
+      gradeBox('HTTP Observatory', obs.grade, obs.score, site.page ? 'reproduced from the headers and page' : 'reproduced from the headers'),
       gradeBox('certscope', site.grade.grade, site.grade.score, site.grade.deductions.length ? `${site.grade.deductions.length} stricter deductions` : 'no extra deductions')),
     chain(site),
     site.notes.length ? h('ul', { class: 'notes' }, site.notes.map((n) => h('li', { text: n }))) : null,
@@ -120,6 +134,7 @@ export function httpSection(site) {
     site.csp || site.cspReportOnly ? section('Content-Security-Policy', ...(site.csp ? csp(site.csp) : []), ...(site.cspReportOnly ? csp(site.cspReportOnly) : [])) : null,
     section('Recommended strict CSP', h('div', { class: 'snippet' }, h('code', { text: site.recommendedCsp }), copyButton(site.recommendedCsp)),
       h('p', { class: 'muted', text: 'Replace {RANDOM} with a new random value (≥128 bits, base64) on every response, and add nonce="…" to each <script>.' })),
+    site.page?.scripts.length ? section(`Scripts in the page (${site.page.scripts.length})`, scripts(site.page)) : null,
     site.cookies.length ? section(`Cookies (${site.cookies.length})`, cookies(site.cookies)) : null,
     site.subresources.length ? section(`Other responses of this page (${site.subresources.length})`, subresources(site),
       h('p', { class: 'muted', text: 'Their cookies are checked with the page\'s; their headers do not protect the page, so they are not graded.' })) : null,

@@ -29,6 +29,9 @@ pub struct CspReport {
     pub policies: Vec<Vec<Directive>>,
     /// Every CSP Evaluator finding.
     pub evaluator: Vec<CspFinding>,
+    /// How many of the last `policies` come from `<meta http-equiv>` elements of the pasted
+    /// page (without the directives a `<meta>` policy cannot carry).
+    pub meta_policies: usize,
 }
 
 /// Parses the fields of one CSP header kind; `None` when there are none.
@@ -52,8 +55,75 @@ pub(crate) fn read(values: &[&str], header: &'static str) -> Option<(Csp, CspRep
         header,
         policies: csp.policies.clone(),
         evaluator: evaluate(&csp),
+        meta_policies: 0,
     };
     Some((csp, report))
+}
+
+/// The enforced policies: the header fields', then those of the page's `<meta>` elements.
+pub(crate) fn read_with_meta(
+    values: &[&str],
+    meta: &[(String, usize)],
+) -> Option<(Csp, CspReport)> {
+    let meta_values: Vec<&str> = meta.iter().map(|(v, _)| v.as_str()).collect();
+    let all: Vec<&str> = values.iter().chain(meta_values.iter()).copied().collect();
+    let (csp, mut report) = read(&all, "content-security-policy")?;
+    if !meta_values.is_empty() {
+        report.meta_policies = policy::parse(&meta_values).policies.len().max(1);
+    }
+    Some((csp, report))
+}
+
+/// Whether some enforced policy lets no script run at all (`script-src 'none'`, or
+/// `default-src 'none'` without `script-src`).
+pub(crate) fn blocks_all_scripts(csp: &Csp) -> bool {
+    csp.policies.iter().any(|p| {
+        let find = |n: &str| p.iter().find(|d| d.name == n);
+        find("script-src")
+            .or_else(|| find("default-src"))
+            .is_some_and(|d| {
+                d.values.len() == 1 && d.values.iter().all(|v| v.eq_ignore_ascii_case("'none'"))
+            })
+    })
+}
+
+/// What a `<meta>` policy does not do: directives browsers drop there, and protection for
+/// scripts that came before it.
+pub(crate) fn check_meta(page: &crate::html::HtmlPage, out: &mut Vec<Finding>) {
+    let csp_metas = page.metas.iter().filter(|m| {
+        m.http_equiv
+            .as_deref()
+            .is_some_and(|h| h.trim().eq_ignore_ascii_case("content-security-policy"))
+    });
+    let mut dropped = Vec::new();
+    let mut late = Vec::new();
+    for m in csp_metas {
+        let content = m.content.as_deref().unwrap_or_default();
+        for d in content.split(';') {
+            let name = d
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if super::page::NOT_IN_META.contains(&name.as_str()) {
+                dropped.push(format!("line {}: {}", m.line, d.trim()));
+            }
+        }
+        if m.after_script {
+            late.push(format!("line {}", m.line));
+        }
+    }
+    if !dropped.is_empty() {
+        out.push(finding("csp.meta-ignored-directive", Severity::Warning, "A <meta> CSP sets a directive browsers ignore there",
+            "frame-ancestors, report-uri and sandbox only work in the Content-Security-Policy header: browsers drop them from a policy set with <meta http-equiv> (HTML §4.2.5.3). A page that relies on them for clickjacking protection or reporting has neither.",
+            dropped.join("; "), refs::META_CSP, "Send these directives in the Content-Security-Policy response header.")
+            .snippets(fixes::set("Content-Security-Policy", "frame-ancestors 'self'")));
+    }
+    if !late.is_empty() {
+        out.push(finding("csp.meta-after-script", Severity::Warning, "A <meta> CSP comes after a script",
+            "A policy set with <meta> applies from the moment the browser reads it; a <script> earlier in the page has already been fetched and run without it (CSP3 §4.2.1).",
+            late.join("; "), refs::META_CSP, "Put the <meta http-equiv=\"Content-Security-Policy\"> first in <head>, or send the policy as a header."));
+    }
 }
 
 /// Every finding for each policy: the CSP Evaluator's default checks, its strict-CSP checks,

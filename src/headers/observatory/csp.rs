@@ -140,13 +140,15 @@ pub(crate) fn parse(values: &[&str]) -> Result<ObsCsp, ()> {
     })
 }
 
-/// The Observatory's CSP result id for the enforced policy values, whether a report-only
-/// header exists, and whether the site is HTTPS.
+/// The Observatory's CSP result id for the enforced header values, the page's `<meta
+/// http-equiv>` policies, whether a report-only header exists, and whether the site is HTTPS.
 pub(crate) fn result(
-    values: &[&str],
+    header: &[&str],
+    meta: &[&str],
     report_only: bool,
     https: bool,
 ) -> (&'static str, Option<ObsCsp>) {
+    let values: Vec<&str> = header.iter().chain(meta).copied().collect();
     if values.is_empty() {
         return (
             if report_only {
@@ -157,10 +159,19 @@ pub(crate) fn result(
             None,
         );
     }
-    let Ok(csp) = parse(values) else {
+    let Ok(csp) = parse(&values) else {
         return ("csp-header-invalid", None);
     };
-    if csp.map.is_empty() {
+    // Whether anything is implemented is judged on the header's policy and the meta ones
+    // without the directives a <meta> cannot carry (a failed parse counts as empty; the
+    // duplicate-warning entry counts as one).
+    let size = |c: &ObsCsp, drop: &[&str]| {
+        let kept = c.map.keys().filter(|k| !drop.contains(&k.as_str())).count();
+        kept.saturating_add(usize::from(c.duplicate_warnings))
+    };
+    let header_size = parse(header).map_or(0, |c| size(&c, &[]));
+    let meta_size = parse(meta).map_or(0, |c| size(&c, crate::headers::page::NOT_IN_META));
+    if header_size.saturating_add(meta_size) == 0 {
         return (
             if report_only {
                 "csp-not-implemented-but-reporting-enabled"

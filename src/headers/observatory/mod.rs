@@ -14,6 +14,7 @@
 
 mod cookie_test;
 mod csp;
+mod sri;
 
 use serde::Serialize;
 
@@ -147,6 +148,17 @@ pub(crate) struct Inputs<'a> {
     pub(crate) cookies: &'a [CookieReport],
     /// `Some(false)` when a pasted chain for this host is not trusted.
     pub(crate) cert_ok: Option<bool>,
+    /// The page's HTML, when pasted.
+    pub(crate) page: Option<&'a crate::html::HtmlPage>,
+    /// The contents of its `<meta http-equiv="Content-Security-Policy">` elements.
+    pub(crate) meta_csp: &'a [String],
+    /// Its last `<meta name="referrer">` content.
+    pub(crate) meta_referrer: Option<&'a str>,
+    /// The registrable domain of the scanned host (`None` when not worked out; `Some(None)`
+    /// for an IP address or a public suffix).
+    pub(crate) page_domain: Option<Option<&'a str>>,
+    /// certscope reads the enforced CSP as allowing no script at all.
+    pub(crate) scripts_blocked: bool,
 }
 
 fn t(test: &'static str, result: &'static str, pass: bool) -> ObservatoryTest {
@@ -220,8 +232,20 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
     let joined = last.joined("content-security-policy");
     let report_only = last.first("content-security-policy-report-only").is_some();
     let joined: Vec<&str> = joined.as_deref().into_iter().collect();
-    let (csp_result, parsed) = csp::result(&joined, report_only, i.https);
-    let (own_result, _) = csp::result(&csp_values, report_only, i.https);
+    // The Observatory reads <meta> policies only from a response it takes for HTML.
+    let html_type = last
+        .first("content-type")
+        .map(|f| f.value.split(';').next().unwrap_or_default())
+        .is_some_and(|t| t == "text/html" || t == "application/xhtml+xml");
+    let equiv = i.page.is_some() && (html_type || last.fields.is_empty());
+    let meta_csp: Vec<&str> = if equiv {
+        i.meta_csp.iter().map(String::as_str).collect()
+    } else {
+        Vec::new()
+    };
+    let meta_referrer = i.meta_referrer.filter(|_| equiv);
+    let (csp_result, parsed) = csp::result(&joined, &meta_csp, report_only, i.https);
+    let (own_result, _) = csp::result(&csp_values, &meta_csp, report_only, i.https);
     let csp_pass = matches!(
         csp_result,
         "csp-implemented-with-no-unsafe"
@@ -281,7 +305,12 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
 
     tests.push(redirection(i));
 
-    let referrer = match last.joined("referrer-policy") {
+    let referrer_values: Vec<String> = last
+        .joined("referrer-policy")
+        .into_iter()
+        .chain(meta_referrer.map(str::to_owned))
+        .collect();
+    let referrer = match (!referrer_values.is_empty()).then(|| referrer_values.join(", ")) {
         None => "referrer-policy-not-implemented",
         Some(v) => match referrer_policy(&v) {
             Some(p) if REFERRER_PRIVATE.contains(&p.as_str()) => "referrer-policy-private",
@@ -302,17 +331,7 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
     hsts_t.note = Some("If the host is on Chromium's preload list the Observatory reports hsts-preloaded (+5) instead; certscope does not carry the list.".into());
     tests.push(hsts_t);
 
-    let html = last
-        .joined("content-type")
-        .is_none_or(|c| c.to_ascii_lowercase().contains("html"));
-    tests.push(ObservatoryTest {
-        test: "subresource-integrity",
-        result: if html { "sri-not-implemented-but-no-scripts-loaded" } else { "sri-not-implemented-response-not-html" },
-        modifier: 0,
-        pass: true,
-        judged: !html,
-        note: html.then(|| "Subresource Integrity is judged from the page's HTML, which a header paste does not include; the Observatory's result ranges from -50 to +5.".to_owned()),
-    });
+    tests.push(sri::test(i, html_type));
 
     let xcto = match present(last, "x-content-type-options") {
         None => "x-content-type-options-not-implemented",
@@ -351,14 +370,20 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
     {
         xfo = "x-frame-options-implemented-via-csp";
     }
-    tests.push(t(
+    let mut xfo_t = t(
         "x-frame-options",
         xfo,
         !matches!(
             xfo,
             "x-frame-options-not-implemented" | "x-frame-options-header-invalid"
         ),
-    ));
+    );
+    let header_frame_ancestors =
+        csp::parse(&joined).is_ok_and(|c| c.map.contains_key("frame-ancestors"));
+    if xfo == "x-frame-options-implemented-via-csp" && !header_frame_ancestors {
+        xfo_t.note = Some("certscope's reading: frame-ancestors is only in a <meta> policy, where browsers ignore it (csp.meta-ignored-directive), so the page is not protected from framing by it; the Observatory counts it.".into());
+    }
+    tests.push(xfo_t);
 
     let corp = match present(last, "cross-origin-resource-policy").map(|v| {
         v.chars()
@@ -443,6 +468,21 @@ pub(crate) fn run(i: &Inputs<'_>) -> ObservatoryReport {
     }
 }
 
+/// For HTML pasted without its headers: only the tests the HTML decides stay judged.
+pub(crate) fn headers_not_pasted(report: &mut ObservatoryReport) {
+    for t in &mut report.tests {
+        if !matches!(
+            t.test,
+            "content-security-policy" | "referrer-policy" | "subresource-integrity"
+        ) {
+            t.judged = false;
+            t.note = Some("The response headers were not pasted; this test needs them.".into());
+        }
+    }
+    report.score = score(&report.tests);
+    report.grade = grade(report.score);
+}
+
 fn redirection(i: &Inputs<'_>) -> ObservatoryTest {
     if !i.http_first {
         return ObservatoryTest {
@@ -483,5 +523,17 @@ fn redirection(i: &Inputs<'_>) -> ObservatoryTest {
     if result == "redirection-not-to-https" && reached_https {
         test.note = Some("certscope reads this as a downgrade: the redirects reach HTTPS and then go back to http:// (transport.redirect-downgrade), which the Observatory's result does not tell from a site without HTTPS.".into());
     }
+    if let Some(port) = https_port_asked_in_http(i.site) {
+        test.note = Some(format!("certscope's reading: port {port} serves HTTPS, and the server refused the plain-HTTP request there (status {}); there is no plain-HTTP site on that port to redirect from, which the Observatory counts as a missing redirect (mdn/mdn-http-observatory#212). See transport.http-on-https-port.", i.site.first().and_then(|m| m.status).unwrap_or_default()));
+    }
     test
+}
+
+/// The port of a first request that was plain HTTP to a non-standard port and got the
+/// "HTTP request sent to HTTPS port" answer (400, or nginx's 497), with no redirect.
+pub(crate) fn https_port_asked_in_http(site: &[&Message]) -> Option<u16> {
+    let first = site.first()?;
+    let (url, _) = first.url.as_ref()?;
+    let port = url.port().filter(|_| url.scheme() == "http")?;
+    (site.len() == 1 && matches!(first.status, Some(400 | 497))).then_some(port)
 }
