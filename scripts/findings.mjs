@@ -52,7 +52,7 @@ export async function collectFindings() {
   return [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
-const PREFIXES = 'br|cert|chain|cookie|crl|csp|csr|ct|dns|eku|header|hsts|input|ip|jwk|key|name|nc|policy|revocation|rfc|saml|serial|sig|ssh|tls|transport|validity|ocsp';
+const PREFIXES = 'br|cert|chain|cookie|crl|csp|csr|ct|dns|eku|header|hsts|input|ip|jwk|key|name|nc|policy|revocation|rfc|saml|serial|sig|sri|ssh|tls|transport|validity|ocsp';
 /** Strings of that shape that are not finding ids: file names and the preload list's codes. */
 const NOT_IDS = /^(chain\.pem|tls\.crt|header\.(parse|preloadable)(\..*)?)$/;
 

@@ -30,6 +30,7 @@ const manifest = {
     './certscope_ssh_bg.wasm': './certscope_ssh_bg.wasm',
     './certscope_compare_bg.wasm': './certscope_compare_bg.wasm',
     './certscope_dns_bg.wasm': './certscope_dns_bg.wasm',
+    './certscope_html_bg.wasm': './certscope_html_bg.wasm',
     './package.json': './package.json',
   },
   files: [
@@ -37,7 +38,8 @@ const manifest = {
     'certscope_core.js', 'certscope_core.d.ts', 'certscope_core_bg.wasm', 'certscope_core_bg.wasm.d.ts',
     'certscope_verify.js', 'certscope_verify_bg.wasm', 'certscope_http.js', 'certscope_http_bg.wasm',
     'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm', 'certscope_documents.js', 'certscope_documents_bg.wasm',
-    'certscope_ssh.js', 'certscope_ssh_bg.wasm', 'certscope_compare.js', 'certscope_compare_bg.wasm', 'certscope_dns.js', 'certscope_dns_bg.wasm', 'node/',
+    'certscope_ssh.js', 'certscope_ssh_bg.wasm', 'certscope_compare.js', 'certscope_compare_bg.wasm', 'certscope_dns.js', 'certscope_dns_bg.wasm',
+    'certscope_html.js', 'certscope_html_bg.wasm', 'node/',
     'dom.js', 'render.js', 'render-fix.js', 'render-http.js', 'render-dns.js', 'render-files.js', 'render-document.js', 'report-style.js',
     'certscope-view.js', 'certscope-view.d.ts', 'certscope-view-define.js', 'certscope-view-define.d.ts',
   ],

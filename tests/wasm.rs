@@ -246,6 +246,24 @@ fn pasted_headers_give_an_https_configuration() {
 }
 
 #[wasm_bindgen_test]
+fn a_pasted_page_gives_its_meta_policy_and_scripts() {
+    let text = include_str!("data/http/page-meta-sri.txt");
+    let r = inspect(text.into(), options("2026-11-27".into())).unwrap();
+    let site = get(&r, "http.0");
+    assert_eq!(get(&site, "csp.metaPolicies").as_f64().unwrap(), 1.0);
+    assert_eq!(Array::from(&get(&site, "page.scripts")).length(), 5);
+    assert_eq!(
+        get(&site, "page.scripts.2.domain").as_string().unwrap(),
+        "certscope.test"
+    );
+    let sri = Array::from(&get(&site, "observatory.tests"))
+        .iter()
+        .find(|t| get(t, "test").as_string().as_deref() == Some("subresource-integrity"))
+        .unwrap();
+    assert_eq!(get(&sri, "modifier").as_f64().unwrap(), -50.0);
+}
+
+#[wasm_bindgen_test]
 fn a_har_file_gives_the_recorded_chain_and_subresources() {
     let text = include_str!("data/http/shop.har");
     let r = inspect(text.into(), options("2026-12-02".into())).unwrap();

@@ -74,7 +74,7 @@ export function recordedPages() {
   const dir = new URL('../data/http/', import.meta.url);
   const out = [];
   for (const file of ['page-meta-sri.txt', 'http-on-https-port-497.txt']) {
-    const text = readFileSync(new URL(file, dir), 'utf8');
+    const text = readFileSync(new URL(file, dir), 'utf8').replace(/\r\n/g, '\n');
     const last = text.lastIndexOf('\nHTTP/');
     const [head, ...body] = text.slice(last + 1).split('\n\n');
     const lines = head.split('\n').slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]);

@@ -72,8 +72,10 @@ const FIRST_WINS = new Set(['age', 'authorization', 'content-length', 'content-t
 /** The headers as Node's http client hands them to the Observatory. */
 export function nodeHeaders(lines) {
   const out = {};
-  for (const [rawName, value] of lines) {
+  for (const [rawName, rawValue] of lines) {
     const name = rawName.toLowerCase();
+    // llhttp drops the optional whitespace around a field value (RFC 9110 §5.5).
+    const value = rawValue.replace(/^[ \t]+|[ \t]+$/g, '');
     if (name === 'set-cookie') (out[name] ??= []).push(value);
     else if (!(name in out)) out[name] = value;
     else if (!FIRST_WINS.has(name)) out[name] = `${out[name]}, ${value}`;

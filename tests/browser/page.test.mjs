@@ -532,3 +532,31 @@ test('DNS answers with the chain: CAA against the certificate\'s CA, the HTTPS r
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a page pasted with its headers: the <meta> CSP in its own table, the scripts and their SRI, whose rule each verdict is', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  await page.click('button[data-example="page.txt"]');
+  const http = page.getByTestId('http');
+  await http.waitFor();
+  assert.match(await page.getByTestId('grade-http-observatory').textContent(), /reproduced from the headers and page/);
+  const ids = await http.locator('details.finding').evaluateAll((list) => list.map((d) => d.dataset.finding));
+  for (const id of ['sri.mixed-script', 'sri.integrity-without-crossorigin', 'csp.meta-ignored-directive', 'csp.meta-after-script', 'sri.missing']) assert.ok(ids.includes(id), `${id} in ${ids.join(' ')}`);
+  await http.locator('details.section > summary', { hasText: 'Observatory tests' }).click();
+  const rows = await page.getByTestId('observatory-tests').locator('tr').allTextContents();
+  assert.ok(rows.some((r) => r.startsWith('subresource-integritysri-not-implemented-and-external-scripts-not-loaded-securely-50')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.startsWith('x-frame-options') && r.includes('where browsers ignore it')), rows.join('\n'));
+  await http.locator('details.section > summary', { hasText: 'Content-Security-Policy' }).click();
+  assert.match(await http.locator('table.kv caption').filter({ hasText: 'meta' }).first().textContent(), /^<meta http-equiv="Content-Security-Policy"> in the page$/);
+  await http.locator('details.section > summary', { hasText: 'Scripts in the page (5)' }).click();
+  // Lines of the paste: the page starts after the command line and the headers.
+  const lines = await page.getByTestId('page-scripts').locator('tbody td:first-child').allTextContents();
+  assert.deepEqual(lines, ['18', '22', '23', '24', '25']);
+  const scripts = await page.getByTestId('page-scripts').locator('tbody tr').allTextContents();
+  assert.match(scripts[0], /\/js\/consent\.jssame origin—$/);
+  assert.match(scripts[1], /cdn\.jsdelivr\.net.*✓—$/);
+  assert.match(scripts[4], /http:\/\/widgets\.example\.net\/chat\.js✕—$/);
+  await page.screenshot({ path: `${screenshots}page-html.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -68,7 +68,7 @@ test('the split engine reports exactly what the native engine reports, on every 
       compared += 1;
     }
   }
-  assert.deepEqual(engine.modulesLoaded().sort(), ['core', 'dns', 'documents', 'http', 'pkcs12', 'ssh', 'verify']);
+  assert.deepEqual(engine.modulesLoaded().sort(), ['core', 'dns', 'documents', 'html', 'http', 'pkcs12', 'ssh', 'verify']);
   console.log(`split engine = native engine on ${compared} fixtures`);
 });
 
@@ -98,4 +98,17 @@ test('compare in the split engine says exactly what `certscope diff` says, loadi
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out), [['core', 'compare'], false]);
   await assert.rejects(engine.compare('nothing', readFileSync(new URL(g('p256-leaf.pem'), root))), /the first certificate: no certificate found/);
+});
+
+test('headers load the http module, and the html module only when a page is pasted with them', () => {
+  const run = (file) => {
+    const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+      import { readFileSync } from 'node:fs';
+      const r = await inspect(readFileSync(${JSON.stringify(`${root.pathname}tests/data/http/${file}`)}, 'utf8'), { verify: false });
+      console.log(JSON.stringify([modulesLoaded().sort(), r.http.length, r.http[0]?.page?.scripts.length ?? null, r.pending]));`;
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  };
+  assert.deepEqual(run('shop-sIL.txt'), [['core', 'http'], 1, null, []]);
+  assert.deepEqual(run('page-meta-sri.txt'), [['core', 'html', 'http'], 1, 5, []]);
+  assert.deepEqual(run('page.html'), [['core', 'html', 'http'], 1, 5, []]);
 });

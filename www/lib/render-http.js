@@ -91,11 +91,15 @@ function scripts(page) {
   const yes = (b) => (b ? '✓' : '✕');
   return h('table', { class: 'kv scripts', 'data-testid': 'page-scripts' },
     h('thead', {}, h('tr', {}, ['Line', 'Script', 'Integrity', 'crossorigin'].map((t) => h('th', { text: t })))),
-    h('tbody', {}, page.scripts.map((s) => h('tr', {},
+    h('tbody', {}, page.scripts.map((s) => {
+      // Inline and relative scripts come from the page's own origin: no hash needed.
+      const own = s.src === null || !/^\s*([a-z][a-z0-9+.-]*:|\/\/)/i.test(s.src);
+      return h('tr', {},
       h('td', { text: String(s.line) }),
       h('td', { class: 'value', text: s.src ?? '(inline)' }),
-      h('td', { class: s.src === null ? '' : s.integrity ? 'ok' : 'bad', text: s.src === null ? '—' : yes(Boolean(s.integrity)) }),
-      h('td', { text: s.crossorigin === null ? '—' : s.crossorigin || '(empty)' })))));
+      h('td', { class: own && !s.integrity ? 'muted' : s.integrity ? 'ok' : 'bad', text: own && !s.integrity ? 'same origin' : yes(Boolean(s.integrity)) }),
+      h('td', { text: s.crossorigin === null ? '—' : s.crossorigin || '(empty)' }));
+    })));
 }
 
 function cookies(list) {
