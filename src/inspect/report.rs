@@ -27,7 +27,9 @@ pub struct Report {
     pub pkcs12: Vec<crate::Pkcs12Report>,
     /// TLS connections shown by pasted `openssl s_client` or `curl -v` transcripts.
     pub connections: Vec<crate::ConnectionReport>,
-    /// The HTTPS configuration of each site whose HTTP responses were pasted.
+    /// The HTTPS configuration of each site whose HTTP responses were pasted. (A build without
+    /// the `http` feature never fills it, so it writes `[]` without linking the serializer.)
+    #[cfg_attr(not(feature = "http"), serde(serialize_with = "always_empty"))]
     pub http: Vec<crate::HttpReport>,
     /// The DNS answers of the paste (CAA, HTTPS/SVCB, TLSA), checked against its certificates.
     /// On the web the dns module adds them (`engine.js`), as natively `inspect` does.
@@ -93,4 +95,10 @@ pub enum Capability {
     Dns,
     /// Reading HTML: `<meta>` policies and scripts' Subresource Integrity.
     Html,
+}
+
+/// Serializes a list this build never fills as `[]`.
+#[cfg(not(feature = "http"))]
+fn always_empty<T, S: serde::Serializer>(_: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(core::iter::empty::<()>())
 }
