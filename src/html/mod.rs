@@ -16,23 +16,9 @@ mod read;
 mod suffix;
 mod url;
 
-pub use page::{HtmlFacts, HtmlPage, MetaTag, ScriptTag};
+#[cfg(any(not(feature = "html"), not(feature = "http")))]
+pub(crate) use page::present;
+pub use page::{HtmlFacts, HtmlPage, MetaTag, ScriptTag, MAX_TAGS};
 #[cfg(feature = "html")]
 pub use read::read;
 pub(crate) use url::absolute_host;
-
-/// The most `<meta>` and `<script>` tags read from one paste.
-pub const MAX_TAGS: usize = 512;
-
-/// Whether `text` looks like it holds HTML markup that sets policies or loads scripts.
-pub(crate) fn present(text: &str) -> bool {
-    const MARKS: &[&str] = &["<meta", "<script", "<!doctype html", "<html", "<head"];
-    let lower = text.get(..text.len().min(4 * 1024 * 1024)).unwrap_or(text);
-    // A quick, allocation-free, case-insensitive search.
-    MARKS.iter().any(|m| {
-        lower
-            .as_bytes()
-            .windows(m.len())
-            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
-    })
-}

@@ -3,6 +3,22 @@
 
 use serde::Serialize;
 
+/// The most `<meta>` and `<script>` tags read from one paste.
+pub const MAX_TAGS: usize = 512;
+
+/// Whether `text` looks like it holds HTML markup that sets policies or loads scripts.
+pub(crate) fn present(text: &str) -> bool {
+    const MARKS: &[&str] = &["<meta", "<script", "<!doctype html", "<html", "<head"];
+    let lower = text.get(..text.len().min(4 * 1024 * 1024)).unwrap_or(text);
+    // A quick, allocation-free, case-insensitive search.
+    MARKS.iter().any(|m| {
+        lower
+            .as_bytes()
+            .windows(m.len())
+            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+    })
+}
+
 /// One `<meta>` element with `http-equiv` or `name`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -97,13 +113,13 @@ impl HtmlFacts {
         };
         let pages = list(&v, "pages")
             .iter()
-            .take(super::MAX_TAGS)
+            .take(MAX_TAGS)
             .map(|p| HtmlPage {
                 offset: number(p, "offset"),
                 line: number(p, "line"),
                 metas: list(p, "metas")
                     .iter()
-                    .take(super::MAX_TAGS)
+                    .take(MAX_TAGS)
                     .map(|m| MetaTag {
                         http_equiv: text(m, "httpEquiv"),
                         name: text(m, "name"),
@@ -117,7 +133,7 @@ impl HtmlFacts {
                     .collect(),
                 scripts: list(p, "scripts")
                     .iter()
-                    .take(super::MAX_TAGS)
+                    .take(MAX_TAGS)
                     .map(|s| ScriptTag {
                         src: text(s, "src"),
                         integrity: text(s, "integrity"),

@@ -8,15 +8,15 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use super::page::{HtmlFacts, HtmlPage, MetaTag, ScriptTag};
-use super::{suffix, MAX_TAGS};
+use super::page::{present, HtmlFacts, HtmlPage, MetaTag, ScriptTag, MAX_TAGS};
+use super::{suffix, url::absolute_host};
 use crate::headers::message;
 use crate::headers::url::Url;
 
 /// The HTML pages in `text`, each split off at the responses pasted around it, with the
 /// registrable domains of the responses' hosts.
 pub fn read(text: &str) -> HtmlFacts {
-    if !super::present(text) {
+    if !present(text) {
         return HtmlFacts::default();
     }
     let parsed = message::parse(text);
@@ -85,7 +85,7 @@ pub fn read(text: &str) -> HtmlFacts {
             let src = attr("src");
             let domain = src
                 .as_deref()
-                .and_then(super::absolute_host)
+                .and_then(absolute_host)
                 .and_then(|h| suffix::registrable_domain(&h));
             page.scripts.push(ScriptTag {
                 src,
