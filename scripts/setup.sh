@@ -62,3 +62,15 @@ if [ "${1:-}" = --browser ] && ! command -v openssl >/dev/null; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null
 fi
+
+# The ML-DSA tests (tests/pqc.rs) ask Python's `cryptography` (OpenSSL's ML-DSA) to check the
+# same signatures; 48.0.0 (its wheels carry OpenSSL 4.0) has ML-DSA and is what they were written with.
+if [ "${1:-}" = --browser ] && ! python3 -c 'import cryptography.hazmat.primitives.asymmetric.mldsa' 2>/dev/null; then
+  say "installing Python's cryptography 48.0.0 (the ML-DSA oracle)"
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-pip >/dev/null
+  fi
+  python3 -m pip install --quiet 'cryptography==48.0.0' 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages 'cryptography==48.0.0'
+fi

@@ -136,7 +136,10 @@ fn pkcs8_public(der: &[u8]) -> Result<SubjectPublicKeyInfoOwned, String> {
             spki(ED25519, None, &public)
                 .ok_or_else(|| "cannot encode the Ed25519 public key".to_owned())
         }
-        other => Err(format!("keys of algorithm {other} are not supported")),
+        _ => Err(format!(
+            "keys of algorithm {} are not supported",
+            crate::oid::name_or_dotted(crate::oid::KEY_ALGORITHMS, &alg.oid)
+        )),
     }
 }
 

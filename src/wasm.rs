@@ -452,7 +452,7 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc";
 export interface DnsRecord { name: string; ttl: number | null; type: string; data: string; line: number }
 export interface Caa { name: string; critical: boolean; tag: string; value: string; issuer: string | null; parameters: [string, string][]; line: number }
 export interface CaaCheck {
@@ -901,6 +901,19 @@ mod html_module {
     }
 }
 
+/// The pqc module's export.
+#[cfg(feature = "pqc-module")]
+mod pqc_module {
+    use wasm_bindgen::prelude::*;
+
+    /// An ML-DSA signature check (RFC 9881): DER in; `""` when it verifies, else a letter and
+    /// the reason (`A…` for an algorithm that is not ML-DSA).
+    #[wasm_bindgen(js_name = verifySignature)]
+    pub fn verify_signature(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
+        crate::modules::verify_ml_dsa(message, alg, signature, spki)
+    }
+}
+
 /// The dns module's exports.
 #[cfg(feature = "dns-module")]
 mod dns_module {
@@ -1006,6 +1019,12 @@ pub(crate) mod services {
     #[cfg_attr(any(feature = "verify", feature = "module"), allow(dead_code))]
     pub(crate) fn available() -> bool {
         loaded_js("verify")
+    }
+
+    /// Whether `engine.js` has loaded `capability` ("pqc").
+    #[cfg_attr(any(feature = "pqc", feature = "module"), allow(dead_code))]
+    pub(crate) fn loaded(capability: &str) -> bool {
+        loaded_js(capability)
     }
 
     #[cfg_attr(any(feature = "verify", feature = "module"), allow(dead_code))]

@@ -264,6 +264,25 @@ fn a_pasted_page_gives_its_meta_policy_and_scripts() {
 }
 
 #[wasm_bindgen_test]
+fn ml_dsa_signatures_verify_in_webassembly() {
+    for set in ["44", "65", "87"] {
+        let pem = match set {
+            "44" => include_str!("data/pqc/ML-DSA-44.crt"),
+            "65" => include_str!("data/pqc/ML-DSA-65.crt"),
+            _ => include_str!("data/pqc/ML-DSA-87.crt"),
+        };
+        let r = inspect(pem.into(), options("2026-12-01".into())).unwrap();
+        assert_eq!(
+            get(&r, "certificates.0.publicKey.algorithm")
+                .as_string()
+                .unwrap(),
+            format!("ML-DSA-{set}")
+        );
+        assert_eq!(get(&r, "certificates.0.selfSigned").as_bool(), Some(true));
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_har_file_gives_the_recorded_chain_and_subresources() {
     let text = include_str!("data/http/shop.har");
     let r = inspect(text.into(), options("2026-12-02".into())).unwrap();

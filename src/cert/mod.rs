@@ -21,7 +21,7 @@ pub use name::{NameAttribute, NameReport};
 #[cfg(feature = "verify")]
 pub(crate) use public_key::bit_length;
 pub use public_key::PublicKeyReport;
-pub(crate) use public_key::{ACCEPTED_CURVES, MIN_RSA_BITS};
+pub(crate) use public_key::{pqc_kind, ACCEPTED_CURVES, MIN_RSA_BITS};
 pub use validity::{ValidityReport, ValidityState};
 
 use der::{Decode, Encode, Reader, SliceReader};

@@ -86,10 +86,14 @@ pub(crate) fn report(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
     } else if *alg == ED448 {
         bits = Some(456);
     }
+    let dotted = alg.to_string();
     let description = match (&curve, bits) {
         (Some(c), _) => format!("{algorithm} {c}"),
         (None, Some(b)) if *alg == RSA || *alg == RSA_PSS => format!("{algorithm} {b} bits"),
-        _ => algorithm.clone(),
+        _ => match pqc_kind(&dotted) {
+            Some(kind) => format!("{algorithm} ({kind})"),
+            None => algorithm.clone(),
+        },
     };
     PublicKeyReport {
         algorithm,
@@ -98,6 +102,22 @@ pub(crate) fn report(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
         exponent,
         curve,
         description,
+    }
+}
+
+/// What a post-quantum key is, for the algorithms NIST standardised in 2024: ML-KEM (FIPS
+/// 203), ML-DSA (FIPS 204) and SLH-DSA (FIPS 205), under `2.16.840.1.101.3.4.{3,4}`.
+pub(crate) fn pqc_kind(dotted: &str) -> Option<&'static str> {
+    let arc = |prefix: &str| {
+        dotted
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse::<u32>().ok())
+    };
+    match (arc("2.16.840.1.101.3.4.3."), arc("2.16.840.1.101.3.4.4.")) {
+        (Some(17..=19), _) => Some("post-quantum signature key, FIPS 204"),
+        (Some(20..=31), _) => Some("post-quantum hash-based signature key, FIPS 205"),
+        (_, Some(1..=3)) => Some("post-quantum key encapsulation key, FIPS 203"),
+        _ => None,
     }
 }
 

@@ -88,6 +88,15 @@ pub(crate) fn check(
     if position != Position::Anchor && SHA1_SIGNATURES.contains(&c.cert.signature_algorithm().oid) {
         return fail("weak-signature", format!("{} is signed with SHA-1, which browsers reject since 2017 (collisions can be computed)", who(c)));
     }
+    // No browser accepts ML-DSA (RFC 9881) in TLS certificates yet; RFC 5280 validation is
+    // the same for every algorithm, so the strict verdict still checks such a chain.
+    let signature_oid = c.cert.signature_algorithm().oid.to_string();
+    if profile == Profile::Browser
+        && position != Position::Anchor
+        && crate::signature::ML_DSA.contains(&signature_oid.as_str())
+    {
+        return fail("unsupported-by-browsers", format!("{} is signed with {}, a post-quantum algorithm no browser accepts in certificates yet (2026); the strict verdict checks the chain by RFC 5280", who(c), crate::oid::name_or_dotted(crate::oid::SIGNATURES, &c.cert.signature_algorithm().oid)));
+    }
     if !c.signature_algorithms_match {
         return fail(
             "signature-algorithm-mismatch",

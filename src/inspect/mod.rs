@@ -439,11 +439,32 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     if signed && !crate::signature::available() {
         report.pending.push(crate::Capability::Verify);
     }
+    if ml_dsa_signed(&report) && !crate::signature::pqc_available() {
+        report.pending.push(crate::Capability::Pqc);
+    }
     if options.password.0.is_some() && !report.pkcs12.is_empty() && !crate::pkcs12::available() {
         report.pending.push(crate::Capability::Pkcs12);
     }
     report.pending.sort();
     Ok(report)
+}
+
+/// Whether something in the report is signed with ML-DSA (or certifies an ML-DSA key that may
+/// have signed another input).
+fn ml_dsa_signed(report: &Report) -> bool {
+    let ml_dsa = |oid: &str| crate::signature::ML_DSA.contains(&oid);
+    report
+        .certificates
+        .iter()
+        .any(|c| ml_dsa(&c.signature_algorithm.oid) || ml_dsa(&c.public_key.oid))
+        || report
+            .requests
+            .iter()
+            .any(|r| ml_dsa(&r.signature_algorithm.oid))
+        || report
+            .crls
+            .iter()
+            .any(|c| ml_dsa(&c.signature_algorithm.oid))
 }
 
 /// Adds the header analysis of a paste to its report. The WebAssembly page does the same in

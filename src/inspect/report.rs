@@ -95,6 +95,8 @@ pub enum Capability {
     Dns,
     /// Reading HTML: `<meta>` policies and scripts' Subresource Integrity.
     Html,
+    /// ML-DSA signatures (post-quantum, RFC 9881).
+    Pqc,
 }
 
 /// Serializes a list this build never fills as `[]`.

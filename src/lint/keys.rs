@@ -6,6 +6,24 @@ use crate::{Finding, Severity};
 
 pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
     let key = &cert.public_key;
+    if crate::cert::pqc_kind(&key.oid).is_some() {
+        out.push(finding(
+            "cert.pqc-key",
+            Severity::Info,
+            format!(
+                "{} is a post-quantum key that browsers do not accept yet",
+                key.algorithm
+            ),
+            "NIST standardised ML-KEM, ML-DSA and SLH-DSA in 2024 and RFC 9881 says how ML-DSA \
+             goes in certificates, but no browser or public CA accepts such certificates for \
+             TLS yet (2026): they serve private PKIs and test hierarchies. Today's connections \
+             get quantum-safe key exchange (X25519MLKEM768) with classical certificates.",
+            key.description.clone(),
+            refs::RFC9881,
+            "For public TLS keep an ECDSA or RSA certificate; use ML-DSA where you control \
+             every client.",
+        ));
+    }
     if key.algorithm == "RSA" || key.algorithm == "RSA-PSS" {
         match key.bits {
             Some(bits) if bits < MIN_RSA_BITS => out.push(finding(

@@ -82,3 +82,7 @@ pub(crate) const RFC7292: Reference = r(
     "RFC 7292 (PKCS #12)",
     "https://www.rfc-editor.org/rfc/rfc7292",
 );
+pub(crate) const RFC9881: Reference = r(
+    "RFC 9881 (ML-DSA in X.509)",
+    "https://www.rfc-editor.org/rfc/rfc9881",
+);

@@ -6,6 +6,8 @@
 //! module instead, through [`crate::wasm`]; a native build without it reports
 //! [`VerifyError::Unavailable`].
 
+#[cfg(feature = "pqc")]
+mod ml_dsa;
 #[cfg(feature = "verify")]
 mod rsa_public;
 #[cfg(feature = "verify")]
@@ -132,6 +134,44 @@ pub(crate) fn signed_part(der: &[u8]) -> Option<&[u8]> {
     outer.tlv_bytes().ok()
 }
 
+/// The dotted OIDs of ML-DSA-44, -65 and -87 (RFC 9881), which the pqc module verifies.
+pub(crate) const ML_DSA: [&str; 3] = [
+    "2.16.840.1.101.3.4.3.17",
+    "2.16.840.1.101.3.4.3.18",
+    "2.16.840.1.101.3.4.3.19",
+];
+
+/// Whether ML-DSA signatures can be checked in this build (in a WebAssembly core: whether the
+/// pqc module has been loaded).
+pub(crate) fn pqc_available() -> bool {
+    #[cfg(feature = "pqc")]
+    {
+        true
+    }
+    #[cfg(all(
+        not(feature = "pqc"),
+        target_arch = "wasm32",
+        any(not(feature = "module"), feature = "ssh-module")
+    ))]
+    {
+        crate::wasm::services::loaded("pqc")
+    }
+    #[cfg(all(
+        not(feature = "pqc"),
+        any(
+            not(target_arch = "wasm32"),
+            all(feature = "module", not(feature = "ssh-module"))
+        )
+    ))]
+    {
+        false
+    }
+}
+
+/// The pqc module's export (see [`ml_dsa::verify_der`]).
+#[cfg(feature = "pqc")]
+pub use ml_dsa::verify_der as verify_ml_dsa_der;
+
 /// Verifies `signature` over `message` made with `alg` by the holder of `spki`.
 pub(crate) fn verify(
     message: &[u8],
@@ -139,6 +179,10 @@ pub(crate) fn verify(
     signature: &[u8],
     spki: &SubjectPublicKeyInfoOwned,
 ) -> Result<(), VerifyError> {
+    #[cfg(feature = "pqc")]
+    if ml_dsa::is_ml_dsa(&alg.oid) {
+        return ml_dsa::verify(message, alg, signature, spki);
+    }
     #[cfg(feature = "verify")]
     {
         verifier::verify(message, alg, signature, spki)

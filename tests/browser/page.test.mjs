@@ -560,3 +560,22 @@ test('a page pasted with its headers: the <meta> CSP in its own table, the scrip
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an ML-DSA chain: the pqc module checks its signatures; strict passes, browsers would not take it', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-01');
+  await page.fill('#host', 'www.certscope.test');
+  await page.click('#trust summary');
+  await page.selectOption('#roots', 'custom');
+  await page.fill('#custom-roots', data('pqc/root.pem').toString());
+  await page.fill('#paste', data('pqc/chain.pem').toString());
+  await page.getByTestId('chain').waitFor();
+  assert.match(await page.getByTestId('browser-verdict').textContent(), /signed with ML-DSA-65, a post-quantum algorithm no browser accepts/);
+  assert.equal(await page.getByTestId('strict-verdict').textContent(), 'Strict (RFC 5280 + CA/B Forum): passes');
+  assert.deepEqual(await page.locator('.badge.role').allTextContents(), ['Leaf', 'Intermediate CA', 'Root CA']);
+  assert.ok(await page.locator('details.finding[data-finding="cert.pqc-key"]').count() >= 3);
+  await page.getByTestId('chain').screenshot({ path: `${screenshots}ml-dsa-chain.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -3,7 +3,7 @@
 // `pending` what it could not do without another module. This file loads that module (verify:
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
 // documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
-// html: a pasted page's <meta> policies and scripts)
+// html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -18,6 +18,7 @@ const importers = {
   compare: () => import('./certscope_compare.js'),
   dns: () => import('./certscope_dns.js'),
   html: () => import('./certscope_html.js'),
+  pqc: () => import('./certscope_pqc.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles

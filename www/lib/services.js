@@ -16,7 +16,10 @@ export function loaded(capability) {
   return modules[capability] !== undefined;
 }
 
+/** ML-DSA signatures go to the pqc module (once loaded), which answers `A…` for any other. */
 export function verifySignature(message, alg, signature, spki) {
+  const pq = modules.pqc?.verifySignature(message, alg, signature, spki);
+  if (pq !== undefined && !pq.startsWith('A')) return pq;
   return modules.verify?.verifySignature(message, alg, signature, spki);
 }
 

@@ -1,0 +1,153 @@
+//! ML-DSA (FIPS 204) in X.509 (RFC 9881): the IETF's example certificates for each parameter
+//! set, and an ML-DSA chain, CSR and CRL signed by OpenSSL's ML-DSA through Python's
+//! `cryptography` (tests/data/pqc/make.py). Python's `cryptography` checks the same signatures
+//! as an independent oracle when it is installed (`scripts/setup.sh` installs it).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use certscope::{inspect, Options, Roots};
+
+/// 2026-12-01
+const AT: u64 = 1_796_083_200;
+
+fn data(path: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/data/pqc/{path}")).unwrap()
+}
+
+#[test]
+fn the_ietf_examples_are_self_signed_ml_dsa_roots() {
+    for (set, key_bytes) in [("44", 1312), ("65", 1952), ("87", 2592)] {
+        let report = inspect(&data(&format!("ML-DSA-{set}.crt")), &Options::at(AT)).unwrap();
+        let cert = &report.certificates[0];
+        let name = format!("ML-DSA-{set}");
+        assert_eq!(cert.public_key.algorithm, name);
+        assert_eq!(cert.signature_algorithm.name, name);
+        assert!(
+            cert.public_key.description.contains("FIPS 204"),
+            "{}",
+            cert.public_key.description
+        );
+        // The self-signature verifies: only then is it a self-signed root.
+        assert!(cert.self_signed, "{name}: its own signature verifies");
+        assert!(
+            cert.findings.iter().any(|f| f.id == "cert.pqc-key"),
+            "{name}"
+        );
+        assert!(report.pending.is_empty(), "{:?}", report.pending);
+        let _ = key_bytes;
+    }
+}
+
+#[test]
+fn an_ml_dsa_chain_verifies_up_to_its_root() {
+    let roots = Roots::Custom {
+        certificates: data("root.pem"),
+        with_mozilla: false,
+    };
+    let options = Options::at(AT).roots(roots).host("www.certscope.test");
+    let report = inspect(&data("chain.pem"), &options).unwrap();
+    let chain = &report.chains[0];
+    assert!(chain.strict.trusted, "{}", chain.strict.summary);
+    assert_eq!(chain.strict.path.len(), 3);
+    // Browsers do not take ML-DSA certificates yet: the browser verdict says so.
+    let problem = chain.browser.problem.as_ref().unwrap();
+    assert_eq!(problem.code, "unsupported-by-browsers");
+    assert!(
+        problem.message.contains("signed with ML-DSA-65"),
+        "{}",
+        problem.message
+    );
+    let algorithms: Vec<&str> = report
+        .certificates
+        .iter()
+        .map(|c| c.public_key.algorithm.as_str())
+        .collect();
+    assert_eq!(algorithms, ["ML-DSA-44", "ML-DSA-65", "ML-DSA-87"]);
+}
+
+#[test]
+fn a_changed_certificate_fails_its_ml_dsa_signature() {
+    let roots = Roots::Custom {
+        certificates: data("root.pem"),
+        with_mozilla: false,
+    };
+    let mut input = data("leaf-tampered.pem");
+    input.extend(data("root.pem"));
+    let report = inspect(&input, &Options::at(AT).roots(roots)).unwrap();
+    let chain = &report.chains[0];
+    assert!(!chain.strict.trusted);
+    let problem = chain.strict.problem.as_ref().unwrap();
+    assert!(
+        problem.message.contains("signature"),
+        "{}: {}",
+        problem.code,
+        problem.message
+    );
+}
+
+#[test]
+fn ml_dsa_csrs_and_crls_are_verified() {
+    let csr = inspect(&data("leaf.csr"), &Options::at(AT)).unwrap();
+    assert!(csr.requests[0].signature_valid);
+    let mut input = data("intermediate.crl");
+    input.extend(data("chain.pem"));
+    let crl = inspect(&input, &Options::at(AT)).unwrap();
+    assert_eq!(crl.crls[0].signed_by, Some(1), "signed by the intermediate");
+}
+
+#[test]
+fn python_cryptography_agrees_on_every_signature() {
+    // The oracle: OpenSSL's ML-DSA through Python's `cryptography` (48+).
+    let script = r#"
+import sys
+from cryptography import x509
+def check(cert, issuer):
+    try:
+        issuer.public_key().verify(cert.signature, cert.tbs_certificate_bytes); return True
+    except Exception: return False
+out = []
+for n in ('44', '65', '87'):
+    c = x509.load_pem_x509_certificate(open(f'tests/data/pqc/ML-DSA-{n}.crt', 'rb').read())
+    out.append(check(c, c))
+chain = x509.load_pem_x509_certificates(open('tests/data/pqc/chain.pem', 'rb').read())
+out += [check(c, i) for c, i in zip(chain, chain[1:] + chain[-1:])]
+bad = x509.load_pem_x509_certificates(open('tests/data/pqc/leaf-tampered.pem', 'rb').read())
+out.append(check(bad[0], bad[1]))
+print(' '.join('1' if x else '0' for x in out))
+"#;
+    let python = std::process::Command::new("python3")
+        .args(["-c", script])
+        .output()
+        .expect("python3 (scripts/setup.sh installs it with cryptography)");
+    let oracle = String::from_utf8(python.stdout).unwrap();
+    assert!(
+        python.status.success(),
+        "{}",
+        String::from_utf8_lossy(&python.stderr)
+    );
+    // certscope's answers for the same pairs.
+    let mut ours = Vec::new();
+    for n in ["44", "65", "87"] {
+        let r = inspect(&data(&format!("ML-DSA-{n}.crt")), &Options::at(AT)).unwrap();
+        ours.push(r.certificates[0].self_signed);
+    }
+    let roots = || Roots::Custom {
+        certificates: data("root.pem"),
+        with_mozilla: false,
+    };
+    let chain = inspect(&data("chain.pem"), &Options::at(AT).roots(roots())).unwrap();
+    ours.extend([chain.chains[0].strict.trusted; 2]);
+    ours.push(chain.certificates[2].self_signed);
+    let mut bad = data("leaf-tampered.pem");
+    bad.extend(data("root.pem"));
+    let bad = inspect(&bad, &Options::at(AT).roots(roots())).unwrap();
+    ours.push(bad.chains[0].strict.trusted);
+    let ours: Vec<&str> = ours.iter().map(|b| if *b { "1" } else { "0" }).collect();
+    assert_eq!(oracle.trim(), ours.join(" "));
+    assert_eq!(oracle.trim(), "1 1 1 1 1 1 0");
+}
