@@ -136,6 +136,11 @@ fn pkcs8_public(der: &[u8]) -> Result<SubjectPublicKeyInfoOwned, String> {
             spki(ED25519, None, &public)
                 .ok_or_else(|| "cannot encode the Ed25519 public key".to_owned())
         }
+        dotted if crate::signature::ML_DSA.contains(&dotted) => {
+            let public = crate::signature::ml_dsa_public(dotted, key.as_bytes())?;
+            spki(dotted, None, &public)
+                .ok_or_else(|| "cannot encode the ML-DSA public key".to_owned())
+        }
         _ => Err(format!(
             "keys of algorithm {} are not supported",
             crate::oid::name_or_dotted(crate::oid::KEY_ALGORITHMS, &alg.oid)

@@ -9,11 +9,13 @@ pub use crate::chain::mozilla_packed as mozilla_roots;
 pub use crate::fix::fix as fix_chain;
 #[cfg(feature = "pkcs12")]
 pub use crate::pkcs12::crypto::{decrypt as pkcs12_decrypt, mac as pkcs12_mac};
-/// ML-DSA signature checks, as the pqc module exports them.
-#[cfg(feature = "pqc")]
-pub use crate::signature::verify_ml_dsa_der as verify_ml_dsa;
 #[cfg(feature = "verify")]
 pub use crate::signature::{ed25519_public_der as ed25519_public, verify_der as verify_signature};
+/// ML-DSA signature checks, as the pqc module exports them.
+#[cfg(feature = "pqc")]
+pub use crate::signature::{
+    ml_dsa_public_der as ml_dsa_public, verify_ml_dsa_der as verify_ml_dsa,
+};
 
 /// The header analysis of a paste, as the http module hands it to the core's report.
 #[cfg(feature = "http")]

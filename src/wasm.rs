@@ -912,6 +912,13 @@ mod pqc_module {
     pub fn verify_signature(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
         crate::modules::verify_ml_dsa(message, alg, signature, spki)
     }
+
+    /// The public key of an ML-DSA private key (`alg` dotted; `key` the PKCS#8 privateKey
+    /// octets: seed, expanded key or both). Throws with the reason when it cannot.
+    #[wasm_bindgen(js_name = mlDsaPublic)]
+    pub fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, JsError> {
+        crate::modules::ml_dsa_public(alg, key).map_err(|e| JsError::new(&e))
+    }
 }
 
 /// The dns module's exports.
@@ -993,6 +1000,23 @@ pub(crate) mod services {
         fn mac_js(m: &[u8], p: &str, c: &[u8]) -> Result<i8, JsValue>;
         #[wasm_bindgen(js_name = documentCertificates, catch)]
         fn document_js(input: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
+        #[wasm_bindgen(js_name = mlDsaPublic, catch)]
+        fn ml_dsa_public_js(alg: &str, key: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
+    }
+
+    /// The public half of an ML-DSA private key from the pqc module: `None` until it is
+    /// loaded, `Some(Err(reason))` when it refuses the key.
+    #[cfg_attr(any(feature = "pqc", feature = "module"), allow(dead_code))]
+    pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Option<Result<Vec<u8>, String>> {
+        use wasm_bindgen::JsCast;
+        match ml_dsa_public_js(alg, key) {
+            Ok(Some(public)) => Some(Ok(public)),
+            Ok(None) => None,
+            Err(e) => Some(Err(e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "the pqc module refused the key".into()))),
+        }
     }
 
     /// Documents read by the documents module: None until it is loaded.

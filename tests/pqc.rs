@@ -151,3 +151,42 @@ print(' '.join('1' if x else '0' for x in out))
     assert_eq!(oracle.trim(), ours.join(" "));
     assert_eq!(oracle.trim(), "1 1 1 1 1 1 0");
 }
+
+#[test]
+fn ml_dsa_private_keys_are_matched_by_their_seed() {
+    let certs: Vec<u8> = ["44", "65", "87"]
+        .iter()
+        .flat_map(|n| data(&format!("ML-DSA-{n}.crt")))
+        .collect();
+    for (i, n) in ["44", "65", "87"].iter().enumerate() {
+        for form in ["seed", "both", "expanded"] {
+            let mut input = data(&format!("ML-DSA-{n}-{form}.priv"));
+            input.push(b'\n');
+            input.extend(&certs);
+            let report = inspect(&input, &Options::at(AT)).unwrap();
+            let key = &report.keys[0];
+            if form == "expanded" {
+                // Only a seed is trusted to give the public half (decoding an expanded key is
+                // not safe on untrusted input).
+                assert!(
+                    key.note.as_deref().unwrap().contains("expanded form"),
+                    "{n} {form}"
+                );
+                assert!(key.matches_certificates.is_empty());
+            } else {
+                assert_eq!(key.matches_certificates, [i], "ML-DSA-{n} {form}");
+            }
+        }
+    }
+    // The RFC's inconsistent example: a seed and an expanded key that do not belong together.
+    let report = inspect(&data("bad-ML-DSA-44-1.priv"), &Options::at(AT)).unwrap();
+    assert!(report.keys[0]
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("do not belong together"));
+    for bad in ["bad-ML-DSA-44-2.priv", "bad-ML-DSA-44-3.priv"] {
+        let report = inspect(&data(bad), &Options::at(AT)).unwrap();
+        assert!(report.keys[0].public_key.is_none(), "{bad}");
+    }
+}

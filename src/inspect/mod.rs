@@ -465,6 +465,10 @@ fn ml_dsa_signed(report: &Report) -> bool {
             .crls
             .iter()
             .any(|c| ml_dsa(&c.signature_algorithm.oid))
+        || report
+            .keys
+            .iter()
+            .any(|k| k.note.as_deref() == Some(crate::signature::PQC_NOT_LOADED))
 }
 
 /// Adds the header analysis of a paste to its report. The WebAssembly page does the same in

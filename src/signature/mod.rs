@@ -168,9 +168,42 @@ pub(crate) fn pqc_available() -> bool {
     }
 }
 
-/// The pqc module's export (see [`ml_dsa::verify_der`]).
+/// The pqc module's exports (see [`ml_dsa::verify_der`] and [`ml_dsa::public_der`]).
 #[cfg(feature = "pqc")]
-pub use ml_dsa::verify_der as verify_ml_dsa_der;
+pub use ml_dsa::{public_der as ml_dsa_public_der, verify_der as verify_ml_dsa_der};
+
+/// Why an ML-DSA private key's public half is missing in a WebAssembly core before the pqc
+/// module is loaded (the core then asks for it).
+pub(crate) const PQC_NOT_LOADED: &str =
+    "the public half of an ML-DSA key is computed by the pqc module, which is not loaded";
+
+/// The public key of an ML-DSA private key (`alg` dotted, `key` the PKCS#8 `privateKey`).
+pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
+    #[cfg(feature = "pqc")]
+    {
+        ml_dsa::public_der(alg, key)
+    }
+    #[cfg(all(
+        not(feature = "pqc"),
+        target_arch = "wasm32",
+        any(not(feature = "module"), feature = "ssh-module")
+    ))]
+    {
+        crate::wasm::services::ml_dsa_public(alg, key)
+            .unwrap_or_else(|| Err(PQC_NOT_LOADED.to_owned()))
+    }
+    #[cfg(all(
+        not(feature = "pqc"),
+        any(
+            not(target_arch = "wasm32"),
+            all(feature = "module", not(feature = "ssh-module"))
+        )
+    ))]
+    {
+        let _ = (alg, key);
+        Err("ML-DSA keys need the `pqc` feature".to_owned())
+    }
+}
 
 /// Verifies `signature` over `message` made with `alg` by the holder of `spki`.
 pub(crate) fn verify(

@@ -42,3 +42,7 @@ export function pkcs12Mac(mac, password, content) {
 export function documentCertificates(input) {
   return modules.documents?.documentCertificates(input);
 }
+
+export function mlDsaPublic(alg, key) {
+  return modules.pqc?.mlDsaPublic(alg, key);
+}
