@@ -210,3 +210,19 @@ pub(crate) fn check(cookies: &[CookieReport], messages: &[&Message], out: &mut V
         }
     }
 }
+
+/// A Set-Cookie value with the cookie's value replaced by its length: session cookies are
+/// secrets and the report may be shared.
+pub(crate) fn redact(value: &str) -> String {
+    let (pair, attributes) = value
+        .split_once(';')
+        .map_or((value, None), |(p, a)| (p, Some(a)));
+    let redacted = match pair.split_once('=') {
+        Some((name, v)) => format!("{}=<{} bytes hidden>", name.trim(), v.trim().len()),
+        None => format!("<{} bytes hidden>", pair.trim().len()),
+    };
+    match attributes {
+        Some(a) => format!("{redacted};{a}"),
+        None => redacted,
+    }
+}

@@ -10,6 +10,8 @@
 
 use serde::Serialize;
 
+use super::message::Message;
+
 /// One year, the preload list's minimum max-age (`bulk-1-year` policy).
 pub const PRELOAD_MIN_MAX_AGE: u64 = 31_536_000;
 const TEN_YEARS: u64 = 10 * PRELOAD_MIN_MAX_AGE;
@@ -394,6 +396,69 @@ pub(crate) fn check(
             &["header."],
         ));
     }
+}
+
+/// The preload list's issues for a site (its responses in order), in the list's vocabulary:
+/// the final header's, a missing header's, and the redirects'.
+pub(crate) fn site_preload_issues(
+    site: &[&Message],
+    hsts: Option<&HstsReport>,
+    https: bool,
+    findings: &[crate::Finding],
+) -> Vec<PreloadIssue> {
+    let mut out: Vec<PreloadIssue> = Vec::new();
+    match hsts {
+        Some(h) => out.extend(h.preload_issues.iter().cloned()),
+        None if https => out.push(PreloadIssue {
+            code: "response.no_header",
+            level: "error",
+            message: "Response error: No HSTS header is present on the response.".into(),
+        }),
+        None => {}
+    }
+    for f in findings {
+        for code in f
+            .hsts_preload
+            .iter()
+            .filter(|c| c.starts_with("redirects."))
+        {
+            if !out.iter().any(|i| i.code == *code) {
+                let level = if *code == "redirects.http.useless_header" {
+                    "warning"
+                } else {
+                    "error"
+                };
+                out.push(PreloadIssue {
+                    code,
+                    level,
+                    message: f.title.clone(),
+                });
+            }
+        }
+    }
+    // http://host → https://host whose response would not pass the preload header rules.
+    if let (Some(first), Some(second)) = (site.first(), site.get(1)) {
+        let same_host = first
+            .url
+            .as_ref()
+            .zip(second.url.as_ref())
+            .is_some_and(|((a, _), (b, _))| a.host_str() == b.host_str());
+        if first.is_https() == Some(false) && second.is_https() == Some(true) && same_host {
+            let values: Vec<(&str, usize)> = second
+                .all("strict-transport-security")
+                .map(|f| (f.value.as_str(), f.line))
+                .collect();
+            let ok = report(&values, Some(true)).is_some_and(|h| h.preloadable);
+            if !ok {
+                out.push(PreloadIssue {
+                    code: "redirects.http.first_redirect.no_hsts",
+                    level: "error",
+                    message: "HTTP redirects to a page without a preloadable HSTS header".into(),
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

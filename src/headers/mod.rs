@@ -481,7 +481,7 @@ fn analyse_site(
         }
     }
     let grade = grade::grade(observatory.score, &findings);
-    let preload_issues = preload_issues(site, hsts.as_ref(), https, &findings);
+    let preload_issues = hsts::site_preload_issues(site, hsts.as_ref(), https, &findings);
     Some(HttpReport {
         responses: site.iter().map(|m| response_report(m)).collect(),
         subresources: Vec::new(),
@@ -499,84 +499,6 @@ fn analyse_site(
         grade,
         findings,
     })
-}
-
-/// The preload list's issues for the site, in its vocabulary.
-fn preload_issues(
-    site: &[&Message],
-    hsts: Option<&HstsReport>,
-    https: bool,
-    findings: &[crate::Finding],
-) -> Vec<PreloadIssue> {
-    let mut out: Vec<PreloadIssue> = Vec::new();
-    match hsts {
-        Some(h) => out.extend(h.preload_issues.iter().cloned()),
-        None if https => out.push(PreloadIssue {
-            code: "response.no_header",
-            level: "error",
-            message: "Response error: No HSTS header is present on the response.".into(),
-        }),
-        None => {}
-    }
-    for f in findings {
-        for code in f
-            .hsts_preload
-            .iter()
-            .filter(|c| c.starts_with("redirects."))
-        {
-            if !out.iter().any(|i| i.code == *code) {
-                let level = if *code == "redirects.http.useless_header" {
-                    "warning"
-                } else {
-                    "error"
-                };
-                out.push(PreloadIssue {
-                    code,
-                    level,
-                    message: f.title.clone(),
-                });
-            }
-        }
-    }
-    // http://host → https://host whose response would not pass the preload header rules.
-    if let (Some(first), Some(second)) = (site.first(), site.get(1)) {
-        let same_host = first
-            .url
-            .as_ref()
-            .zip(second.url.as_ref())
-            .is_some_and(|((a, _), (b, _))| a.host_str() == b.host_str());
-        if first.is_https() == Some(false) && second.is_https() == Some(true) && same_host {
-            let values: Vec<(&str, usize)> = second
-                .all("strict-transport-security")
-                .map(|f| (f.value.as_str(), f.line))
-                .collect();
-            let ok = hsts::report(&values, Some(true)).is_some_and(|h| h.preloadable);
-            if !ok {
-                out.push(PreloadIssue {
-                    code: "redirects.http.first_redirect.no_hsts",
-                    level: "error",
-                    message: "HTTP redirects to a page without a preloadable HSTS header".into(),
-                });
-            }
-        }
-    }
-    out
-}
-
-/// A Set-Cookie value with the cookie's value replaced by its length: session cookies are
-/// secrets and the report may be shared.
-fn redact_cookie(value: &str) -> String {
-    let (pair, attributes) = value
-        .split_once(';')
-        .map_or((value, None), |(p, a)| (p, Some(a)));
-    let redacted = match pair.split_once('=') {
-        Some((name, v)) => format!("{}=<{} bytes hidden>", name.trim(), v.trim().len()),
-        None => format!("<{} bytes hidden>", pair.trim().len()),
-    };
-    match attributes {
-        Some(a) => format!("{redacted};{a}"),
-        None => redacted,
-    }
 }
 
 fn response_report(m: &Message) -> ResponseReport {
@@ -599,7 +521,7 @@ fn response_report(m: &Message) -> ResponseReport {
             .map(|f| HeaderField {
                 name: f.name.clone(),
                 value: if f.name == "set-cookie" {
-                    redact_cookie(&f.value)
+                    cookies::redact(&f.value)
                 } else {
                     f.value.clone()
                 },

@@ -97,9 +97,9 @@ fn public<P: MlDsaParams>(key: &[u8]) -> Result<Vec<u8>, String> {
     let body = r.read_slice(header.length()).map_err(|e| e.to_string())?;
     let seed = match header.tag() {
         Tag::ContextSpecific {
-            number,
+            number: TagNumber(0),
             constructed: false,
-        } if number == TagNumber(0) => from_seed(body)?,
+        } => from_seed(body)?,
         // Decoding an expanded key is not safe on untrusted input (the crate may panic on a
         // malformed one), so only its seed is used.
         Tag::OctetString => {
