@@ -291,6 +291,8 @@ export interface Csp {
   evaluator: CspEvaluatorFinding[];
   /** How many of the last `policies` come from the pasted page's <meta http-equiv> elements. */
   metaPolicies: number;
+  /** Where Google's CSP Evaluator would show something else than its findings here, and why. */
+  anchorNotes: string[];
 }
 /** A <meta http-equiv> or <meta name> element of a pasted page. */
 export interface MetaTag { httpEquiv: string | null; name: string | null; content: string | null; line: number; afterScript: boolean }

@@ -19,7 +19,7 @@ const unique = (list) => [...new Set(list.map(key))].sort();
 async function certscopeCsp(engine, policy) {
   const report = await engine.inspect(`HTTP/1.1 200 OK\ncontent-security-policy: ${policy}\n\n`, { at });
   const csp = report.http?.[0]?.csp;
-  const groups = { default: [], strict: [], reporting: [], certscope: [] };
+  const groups = { default: [], strict: [], reporting: [], certscope: [], notes: csp?.anchorNotes ?? [] };
   for (const f of csp?.evaluator ?? []) {
     const group = { evaluator: 'default', 'evaluator-strict': 'strict', 'evaluator-reporting': 'reporting', certscope: 'certscope' }[f.source];
     groups[group ?? 'certscope'].push(f);
@@ -44,8 +44,11 @@ async function certscopeObservatory(engine, lines) {
 
 /** Every difference between certscope and the anchor on one case, as short strings. */
 function cspDifferences(ours, theirs) {
-  if (theirs.error) return [{ group: 'all', side: 'anchor throws', finding: theirs.error }];
+  // Where the anchor throws, certscope must say so (its anchorNotes) beside its own findings.
+  const saysThrows = ours.notes.some((n) => n.includes('URL parsing throws'));
+  if (theirs.error) return [{ group: 'all', side: saysThrows ? 'anchor throws' : 'anchor throws, certscope does not say so', finding: theirs.error }];
   const out = [];
+  if (saysThrows) out.push({ group: 'all', side: 'certscope says the anchor throws', finding: ours.notes.join(' ') });
   for (const group of ['default', 'strict', 'reporting']) {
     const a = unique(ours[group]);
     const b = unique(theirs[group]);

@@ -83,7 +83,8 @@ function csp(c) {
         h('th', {}, h('span', { class: `chip ${f.severity === 'HIGH' ? 'error' : f.severity === 'INFO' || f.severity === 'NONE' || f.severity === 'LOW' ? 'info' : 'warning'}`, text: f.severity })),
         h('td', {}, h('span', { class: 'mono', text: `${f.type} · ${f.directive}${f.value ? ` ${f.value}` : ''}` }), h('div', { class: 'muted', text: f.description }))))));
   });
-  return [...tables, h('div', { class: 'csp-groups', 'data-testid': 'csp-groups' }, groups)];
+  const notes = (c.anchorNotes ?? []).map((n) => h('p', { class: 'muted', 'data-testid': 'csp-anchor-note', text: n }));
+  return [...tables, h('div', { class: 'csp-groups', 'data-testid': 'csp-groups' }, groups, notes)];
 }
 
 /** The pasted page's scripts, as the SRI checks read them. */

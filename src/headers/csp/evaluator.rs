@@ -431,6 +431,57 @@ fn object_bypass(p: &Policy, out: &mut Vec<CspFinding>) {
     }
 }
 
+/// The first source (and its directive) on which the CSP Evaluator's own run stops, in the
+/// effective policy its checks read: `new URL()` throws where certscope's reading of the URL
+/// finds no host, in `matchWildcardUrls` (the allowlist-bypass checks) and in `getHostname`
+/// (`checkIpSource`, every value of every directive, after `https://`).
+pub(crate) fn throws_on(policy: &Policy) -> Option<(String, String)> {
+    let e = effective(policy, &mut Vec::new());
+    let p = e.as_slice();
+    for d in p {
+        for v in &d.values {
+            let rest = bypass::scheme_free(v).replacen(":*", "", 1).replacen(
+                '*',
+                "wildcard_placeholder",
+                1,
+            );
+            // "https://" + "/csp" is "https:///csp", whose host is "csp".
+            if bypass::host_and_path(rest.trim_start_matches('/')).is_none() {
+                return Some((d.name.clone(), v.clone()));
+            }
+        }
+    }
+    for d in effective_directives(p, &["script-src", "script-src-elem"]) {
+        let vs = values(p, d);
+        if contains(vs, "'none'") {
+            continue;
+        }
+        for v in vs {
+            if v.starts_with('\'') || is_scheme(v) || !v.contains('.') {
+                continue;
+            }
+            let url = format!("//{}", bypass::scheme_free(v));
+            if bypass::matching(&url, bypass::ANGULAR).is_err() {
+                return Some((d.to_owned(), v.clone()));
+            }
+        }
+    }
+    let d = effective_directive(p, "object-src");
+    if get(p, "plugin-types").is_some_and(|t| !contains(t, "application/x-shockwave-flash")) {
+        return None;
+    }
+    let vs = values(p, d);
+    if contains(vs, "'none'") {
+        return None;
+    }
+    vs.iter().find_map(|v| {
+        let url = format!("//{}", bypass::scheme_free(v));
+        bypass::matching(&url, bypass::FLASH)
+            .is_err()
+            .then(|| (d.to_owned(), v.clone()))
+    })
+}
+
 /// `checkIpSource`, with `getHostname`.
 fn ip_sources(p: &Policy, out: &mut Vec<CspFinding>) {
     for d in p {

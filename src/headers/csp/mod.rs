@@ -32,6 +32,10 @@ pub struct CspReport {
     /// How many of the last `policies` come from `<meta http-equiv>` elements of the pasted
     /// page (without the directives a `<meta>` policy cannot carry).
     pub meta_policies: usize,
+    /// Where Google's CSP Evaluator, run on these headers, would show something else than its
+    /// findings here, and why (it stops on a source its URL parsing rejects; it reads a comma
+    /// as part of a value).
+    pub anchor_notes: Vec<String>,
 }
 
 /// Parses the fields of one CSP header kind; `None` when there are none.
@@ -56,8 +60,25 @@ pub(crate) fn read(values: &[&str], header: &'static str) -> Option<(Csp, CspRep
         policies: csp.policies.clone(),
         evaluator: evaluate(&csp),
         meta_policies: 0,
+        anchor_notes: anchor_notes(&csp, &kept),
     };
     Some((csp, report))
+}
+
+/// The CSP Evaluator's verdict where it is not the findings listed (tests/anchors/exceptions.mjs
+/// lists the same two cases).
+fn anchor_notes(csp: &Csp, values: &[&str]) -> Vec<String> {
+    let mut notes: Vec<String> = csp
+        .policies
+        .iter()
+        .filter_map(|p| evaluator::throws_on(p))
+        .map(|(d, v)| format!("Google's CSP Evaluator (csp_evaluator 1.1.8) stops on {d} {v}: its URL parsing throws (TypeError: Invalid URL), so it shows no finding at all for this policy. certscope reads that source as matching no bypass list and reports every other finding."))
+        .collect();
+    if values.iter().any(|v| v.contains(',')) {
+        notes.push("A comma separates policies (CSP3 §2.2.2) and browsers enforce each; Google's CSP Evaluator splits only on \";\" and reads the comma as part of a value or a directive name, so its findings for this header differ from the ones here, which judge each policy.".to_owned());
+    }
+    notes.dedup();
+    notes
 }
 
 /// The enforced policies: the header fields', then those of the page's `<meta>` elements.
