@@ -32,7 +32,7 @@ after(async () => {
 // ML-DSA (issue 20): naming post-quantum keys, cert.pqc-key and asking for the pqc module,
 // +1.8 KB of core and 0.2 KB of engine and services in every scenario. Saying where the CSP
 // Evaluator itself would stop (anchorNotes): +1.7 KB, headers only.
-const BUDGET = { embed: 441_500, pageChain: 659_500, pageHeaders: 624_000, pagePkcs12: 718_000 };
+const BUDGET = { embed: 442_000, pageChain: 659_500, pageHeaders: 624_000, pagePkcs12: 718_000 };
 
 /** Records the scripts and modules `page` loads; `total()` is their gzipped size. */
 function counter(page) {
