@@ -21,7 +21,7 @@ fn data(path: &str) -> Vec<u8> {
 
 #[test]
 fn the_ietf_examples_are_self_signed_ml_dsa_roots() {
-    for (set, key_bytes) in [("44", 1312), ("65", 1952), ("87", 2592)] {
+    for set in ["44", "65", "87"] {
         let report = inspect(&data(&format!("ML-DSA-{set}.crt")), &Options::at(AT)).unwrap();
         let cert = &report.certificates[0];
         let name = format!("ML-DSA-{set}");
@@ -39,7 +39,6 @@ fn the_ietf_examples_are_self_signed_ml_dsa_roots() {
             "{name}"
         );
         assert!(report.pending.is_empty(), "{:?}", report.pending);
-        let _ = key_bytes;
     }
 }
 
