@@ -35,6 +35,8 @@ pub mod compare;
 mod connection;
 mod crl;
 mod csr;
+#[cfg(feature = "ct")]
+pub mod ct;
 mod deceptive;
 // Without the `dns` feature only the report types and `present` are used.
 #[cfg_attr(not(feature = "dns"), allow(dead_code, unused_imports))]

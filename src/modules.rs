@@ -4,6 +4,18 @@
 
 #[cfg(feature = "verify")]
 pub use crate::chain::mozilla_packed as mozilla_roots;
+/// The CT check of a chain's end entity (DER), with its issuer's key hash (32 bytes, or none)
+/// and its lifetime in seconds, at `at`; `engine.js` merges it into the report.
+#[cfg(feature = "ct")]
+pub fn ct_check(
+    leaf: &[u8],
+    issuer_key_hash: Option<&[u8]>,
+    lifetime: u64,
+    at: u64,
+) -> Option<crate::ct::CtReport> {
+    let hash = issuer_key_hash.and_then(|h| <[u8; 32]>::try_from(h).ok());
+    crate::ct::check(leaf, hash, lifetime, at)
+}
 /// The corrected chain file of one chain (the report is merged in `engine.js`).
 #[cfg(feature = "verify")]
 pub use crate::fix::fix as fix_chain;

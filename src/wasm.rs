@@ -192,6 +192,46 @@ export interface Chain {
    * reordering cannot help (the chain fails for another reason).
    */
   fix?: ChainFix;
+  /** The end entity's embedded SCTs and the browsers' CT policies: absent without SCTs. */
+  ct?: CtReport;
+}
+/** Certificate Transparency (RFC 6962) for a chain's end entity. */
+export interface CtReport {
+  /** Which log list the logs were looked up in, with its date. */
+  logList: string;
+  scts: SctCheck[];
+  /** Chrome's CT policy, on the SCTs that verified. */
+  chrome: CtPolicyVerdict;
+  /** Apple's CT policy, on the SCTs that verified (judged with Chrome's list). */
+  apple: CtPolicyVerdict;
+  findings: Finding[];
+}
+export interface SctCheck {
+  /** SHA-256 of the log's key, base64. */
+  logId: string;
+  /** RFC 3339 UTC. */
+  timestamp: string;
+  log: CtLog | null;
+  signature: "verified" | "invalid" | "unknown-log" | "no-issuer" | "unsupported" | "unchecked";
+  detail: string | null;
+}
+export interface CtLog {
+  name: string;
+  operator: string;
+  /** In Chrome's list ("qualified": Qualified, Usable or ReadOnly), retired, or gone from it. */
+  state: "qualified" | "retired" | "absent";
+  /** RFC 3339, for retired logs. */
+  retired: string | null;
+  api: "rfc6962" | "static-ct-api";
+  list: "chrome" | "google-2020";
+}
+export interface CtPolicyVerdict {
+  compliant: boolean;
+  /** Distinct logs needed for the certificate's lifetime (2 up to 180 days, else 3). */
+  required: number;
+  counted: number;
+  operators: string[];
+  explanation: string;
 }
 /** Corrected chain files (`fullchain.pem`, `chain.pem`) and how to use them. */
 export interface ChainFix {
@@ -904,6 +944,41 @@ mod html_module {
 }
 
 /// The pqc module's export.
+/// The ct module's export: a chain's end-entity SCTs checked (`engine.js` merges the result).
+#[cfg(feature = "ct-module")]
+mod ct_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The CT check of a chain's end entity (`CtReport`, or null when it carries no SCTs):
+    /// its DER, the SHA-256 of its issuer's SubjectPublicKeyInfo (the pasted certificate after
+    /// it on the browser path; empty when none), its lifetime and the time of check in seconds,
+    /// as `ct::check_chain` reads them natively.
+    #[wasm_bindgen(js_name = ctCheck)]
+    pub fn ct_check(
+        leaf: &[u8],
+        issuer_key_hash: &[u8],
+        lifetime: f64,
+        at: f64,
+    ) -> Result<JsValue, JsError> {
+        // `as` from f64 saturates; the value is checked finite and positive first.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let seconds = |t: f64| {
+            if t.is_finite() && t > 0.0 {
+                t as u64
+            } else {
+                0
+            }
+        };
+        let hash = (!issuer_key_hash.is_empty()).then_some(issuer_key_hash);
+        super::to_js(&crate::modules::ct_check(
+            leaf,
+            hash,
+            seconds(lifetime),
+            seconds(at),
+        ))
+    }
+}
+
 #[cfg(feature = "pqc-module")]
 mod pqc_module {
     use wasm_bindgen::prelude::*;
@@ -978,6 +1053,7 @@ mod ssh_module {
 /// The ssh module uses it too, to check OpenSSH certificates with the verify module.
 #[cfg(any(
     feature = "ssh-module",
+    feature = "ct-module",
     not(any(
         feature = "module",
         all(feature = "verify", feature = "pkcs12", feature = "documents")

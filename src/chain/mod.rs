@@ -175,6 +175,11 @@ pub struct ChainReport {
     #[cfg(feature = "verify")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<crate::fix::ChainFix>,
+    /// The end-entity certificate's embedded SCTs checked against the CT log list and the
+    /// browsers' CT policies (none when it carries no SCTs).
+    #[cfg(feature = "ct")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ct: Option<crate::ct::CtReport>,
 }
 
 /// Settings for chain analysis.
@@ -268,6 +273,8 @@ pub(crate) fn analyse(
                 findings,
                 #[cfg(feature = "verify")]
                 fix: None,
+                #[cfg(feature = "ct")]
+                ct: None,
             }
         })
         .collect()

@@ -320,6 +320,17 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 chain.fix = fix;
             }
         }
+        #[cfg(feature = "ct")]
+        {
+            let cts: Vec<_> = report
+                .chains
+                .iter()
+                .map(|c| crate::ct::check_chain(&report.certificates, c, options.at))
+                .collect();
+            for (chain, ct) in report.chains.iter_mut().zip(cts) {
+                chain.ct = ct;
+            }
+        }
         let layout = core::str::from_utf8(input)
             .ok()
             .and_then(|text| source_layout(text, &report));

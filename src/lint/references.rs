@@ -86,3 +86,12 @@ pub(crate) const RFC9881: Reference = r(
     "RFC 9881 (ML-DSA in X.509)",
     "https://www.rfc-editor.org/rfc/rfc9881",
 );
+pub(crate) const CT_POLICY: Reference = r(
+    "Chrome CT policy",
+    "https://googlechrome.github.io/CertificateTransparency/ct_policy.html",
+);
+#[cfg(feature = "ct")]
+pub(crate) const RFC6962_SCT: Reference = r(
+    "RFC 6962 §3.2",
+    "https://www.rfc-editor.org/rfc/rfc6962#section-3.2",
+);

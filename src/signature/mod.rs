@@ -151,7 +151,7 @@ pub(crate) fn pqc_available() -> bool {
     #[cfg(all(
         not(feature = "pqc"),
         target_arch = "wasm32",
-        any(not(feature = "module"), feature = "ssh-module")
+        any(not(feature = "module"), feature = "ssh-module", feature = "ct-module")
     ))]
     {
         crate::wasm::services::loaded("pqc")
@@ -160,7 +160,10 @@ pub(crate) fn pqc_available() -> bool {
         not(feature = "pqc"),
         any(
             not(target_arch = "wasm32"),
-            all(feature = "module", not(feature = "ssh-module"))
+            all(
+                feature = "module",
+                not(any(feature = "ssh-module", feature = "ct-module"))
+            )
         )
     ))]
     {
@@ -186,7 +189,7 @@ pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
     #[cfg(all(
         not(feature = "pqc"),
         target_arch = "wasm32",
-        any(not(feature = "module"), feature = "ssh-module")
+        any(not(feature = "module"), feature = "ssh-module", feature = "ct-module")
     ))]
     {
         crate::wasm::services::ml_dsa_public(alg, key)
@@ -196,7 +199,10 @@ pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
         not(feature = "pqc"),
         any(
             not(target_arch = "wasm32"),
-            all(feature = "module", not(feature = "ssh-module"))
+            all(
+                feature = "module",
+                not(any(feature = "ssh-module", feature = "ct-module"))
+            )
         )
     ))]
     {
@@ -226,6 +232,30 @@ pub(crate) fn verify(
             return Err(VerifyError::Unavailable);
         };
         backend::verify(message, &alg, signature, &spki)
+    }
+}
+
+/// [`verify`] on DER: the algorithm identifier and the key as encoded. A module built without
+/// `verify` hands them to the verify module as they are, without decoding them first.
+#[cfg_attr(not(feature = "ct"), allow(dead_code))]
+pub(crate) fn verify_encoded(
+    message: &[u8],
+    alg: &[u8],
+    signature: &[u8],
+    spki: &[u8],
+) -> Result<(), VerifyError> {
+    #[cfg(feature = "verify")]
+    {
+        use der::Decode;
+        let alg = AlgorithmIdentifierOwned::from_der(alg)
+            .map_err(|e| VerifyError::UnsupportedAlgorithm(e.to_string()))?;
+        let spki = SubjectPublicKeyInfoOwned::from_der(spki)
+            .map_err(|e| VerifyError::UnusableKey(e.to_string()))?;
+        verify(message, &alg, signature, &spki)
+    }
+    #[cfg(not(feature = "verify"))]
+    {
+        backend::verify(message, alg, signature, spki)
     }
 }
 
@@ -281,7 +311,7 @@ pub fn ed25519_public_der(seed: &[u8]) -> Vec<u8> {
 #[cfg(all(
     not(feature = "verify"),
     target_arch = "wasm32",
-    any(not(feature = "module"), feature = "ssh-module")
+    any(not(feature = "module"), feature = "ssh-module", feature = "ct-module")
 ))]
 use crate::wasm::services as backend;
 
@@ -290,7 +320,10 @@ use crate::wasm::services as backend;
     not(feature = "verify"),
     any(
         not(target_arch = "wasm32"),
-        all(feature = "module", not(feature = "ssh-module"))
+        all(
+            feature = "module",
+            not(any(feature = "ssh-module", feature = "ct-module"))
+        )
     )
 ))]
 mod backend {

@@ -579,3 +579,23 @@ test('an ML-DSA chain: the pqc module checks its signatures; strict passes, brow
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a chain with SCTs: the ct module names each log, verifies each SCT and judges the CT policies', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2018-10-01');
+  await page.fill('#paste', data('ct/cryptography.io-chain.pem').toString());
+  const panel = page.getByTestId('ct-panel');
+  await panel.waitFor();
+  assert.match(await panel.locator('summary').first().textContent(), /^Certificate Transparency: 2 SCTs, 2 verified — Chrome not satisfied$/);
+  await panel.locator('summary').first().click();
+  const rows = await page.getByTestId('ct-scts').locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /^Google 'Icarus' log.*Google.*left Chrome’s list.*2018-09-26 20:56 UTC✓ verified$/);
+  assert.match(rows[1], /^Sectigo 'Mammoth'.*✓ verified$/);
+  assert.match(await page.getByTestId('ct-chrome').textContent(), /none of the 2 verified SCTs comes from a log in Chrome's current list/);
+  assert.match(await panel.locator('.source').textContent(), /chromium 156/);
+  await panel.screenshot({ path: `${screenshots}ct-panel.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -17,7 +17,7 @@ const at = '2026-11-27T00:00:00Z';
 /** Every fixture under these folders (small files; the hostile and bounds ones excluded). */
 function fixtures() {
   const out = [];
-  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc']) {
+  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'ct']) {
     const base = new URL(`tests/data/${dir}/`, root);
     for (const name of readdirSync(base).sort()) {
       const path = new URL(name, base);
@@ -68,7 +68,7 @@ test('the split engine reports exactly what the native engine reports, on every 
       compared += 1;
     }
   }
-  assert.deepEqual(engine.modulesLoaded().sort(), ['core', 'dns', 'documents', 'html', 'http', 'pkcs12', 'pqc', 'ssh', 'verify']);
+  assert.deepEqual(engine.modulesLoaded().sort(), ['core', 'ct', 'dns', 'documents', 'html', 'http', 'pkcs12', 'pqc', 'ssh', 'verify']);
   console.log(`split engine = native engine on ${compared} fixtures`);
 });
 
@@ -98,6 +98,18 @@ test('compare in the split engine says exactly what `certscope diff` says, loadi
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out), [['core', 'compare'], false]);
   await assert.rejects(engine.compare('nothing', readFileSync(new URL(g('p256-leaf.pem'), root))), /the first certificate: no certificate found/);
+});
+
+test('a chain loads the ct module only when its end entity carries SCTs', () => {
+  const run = (file) => {
+    const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+      import { readFileSync } from 'node:fs';
+      const r = await inspect(readFileSync(${JSON.stringify(`${root.pathname}tests/data/${file}`)}), { at: '2018-10-01T00:00:00Z' });
+      console.log(JSON.stringify([modulesLoaded().sort(), r.chains[0].ct?.scts.map((s) => s.signature) ?? null]));`;
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  };
+  assert.deepEqual(run('ct/cryptography.io-chain.pem'), [['core', 'ct', 'verify'], ['verified', 'verified']]);
+  assert.deepEqual(run('generated/p256-chain.pem'), [['core', 'verify'], null]);
 });
 
 test('headers load the http module, and the html module only when a page is pasted with them', () => {

@@ -3,7 +3,8 @@
 // `pending` what it could not do without another module. This file loads that module (verify:
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
 // documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
-// html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures)
+// html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures; ct: Certificate
+// Transparency)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -19,6 +20,7 @@ const importers = {
   dns: () => import('./certscope_dns.js'),
   html: () => import('./certscope_html.js'),
   pqc: () => import('./certscope_pqc.js'),
+  ct: () => import('./certscope_ct.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -64,7 +66,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (!['http', 'ssh', 'compare', 'dns', 'html'].includes(capability)) register(capability, glue);
+    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -111,7 +113,10 @@ export async function inspect(input, options = {}) {
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
-  if (report.chains.length > 0 && loaded('verify')) addFixes(report, await load('verify'));
+  if (report.chains.length > 0 && loaded('verify')) {
+    addFixes(report, await load('verify'));
+    if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST))) addCt(report, await load('ct'));
+  }
   // SAML and JWK documents and OpenSSH keys are described by their own module.
   for (const capability of ['documents', 'ssh']) {
     if (report.pending.includes(capability)) await addDocument(report, capability, input, options);
@@ -176,6 +181,29 @@ function addFixes(report, verify) {
       aia?.value.entries?.find((a) => a.method === 'caIssuers')?.location.value,
     );
     if (fix) chain.fix = fix;
+  }
+}
+
+/** The SCT list extension (RFC 6962 §3.3): a chain whose end entity has one loads the ct module. */
+const SCT_LIST = '1.3.6.1.4.1.11129.2.4.2';
+
+/** Base64 to bytes. */
+const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+
+/**
+ * Adds each chain's CT check (ct module), reading the report as `ct::check_chain` in
+ * src/ct/mod.rs does: the end entity's DER and lifetime, and the key hash of the pasted
+ * certificate after it on the browser path.
+ */
+function addCt(report, ct) {
+  const at = Date.parse(report.evaluatedAt) / 1000;
+  for (const chain of report.chains) {
+    const leaf = report.certificates[chain.leaf];
+    const issuer = report.certificates[chain.browser.path[1]?.certificate ?? -1];
+    const der = bytes(leaf.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''));
+    const lifetime = (Date.parse(leaf.validity.notAfter) - Date.parse(leaf.validity.notBefore)) / 1000;
+    const checked = ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at);
+    if (checked) chain.ct = checked;
   }
 }
 

@@ -110,7 +110,8 @@ function chainSection(report, chain, options) {
               : s.summary.replace(/^Not trusted: /, 'fails — ')))),
     diagram(report, b),
     chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null,
-    chain.fix ? later((slot) => import('./render-fix.js').then((m) => m.fixPanel(chain.fix, slot.getRootNode(), options.addFiles))) : null);
+    chain.fix ? later((slot) => import('./render-fix.js').then((m) => m.fixPanel(chain.fix, slot.getRootNode(), options.addFiles))) : null,
+    chain.ct ? later((slot) => import('./render-ct.js').then((m) => m.ctPanel(chain.ct, slot.getRootNode()))) : null);
 }
 
 function diagram(report, verdict) {

@@ -13,10 +13,7 @@ use crate::Reference;
 
 const ENCODING: Reference = Reference { label: "CA/B Forum BR §7.1.4", url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#714-name-forms" };
 const SERIAL_ENTROPY: Reference = Reference { label: "CA/B Forum BR §7.1", url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#71-certificate-profile" };
-const CT: Reference = Reference {
-    label: "Chrome CT policy",
-    url: "https://googlechrome.github.io/CertificateTransparency/ct_policy.html",
-};
+const CT: Reference = crate::lint::references::CT_POLICY;
 const POLICY: Reference = Reference { label: "CA/B Forum BR §7.1.6", url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#716-certificate-policy-object-identifier" };
 const REVOCATION: Reference = Reference { label: "CA/B Forum BR §7.1.2.7", url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#7127-subscriber-certificate-profile" };
 
