@@ -106,6 +106,8 @@ pub struct ConnectionReport {
     pub group: Option<String>,
     /// Whether the group includes a post-quantum KEM (ML-KEM).
     pub post_quantum: bool,
+    /// Quantum-safe? The key exchange and the certificate signature, judged apart.
+    pub quantum: crate::quantum::QuantumReport,
     /// The server's handshake signature: type and digest.
     pub peer_signature: Option<String>,
     /// The application protocol agreed by ALPN ("h2", "http/1.1"), if any.
@@ -287,6 +289,21 @@ pub(crate) fn report(t: &Transcript, certs: &[CertificateReport]) -> ConnectionR
             }),
         })
         .collect();
+    // The certificate the server presented: the chain's first line, else the pasted leaf.
+    let leaf = chain
+        .first()
+        .and_then(|l| l.certificate)
+        .and_then(|i| certs.get(i))
+        .or_else(|| certs.iter().find(|c| c.role == crate::Role::Leaf));
+    let key = leaf.map(|c| {
+        let k = &c.public_key;
+        match (k.algorithm.as_str(), &k.curve, k.bits) {
+            ("EC", Some(curve), _) => format!("ECDSA {curve}"),
+            ("RSA", _, Some(bits)) => format!("RSA {bits}"),
+            (a, ..) => a.to_owned(),
+        }
+    });
+    let quantum = crate::quantum::report(group.as_deref(), key.as_deref());
     let mut r = ConnectionReport {
         tool: t.tool,
         line: t.line,
@@ -298,6 +315,7 @@ pub(crate) fn report(t: &Transcript, certs: &[CertificateReport]) -> ConnectionR
         cipher_info,
         group,
         post_quantum,
+        quantum,
         peer_signature: match (&t.peer_signature, &t.peer_digest) {
             (Some(s), Some(d)) => Some(format!("{s} with {d}")),
             (s, _) => s.clone(),
@@ -442,8 +460,8 @@ fn check(r: &ConnectionReport, t: &Transcript) -> Vec<Finding> {
             at.clone(), RFC8446, ""));
     }
     if r.post_quantum {
-        out.push(finding("tls.post-quantum", Severity::Info, "The key exchange is post-quantum hybrid",
-            format!("{} combines X25519 with ML-KEM, so traffic recorded today stays confidential even against a future quantum computer.", r.group.clone().unwrap_or_default()),
+        out.push(finding("tls.post-quantum", Severity::Info, "The key exchange is post-quantum",
+            format!("{} uses ML-KEM, so traffic recorded today stays confidential even against a future quantum computer.", r.group.clone().unwrap_or_default()),
             at.clone(), RFC8446, ""));
     }
     if let Some(v) = r.verify.as_ref().filter(|v| !v.ok) {

@@ -62,6 +62,7 @@ mod oid;
 mod pkcs12;
 #[cfg(any(feature = "documents", feature = "http"))]
 mod position;
+mod quantum;
 mod report;
 mod signature;
 mod summary;

@@ -436,6 +436,14 @@ export interface Key {
   note: string | null;
 }
 export interface CipherInfo { keyExchange: string; authentication: string; encryption: string; aead: boolean; forwardSecrecy: boolean }
+export interface QuantumReport {
+  keyExchange: "hybrid" | "post-quantum" | "obsolete-draft" | "classical" | "unknown";
+  signature: "post-quantum" | "classical" | "unknown";
+  /** e.g. "Key exchange quantum-safe (hybrid X25519MLKEM768); certificate signature not (ECDSA P-256)". */
+  summary: string;
+  /** What it means, and how to turn hybrid key exchange on when it is off. */
+  explanation: string;
+}
 export interface Connection {
   tool: "openssl s_client" | "curl";
   line: number;
@@ -447,6 +455,8 @@ export interface Connection {
   cipherInfo: CipherInfo | null;
   group: string | null;
   postQuantum: boolean;
+  /** Quantum-safe? The key exchange and the certificate signature, judged apart. */
+  quantum: QuantumReport;
   peerSignature: string | null;
   alpn: string | null;
   ocsp: string | null;

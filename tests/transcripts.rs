@@ -54,6 +54,22 @@ fn complete_chain_tls13() {
     );
     assert_eq!(c.group.as_deref(), Some("X25519"));
     assert!(!c.post_quantum);
+    // Quantum-safe? Neither: the key exchange is X25519, the certificate's key ECDSA.
+    assert_eq!(
+        (c.quantum.key_exchange, c.quantum.signature),
+        ("classical", "classical")
+    );
+    assert!(
+        c.quantum.summary.starts_with(
+            "Key exchange not quantum-safe (X25519); certificate signature not (ECDSA"
+        ),
+        "{}",
+        c.quantum.summary
+    );
+    assert!(c
+        .quantum
+        .explanation
+        .contains("ssl_ecdh_curve X25519MLKEM768"));
     assert_eq!(c.peer_signature.as_deref(), Some("ECDSA with SHA256"));
     assert_eq!(c.alpn, None);
     let v = c.verify.as_ref().unwrap();
@@ -215,4 +231,43 @@ fn garbage_around_a_transcript_hides_nothing() {
     assert_eq!(r.certificates.len(), 2);
     assert_eq!(r.connections[0].protocol.as_deref(), Some("TLSv1.3"));
     assert!(r.chains[0].browser.trusted);
+}
+
+/// The same recorded handshake as OpenSSL 3.5 prints a hybrid group: the key exchange is
+/// quantum-safe, the ECDSA certificate is not; the obsolete Kyber draft is named as such.
+#[test]
+fn the_quantum_safe_line_judges_the_group_and_the_certificate_apart() {
+    let text = std::fs::read_to_string("tests/data/transcripts/s_client-showcerts.txt").unwrap();
+    let root = std::fs::read("tests/data/transcripts/s_client-root.pem").unwrap();
+    let options = Options::at(AT).roots(Roots::Custom {
+        certificates: root,
+        with_mozilla: false,
+    });
+    for (group, kx, line) in [
+        (
+            "X25519MLKEM768",
+            "hybrid",
+            "Key exchange quantum-safe (hybrid X25519MLKEM768); certificate signature not (ECDSA",
+        ),
+        (
+            "SecP256r1MLKEM768",
+            "hybrid",
+            "Key exchange quantum-safe (hybrid SecP256r1MLKEM768)",
+        ),
+        (
+            "X25519Kyber768Draft00",
+            "obsolete-draft",
+            "Key exchange X25519Kyber768Draft00: a pre-standard draft",
+        ),
+    ] {
+        let pasted = text.replace(
+            "Server Temp Key: X25519, 253 bits",
+            &format!("Negotiated TLS1.3 group: {group}"),
+        );
+        let r = inspect(pasted.as_bytes(), &options).unwrap();
+        let c = connection(&r);
+        assert_eq!(c.quantum.key_exchange, kx, "{group}");
+        assert!(c.quantum.summary.starts_with(line), "{}", c.quantum.summary);
+        assert!(c.post_quantum);
+    }
 }

@@ -292,6 +292,7 @@ fn connection(out: &mut String, c: &crate::ConnectionReport) {
             }
         }),
     );
+    row("Quantum-safe?", Some(c.quantum.summary.clone()));
     row("Signature", c.peer_signature.clone());
     row("ALPN", c.alpn.clone());
     row("OCSP", c.ocsp.clone());

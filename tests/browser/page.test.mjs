@@ -214,6 +214,10 @@ test('an s_client transcript example: the chain inside it is found and trusted',
   await page.locator('.verdict-title:text-is("Browsers trust this chain")').waitFor();
   assert.equal(await page.getByTestId('certificate').count(), 2);
   assert.match(await page.getByTestId('browser-verdict').textContent(), /^Trusted for www\.certscope\.test until 2027-02-25 via certscope transcript Root$/);
+  // Quantum-safe? Neither the X25519 key exchange nor the ECDSA certificate; how to turn hybrid on.
+  assert.equal(await page.getByTestId('quantum').textContent(), 'Key exchange not quantum-safe (X25519); certificate signature not (ECDSA P-256)');
+  assert.match(await page.getByTestId('quantum-explanation').textContent(), /harvest now, decrypt later.*ssl_ecdh_curve X25519MLKEM768:X25519:prime256v1;/);
+  await page.getByTestId('connection').screenshot({ path: `${screenshots}connection-quantum.png` });
   assert.deepEqual(problems, []);
   await context.close();
 });
