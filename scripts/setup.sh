@@ -74,3 +74,10 @@ if [ "${1:-}" = --browser ] && ! python3 -c 'import cryptography.hazmat.primitiv
   python3 -m pip install --quiet 'cryptography==48.0.0' 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages 'cryptography==48.0.0'
 fi
+# The SLH-DSA tests ask PyPI's `slh-dsa` 0.2.5 (a FIPS 205 implementation apart from RustCrypto's)
+# to check the same certificates; it also made them (tests/data/pqc/make-slh-dsa.py).
+if [ "${1:-}" = --browser ] && ! python3 -c 'import slhdsa' 2>/dev/null; then
+  say "installing PyPI's slh-dsa 0.2.5 (the SLH-DSA oracle)"
+  python3 -m pip install --quiet 'slh-dsa==0.2.5' 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages 'slh-dsa==0.2.5'
+fi

@@ -189,3 +189,135 @@ fn ml_dsa_private_keys_are_matched_by_their_seed() {
         assert!(report.keys[0].public_key.is_none(), "{bad}");
     }
 }
+
+/// The twelve SLH-DSA parameter sets (FIPS 205), as tests/data/pqc/make-slh-dsa.py names them.
+const SLH_DSA: [&str; 12] = [
+    "SHA2-128s",
+    "SHA2-128f",
+    "SHA2-192s",
+    "SHA2-192f",
+    "SHA2-256s",
+    "SHA2-256f",
+    "SHAKE-128s",
+    "SHAKE-128f",
+    "SHAKE-192s",
+    "SHAKE-192f",
+    "SHAKE-256s",
+    "SHAKE-256f",
+];
+
+/// Every SLH-DSA certificate here, with the name of its parameter set: one per set signed by
+/// PyPI's `slh-dsa` (a FIPS 205 implementation apart from the RustCrypto one certscope uses),
+/// and the IETF lamps example for SLH-DSA-SHA2-128s.
+fn slh_dsa_certificates() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = SLH_DSA
+        .iter()
+        .map(|s| (format!("SLH-DSA-{s}.crt"), format!("SLH-DSA-{s}")))
+        .collect();
+    out.push((
+        "ietf-SLH-DSA-SHA2-128s.crt".into(),
+        "SLH-DSA-SHA2-128s".into(),
+    ));
+    out
+}
+
+#[test]
+fn every_slh_dsa_parameter_set_verifies() {
+    for (file, name) in slh_dsa_certificates() {
+        let report = inspect(&data(&file), &Options::at(AT)).unwrap();
+        let cert = &report.certificates[0];
+        assert_eq!(cert.public_key.algorithm, name, "{file}");
+        assert_eq!(cert.signature_algorithm.name, name, "{file}");
+        assert!(cert.self_signed, "{file}: its own signature verifies");
+        assert!(
+            cert.findings.iter().any(|f| f.id == "cert.pqc-key"),
+            "{file}"
+        );
+        assert!(report.pending.is_empty(), "{file}: {:?}", report.pending);
+    }
+}
+
+/// A certificate whose signature lost one bit, written where Python can read it too.
+fn tampered_slh_dsa() -> Vec<u8> {
+    let pem = data("SLH-DSA-SHAKE-128f.crt");
+    let (_, mut der) = der::pem::decode_vec(&pem).unwrap();
+    let last = der.len() - 1;
+    der[last] ^= 1;
+    der
+}
+
+#[test]
+fn a_changed_slh_dsa_signature_fails() {
+    let report = inspect(&tampered_slh_dsa(), &Options::at(AT)).unwrap();
+    assert!(!report.certificates[0].self_signed);
+}
+
+#[test]
+fn pypi_slh_dsa_agrees_on_every_signature() {
+    let dir = std::env::temp_dir().join(format!("certscope-slh-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tampered = dir.join("tampered.der");
+    std::fs::write(&tampered, tampered_slh_dsa()).unwrap();
+    let mut files: Vec<String> = slh_dsa_certificates()
+        .iter()
+        .map(|(f, _)| format!("tests/data/pqc/{f}"))
+        .collect();
+    files.push(tampered.display().to_string());
+    // The oracle: PyPI's slh-dsa, pure SLH-DSA with an empty context over the TBSCertificate.
+    let script = r#"
+import sys, slhdsa
+from cryptography import x509
+SETS = {20: 'sha2_128s', 21: 'sha2_128f', 22: 'sha2_192s', 23: 'sha2_192f', 24: 'sha2_256s',
+        25: 'sha2_256f', 26: 'shake_128s', 27: 'shake_128f', 28: 'shake_192s', 29: 'shake_192f',
+        30: 'shake_256s', 31: 'shake_256f'}
+def items(der):
+    out, i = [], 0
+    while i < len(der):
+        tag, n, i = der[i], der[i + 1], i + 2
+        if n & 0x80:
+            k = n & 0x7f; n = int.from_bytes(der[i:i + k], 'big'); i += k
+        out.append((tag, der[i:i + n])); i += n
+    return out
+out = []
+for path in sys.argv[1:]:
+    raw = open(path, 'rb').read()
+    cert = (x509.load_pem_x509_certificate if raw.startswith(b'-----') else x509.load_der_x509_certificate)(raw)
+    tbs = cert.tbs_certificate_bytes
+    fields = items(items(tbs)[0][1])
+    spki = [v for t, v in fields if t == 0x30][4]
+    alg, key = items(spki)
+    oid = items(alg[1])[0][1]
+    par = getattr(slhdsa, SETS[oid[-1]])
+    public = key[1][1:]
+    half = len(public) // 2
+    ok = slhdsa.PublicKey((public[:half], public[half:]), par).verify_pure(tbs, cert.signature)
+    out.append('1' if ok else '0')
+print(' '.join(out))
+"#;
+    let python = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(&files)
+        .output()
+        .expect("python3 (scripts/setup.sh installs it with slh-dsa and cryptography)");
+    assert!(
+        python.status.success(),
+        "{}",
+        String::from_utf8_lossy(&python.stderr)
+    );
+    let oracle = String::from_utf8(python.stdout).unwrap();
+    let ours: Vec<&str> = files
+        .iter()
+        .map(|f| {
+            let r = inspect(&std::fs::read(f).unwrap(), &Options::at(AT)).unwrap();
+            if r.certificates[0].self_signed {
+                "1"
+            } else {
+                "0"
+            }
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(oracle.trim(), ours.join(" "));
+    assert!(oracle.contains('0') && oracle.contains('1'), "{oracle}");
+}

@@ -93,7 +93,7 @@ pub(crate) fn check(
     let signature_oid = c.cert.signature_algorithm().oid.to_string();
     if profile == Profile::Browser
         && position != Position::Anchor
-        && crate::signature::ML_DSA.contains(&signature_oid.as_str())
+        && crate::signature::post_quantum(&signature_oid)
     {
         return fail("unsupported-by-browsers", format!("{} is signed with {}, a post-quantum algorithm no browser accepts in certificates yet (2026); the strict verdict checks the chain by RFC 5280", who(c), crate::oid::name_or_dotted(crate::oid::SIGNATURES, &c.cert.signature_algorithm().oid)));
     }

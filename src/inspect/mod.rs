@@ -463,7 +463,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
 /// Whether something in the report is signed with ML-DSA (or certifies an ML-DSA key that may
 /// have signed another input).
 fn ml_dsa_signed(report: &Report) -> bool {
-    let ml_dsa = |oid: &str| crate::signature::ML_DSA.contains(&oid);
+    let ml_dsa = crate::signature::post_quantum;
     report
         .certificates
         .iter()

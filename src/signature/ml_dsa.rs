@@ -147,6 +147,9 @@ pub fn verify_der(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> 
         SubjectPublicKeyInfoOwned::from_der(spki),
     ) {
         (Ok(alg), Ok(spki)) if is_ml_dsa(&alg.oid) => verify(message, &alg, signature, &spki),
+        (Ok(alg), Ok(spki)) if super::slh_dsa::is_slh_dsa(&alg.oid) => {
+            super::slh_dsa::verify(message, &alg, signature, &spki)
+        }
         (Ok(alg), Ok(_)) => Err(VerifyError::UnsupportedAlgorithm(alg.oid.to_string())),
         (Err(e), _) | (_, Err(e)) => Err(VerifyError::UnusableKey(e.to_string())),
     };

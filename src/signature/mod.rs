@@ -10,6 +10,8 @@
 mod ml_dsa;
 #[cfg(feature = "verify")]
 mod rsa_public;
+#[cfg(feature = "pqc")]
+mod slh_dsa;
 #[cfg(feature = "verify")]
 mod verifier;
 
@@ -141,6 +143,28 @@ pub(crate) const ML_DSA: [&str; 3] = [
     "2.16.840.1.101.3.4.3.19",
 ];
 
+/// The dotted OIDs of the twelve SLH-DSA parameter sets (FIPS 205; SHA2 and SHAKE, 128/192/256,
+/// small and fast), which the pqc module verifies too.
+pub(crate) const SLH_DSA: [&str; 12] = [
+    "2.16.840.1.101.3.4.3.20",
+    "2.16.840.1.101.3.4.3.21",
+    "2.16.840.1.101.3.4.3.22",
+    "2.16.840.1.101.3.4.3.23",
+    "2.16.840.1.101.3.4.3.24",
+    "2.16.840.1.101.3.4.3.25",
+    "2.16.840.1.101.3.4.3.26",
+    "2.16.840.1.101.3.4.3.27",
+    "2.16.840.1.101.3.4.3.28",
+    "2.16.840.1.101.3.4.3.29",
+    "2.16.840.1.101.3.4.3.30",
+    "2.16.840.1.101.3.4.3.31",
+];
+
+/// Whether `oid` (dotted) is a post-quantum signature algorithm the pqc module verifies.
+pub(crate) fn post_quantum(oid: &str) -> bool {
+    ML_DSA.contains(&oid) || SLH_DSA.contains(&oid)
+}
+
 /// Whether ML-DSA signatures can be checked in this build (in a WebAssembly core: whether the
 /// pqc module has been loaded).
 pub(crate) fn pqc_available() -> bool {
@@ -221,6 +245,10 @@ pub(crate) fn verify(
     #[cfg(feature = "pqc")]
     if ml_dsa::is_ml_dsa(&alg.oid) {
         return ml_dsa::verify(message, alg, signature, spki);
+    }
+    #[cfg(feature = "pqc")]
+    if slh_dsa::is_slh_dsa(&alg.oid) {
+        return slh_dsa::verify(message, alg, signature, spki);
     }
     #[cfg(feature = "verify")]
     {
