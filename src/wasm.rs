@@ -962,7 +962,7 @@ mod ct_module {
     /// The CT check of a chain's end entity (`CtReport`, or null when it carries no SCTs):
     /// its DER, the SHA-256 of its issuer's SubjectPublicKeyInfo (the pasted certificate after
     /// it on the browser path; empty when none), its lifetime and the time of check in seconds,
-    /// as `ct::check_chain` reads them natively.
+    /// as `ct_check` in src/inspect/mod.rs reads them natively.
     #[wasm_bindgen(js_name = ctCheck)]
     pub fn ct_check(
         leaf: &[u8],

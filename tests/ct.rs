@@ -118,16 +118,29 @@ fn the_precertificate_is_rebuilt_as_pyca_cryptography_expects() {
     assert_eq!(tbs, data("cryptography-scts-tbs-precert.der"));
 }
 
-#[test]
-fn a_changed_certificate_fails_every_sct() {
+/// cryptography.io's certificate with one letter of its name changed.
+fn changed_certificate() -> Vec<u8> {
     let mut leaf = der("cryptography-scts.pem");
     let at = leaf
         .windows(15)
         .position(|w| w == b"cryptography.io")
         .unwrap();
     leaf[at] = b'k';
+    leaf
+}
+
+/// cryptography.io's certificate with one bit of its first SCT's signature flipped.
+fn changed_sct() -> Vec<u8> {
+    let mut leaf = der("cryptography-scts.pem");
+    let end = first_sct_signature_end(&leaf);
+    leaf[end - 1] ^= 1;
+    leaf
+}
+
+#[test]
+fn a_changed_certificate_fails_every_sct() {
     let r = ct::check(
-        &leaf,
+        &changed_certificate(),
         key_hash(&der("letsencryptx3.pem")),
         LIFETIME,
         AT_2018,
@@ -171,11 +184,8 @@ fn first_sct_signature_end(leaf: &[u8]) -> usize {
 
 #[test]
 fn a_changed_sct_fails_alone() {
-    let mut leaf = der("cryptography-scts.pem");
-    let end = first_sct_signature_end(&leaf);
-    leaf[end - 1] ^= 1;
     let r = ct::check(
-        &leaf,
+        &changed_sct(),
         key_hash(&der("letsencryptx3.pem")),
         LIFETIME,
         AT_2018,
@@ -238,17 +248,8 @@ fn pyca_cryptography_agrees_on_every_sct() {
     std::fs::create_dir_all(&dir).unwrap();
     // The pairs, a changed certificate, a changed SCT and a wrong issuer.
     let mut cases: Vec<(Vec<u8>, Vec<u8>)> = PAIRS.iter().map(|(l, i)| (der(l), der(i))).collect();
-    let mut changed = der("cryptography-scts.pem");
-    let at = changed
-        .windows(15)
-        .position(|w| w == b"cryptography.io")
-        .unwrap();
-    changed[at] = b'k';
-    cases.push((changed, der("letsencryptx3.pem")));
-    let mut bad_sct = der("cryptography-scts.pem");
-    let end = first_sct_signature_end(&bad_sct);
-    bad_sct[end - 1] ^= 1;
-    cases.push((bad_sct, der("letsencryptx3.pem")));
+    cases.push((changed_certificate(), der("letsencryptx3.pem")));
+    cases.push((changed_sct(), der("letsencryptx3.pem")));
     cases.push((der("cryptography-scts.pem"), nth("crates.io-chain.pem", 1)));
     cases.push((der("crates.io-chain.pem"), nth("crates.io-chain.pem", 1)));
     let mut args = Vec::new();

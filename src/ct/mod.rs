@@ -128,32 +128,6 @@ pub fn check(
     })
 }
 
-/// [`check`] for a chain of a report, from what the report holds (`engine.js` does the same
-/// with the verify module's `ctCheck`): the end entity's PEM and validity, and the key hash of
-/// the pasted certificate after it on the browser path, as its issuer.
-pub(crate) fn check_chain(
-    certificates: &[crate::CertificateReport],
-    chain: &crate::ChainReport,
-    at: u64,
-) -> Option<CtReport> {
-    use base64ct::Encoding;
-    let leaf = certificates.get(chain.leaf)?;
-    let der = der::pem::decode_vec(leaf.pem.as_bytes()).ok()?.1;
-    let issuer_key_hash = chain
-        .browser
-        .path
-        .get(1)
-        .and_then(|l| l.certificate)
-        .and_then(|i| certificates.get(i))
-        .and_then(|c| base64ct::Base64::decode_vec(&c.fingerprints.spki_sha256).ok())
-        .and_then(|h| <[u8; 32]>::try_from(h).ok());
-    let lifetime = leaf
-        .validity
-        .not_after_unix
-        .saturating_sub(leaf.validity.not_before_unix);
-    check(&der, issuer_key_hash, lifetime, at)
-}
-
 fn check_one(
     s: &x509_cert::ext::pkix::sct::SignedCertificateTimestamp,
     issuer_key_hash: Option<&[u8; 32]>,

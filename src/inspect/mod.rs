@@ -325,7 +325,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             let cts: Vec<_> = report
                 .chains
                 .iter()
-                .map(|c| crate::ct::check_chain(&report.certificates, c, options.at))
+                .map(|c| ct_check(&report.certificates, c, options.at))
                 .collect();
             for (chain, ct) in report.chains.iter_mut().zip(cts) {
                 chain.ct = ct;
@@ -458,6 +458,33 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     }
     report.pending.sort();
     Ok(report)
+}
+
+#[cfg(feature = "ct")]
+/// [`crate::ct::check`] for a chain of the report, from what the report holds (`engine.js` does the same
+/// with the verify module's `ctCheck`): the end entity's PEM and validity, and the key hash of
+/// the pasted certificate after it on the browser path, as its issuer.
+fn ct_check(
+    certificates: &[crate::CertificateReport],
+    chain: &crate::ChainReport,
+    at: u64,
+) -> Option<crate::ct::CtReport> {
+    use base64ct::Encoding;
+    let leaf = certificates.get(chain.leaf)?;
+    let der = der::pem::decode_vec(leaf.pem.as_bytes()).ok()?.1;
+    let issuer_key_hash = chain
+        .browser
+        .path
+        .get(1)
+        .and_then(|l| l.certificate)
+        .and_then(|i| certificates.get(i))
+        .and_then(|c| base64ct::Base64::decode_vec(&c.fingerprints.spki_sha256).ok())
+        .and_then(|h| <[u8; 32]>::try_from(h).ok());
+    let lifetime = leaf
+        .validity
+        .not_after_unix
+        .saturating_sub(leaf.validity.not_before_unix);
+    crate::ct::check(&der, issuer_key_hash, lifetime, at)
 }
 
 /// Whether something in the report is signed with ML-DSA (or certifies an ML-DSA key that may

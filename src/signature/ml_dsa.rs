@@ -32,16 +32,7 @@ pub(crate) fn verify(
     signature: &[u8],
     spki: &SubjectPublicKeyInfoOwned,
 ) -> Result<(), VerifyError> {
-    if spki.algorithm.oid != alg.oid {
-        return Err(VerifyError::KeyMismatch);
-    }
-    // RFC 9881 §2 and §4: the parameters MUST be absent.
-    if alg.parameters.is_some() || spki.algorithm.parameters.is_some() {
-        return Err(VerifyError::UnusableKey(
-            "ML-DSA algorithm identifiers must have no parameters (RFC 9881 §2)".into(),
-        ));
-    }
-    let key = spki.subject_public_key.raw_bytes();
+    let key = super::pure_pq_key(alg, spki, "RFC 9881 §2")?;
     match alg.oid {
         ML_DSA_44 => check::<MlDsa44>("ML-DSA-44", key, message, signature),
         ML_DSA_65 => check::<MlDsa65>("ML-DSA-65", key, message, signature),

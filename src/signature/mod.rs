@@ -235,6 +235,25 @@ pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
+/// What ML-DSA (RFC 9881 §2) and SLH-DSA (draft-ietf-lamps-x509-slhdsa §3) ask alike: one OID
+/// names both the key and the signature, and neither carries parameters. Returns the public key.
+#[cfg(feature = "pqc")]
+fn pure_pq_key<'a>(
+    alg: &AlgorithmIdentifierOwned,
+    spki: &'a SubjectPublicKeyInfoOwned,
+    rule: &str,
+) -> Result<&'a [u8], VerifyError> {
+    if spki.algorithm.oid != alg.oid {
+        return Err(VerifyError::KeyMismatch);
+    }
+    if alg.parameters.is_some() || spki.algorithm.parameters.is_some() {
+        return Err(VerifyError::UnusableKey(format!(
+            "{rule}: the algorithm identifiers must have no parameters"
+        )));
+    }
+    Ok(spki.subject_public_key.raw_bytes())
+}
+
 /// Verifies `signature` over `message` made with `alg` by the holder of `spki`.
 pub(crate) fn verify(
     message: &[u8],

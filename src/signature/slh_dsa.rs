@@ -48,16 +48,7 @@ pub(crate) fn verify(
     signature: &[u8],
     spki: &SubjectPublicKeyInfoOwned,
 ) -> Result<(), VerifyError> {
-    if spki.algorithm.oid != alg.oid {
-        return Err(VerifyError::KeyMismatch);
-    }
-    // The parameters MUST be absent (draft-ietf-lamps-x509-slhdsa §3).
-    if alg.parameters.is_some() || spki.algorithm.parameters.is_some() {
-        return Err(VerifyError::UnusableKey(
-            "SLH-DSA algorithm identifiers must have no parameters".into(),
-        ));
-    }
-    let key = spki.subject_public_key.raw_bytes();
+    let key = super::pure_pq_key(alg, spki, "draft-ietf-lamps-x509-slhdsa §3")?;
     by_parameter_set!(
         alg.oid,
         check(key, message, signature),

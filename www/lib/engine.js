@@ -191,8 +191,8 @@ const SCT_LIST = '1.3.6.1.4.1.11129.2.4.2';
 const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
 /**
- * Adds each chain's CT check (ct module), reading the report as `ct::check_chain` in
- * src/ct/mod.rs does: the end entity's DER and lifetime, and the key hash of the pasted
+ * Adds each chain's CT check (ct module), reading the report as `ct_check` in
+ * src/inspect/mod.rs does: the end entity's DER and lifetime, and the key hash of the pasted
  * certificate after it on the browser path.
  */
 function addCt(report, ct) {
