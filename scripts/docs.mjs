@@ -64,5 +64,7 @@ ${body}</main>
 `);
 }
 copyFileSync(new URL('docs/docs.css', root), new URL('docs.css', out));
-copyFileSync(new URL('docs/screenshot.png', root), new URL('screenshot.png', out));
+for (const image of readdirSync(new URL('docs/', root)).filter((f) => f.endsWith('.png'))) {
+  copyFileSync(new URL(`docs/${image}`, root), new URL(image, out));
+}
 console.log(`docs: ${pages.length} pages in www/docs/`);
