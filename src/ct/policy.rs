@@ -139,7 +139,11 @@ pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVer
     let required = if lifetime > 180 * DAY { 3 } else { 2 };
     let mut why = Vec::new();
     if counted.is_empty() {
-        why.push("no verified SCT comes from a log approved when it signed".to_owned());
+        why.push(if scts.is_empty() {
+            "no SCT verified against a known log".to_owned()
+        } else {
+            "none of the verified SCTs comes from a log in the list that was approved when it signed (their logs have left it or retired before)".to_owned()
+        });
     } else {
         if counted.len() < required {
             why.push(format!(
