@@ -108,6 +108,35 @@ fn ec_public(sec1: &[u8], curve: Option<Oid>) -> Result<SubjectPublicKeyInfoOwne
     spki(EC, any(&curve), point).ok_or_else(|| "cannot encode the EC public key".to_owned())
 }
 
+/// The public half of an SLH-DSA private key (RFC 9909 §6; FIPS 205 §9.1): the private key is
+/// `SK.seed || SK.prf || PK.seed || PK.root`, `n` bytes each (16, 24 or 32 by parameter set),
+/// and the public key its second half. The raw bytes are what RFC 9909 puts in `privateKey`;
+/// the same wrapped in one more OCTET STRING (as RFC 8410 is sometimes read) is taken too.
+fn slh_dsa_public<'a>(dotted: &str, key: &'a [u8]) -> Result<&'a [u8], String> {
+    // The twelve sets run SHA2 then SHAKE, each 128s, 128f, 192s, 192f, 256s, 256f.
+    let position = crate::signature::SLH_DSA
+        .iter()
+        .position(|o| *o == dotted)
+        .unwrap_or_default();
+    // 4n bytes in all; the public key starts at 2n.
+    let (size, public) = [(64, 32), (64, 32), (96, 48), (96, 48), (128, 64), (128, 64)]
+        .get(position % 6)
+        .copied()
+        .unwrap_or((64, 32));
+    let raw = match <&der::asn1::OctetStringRef>::from_der(key) {
+        Ok(inner) if inner.as_bytes().len() == size && key.len() != size => inner.as_bytes(),
+        _ => key,
+    };
+    if raw.len() != size {
+        return Err(format!(
+            "an SLH-DSA private key of this parameter set is {size} bytes (SK.seed, SK.prf, PK.seed, PK.root), not {}",
+            raw.len()
+        ));
+    }
+    raw.get(public..)
+        .ok_or_else(|| "the SLH-DSA private key is too short".to_owned())
+}
+
 /// The public key of a PKCS#8 PrivateKeyInfo.
 fn pkcs8_public(der: &[u8]) -> Result<SubjectPublicKeyInfoOwned, String> {
     let mut r = SliceReader::new(der).map_err(|e| e.to_string())?;
@@ -140,6 +169,11 @@ fn pkcs8_public(der: &[u8]) -> Result<SubjectPublicKeyInfoOwned, String> {
             let public = crate::signature::ml_dsa_public(dotted, key.as_bytes())?;
             spki(dotted, None, &public)
                 .ok_or_else(|| "cannot encode the ML-DSA public key".to_owned())
+        }
+        dotted if crate::signature::SLH_DSA.contains(&dotted) => {
+            let public = slh_dsa_public(dotted, key.as_bytes())?;
+            spki(dotted, None, public)
+                .ok_or_else(|| "cannot encode the SLH-DSA public key".to_owned())
         }
         _ => Err(format!(
             "keys of algorithm {} are not supported",

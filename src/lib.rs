@@ -73,9 +73,10 @@ pub mod wasm;
 
 pub use asn1::{asn1_of, asn1_tree, Asn1Node, MAX_ASN1_NODES};
 pub use cert::{
-    AccessEntry, AlgorithmName, CertificateReport, ExtensionReport, ExtensionValue, Fingerprints,
-    GeneralNameKind, GeneralNameReport, NameAttribute, NameReport, NamedOid, Policy,
-    PublicKeyReport, Role, Sct, ValidityReport, ValidityState,
+    AccessEntry, AlgorithmName, AltSignatureReport, AltSignatureStatus, CertificateReport,
+    ExtensionReport, ExtensionValue, Fingerprints, GeneralNameKind, GeneralNameReport,
+    NameAttribute, NameReport, NamedOid, Policy, PublicKeyReport, Role, Sct, ValidityReport,
+    ValidityState,
 };
 pub use chain::{
     AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, Profile, Roots, Usage, Verdict,

@@ -31,6 +31,9 @@ pub(crate) const EXTENSIONS: Table = &[
     (oid("2.5.29.37"), "Extended Key Usage"),
     (oid("2.5.29.46"), "Freshest CRL"),
     (oid("2.5.29.54"), "Inhibit anyPolicy"),
+    (oid("2.5.29.72"), "Subject Alternative Public Key"),
+    (oid("2.5.29.73"), "Alternative Signature Algorithm"),
+    (oid("2.5.29.74"), "Alternative Signature Value"),
     (oid("1.3.6.1.5.5.7.1.1"), "Authority Information Access"),
     (oid("1.3.6.1.5.5.7.1.11"), "Subject Information Access"),
     (oid("1.3.6.1.5.5.7.1.24"), "TLS Feature"),
@@ -79,6 +82,15 @@ pub(crate) const SIGNATURES: Table = &[
     (oid("2.16.840.1.101.3.4.3.2"), "DSA with SHA-256"),
     (oid("1.3.101.112"), "Ed25519"),
     (oid("1.3.101.113"), "Ed448"),
+];
+
+/// Post-quantum algorithms, each naming a key and its signatures alike: ML-DSA ([FIPS 204],
+/// [RFC 9881]) and SLH-DSA ([FIPS 205]). [`name`] finds them whatever the table.
+///
+/// [FIPS 204]: https://doi.org/10.6028/NIST.FIPS.204
+/// [FIPS 205]: https://doi.org/10.6028/NIST.FIPS.205
+/// [RFC 9881]: https://www.rfc-editor.org/rfc/rfc9881
+pub(crate) const POST_QUANTUM: Table = &[
     (oid("2.16.840.1.101.3.4.3.17"), "ML-DSA-44"),
     (oid("2.16.840.1.101.3.4.3.18"), "ML-DSA-65"),
     (oid("2.16.840.1.101.3.4.3.19"), "ML-DSA-87"),
@@ -96,6 +108,40 @@ pub(crate) const SIGNATURES: Table = &[
     (oid("2.16.840.1.101.3.4.3.31"), "SLH-DSA-SHAKE-256f"),
 ];
 
+/// The composite ML-DSA algorithms of [draft-ietf-lamps-pq-composite-sigs §7], by their arc
+/// under `1.3.6.1.5.5.7.6` (37 to 54), with the draft's names (its `id-` dropped).
+///
+/// [draft-ietf-lamps-pq-composite-sigs §7]: https://datatracker.ietf.org/doc/draft-ietf-lamps-pq-composite-sigs/
+const COMPOSITES: [&str; 18] = [
+    "MLDSA44-RSA2048-PSS-SHA256",
+    "MLDSA44-RSA2048-PKCS15-SHA256",
+    "MLDSA44-Ed25519-SHA512",
+    "MLDSA44-ECDSA-P256-SHA256",
+    "MLDSA65-RSA3072-PSS-SHA512",
+    "MLDSA65-RSA3072-PKCS15-SHA512",
+    "MLDSA65-RSA4096-PSS-SHA512",
+    "MLDSA65-RSA4096-PKCS15-SHA512",
+    "MLDSA65-ECDSA-P256-SHA512",
+    "MLDSA65-ECDSA-P384-SHA512",
+    "MLDSA65-ECDSA-brainpoolP256r1-SHA512",
+    "MLDSA65-Ed25519-SHA512",
+    "MLDSA87-ECDSA-P384-SHA512",
+    "MLDSA87-ECDSA-brainpoolP384r1-SHA512",
+    "MLDSA87-Ed448-SHAKE256",
+    "MLDSA87-RSA3072-PSS-SHA512",
+    "MLDSA87-RSA4096-PSS-SHA512",
+    "MLDSA87-ECDSA-P521-SHA512",
+];
+
+/// The name of a composite ML-DSA algorithm (`dotted`), if it is one.
+pub(crate) fn composite(dotted: &str) -> Option<&'static str> {
+    let arc = dotted
+        .strip_prefix("1.3.6.1.5.5.7.6.")?
+        .parse::<usize>()
+        .ok()?;
+    COMPOSITES.get(arc.checked_sub(37)?).copied()
+}
+
 /// Public key algorithms ([RFC 3279], [RFC 5480], [RFC 8410]).
 ///
 /// [RFC 3279]: https://www.rfc-editor.org/rfc/rfc3279
@@ -110,21 +156,6 @@ pub(crate) const KEY_ALGORITHMS: Table = &[
     (oid("1.3.101.111"), "X448"),
     (oid("1.3.101.112"), "Ed25519"),
     (oid("1.3.101.113"), "Ed448"),
-    (oid("2.16.840.1.101.3.4.3.17"), "ML-DSA-44"),
-    (oid("2.16.840.1.101.3.4.3.18"), "ML-DSA-65"),
-    (oid("2.16.840.1.101.3.4.3.19"), "ML-DSA-87"),
-    (oid("2.16.840.1.101.3.4.3.20"), "SLH-DSA-SHA2-128s"),
-    (oid("2.16.840.1.101.3.4.3.21"), "SLH-DSA-SHA2-128f"),
-    (oid("2.16.840.1.101.3.4.3.22"), "SLH-DSA-SHA2-192s"),
-    (oid("2.16.840.1.101.3.4.3.23"), "SLH-DSA-SHA2-192f"),
-    (oid("2.16.840.1.101.3.4.3.24"), "SLH-DSA-SHA2-256s"),
-    (oid("2.16.840.1.101.3.4.3.25"), "SLH-DSA-SHA2-256f"),
-    (oid("2.16.840.1.101.3.4.3.26"), "SLH-DSA-SHAKE-128s"),
-    (oid("2.16.840.1.101.3.4.3.27"), "SLH-DSA-SHAKE-128f"),
-    (oid("2.16.840.1.101.3.4.3.28"), "SLH-DSA-SHAKE-192s"),
-    (oid("2.16.840.1.101.3.4.3.29"), "SLH-DSA-SHAKE-192f"),
-    (oid("2.16.840.1.101.3.4.3.30"), "SLH-DSA-SHAKE-256s"),
-    (oid("2.16.840.1.101.3.4.3.31"), "SLH-DSA-SHAKE-256f"),
     (oid("2.16.840.1.101.3.4.4.1"), "ML-KEM-512"),
     (oid("2.16.840.1.101.3.4.4.2"), "ML-KEM-768"),
     (oid("2.16.840.1.101.3.4.4.3"), "ML-KEM-1024"),
@@ -251,9 +282,17 @@ pub(crate) fn lookup(table: Table, oid: &Oid) -> Option<&'static str> {
     table.iter().find(|(o, _)| o == oid).map(|(_, n)| *n)
 }
 
-/// The best available name: from `table`, else const-oid's database, else `None`.
+/// The name from `table`, else from the post-quantum names (which no other kind of OID
+/// shares): without const-oid's database, for the modules that should not carry it.
+pub(crate) fn known(table: Table, oid: &Oid) -> Option<&'static str> {
+    lookup(table, oid)
+        .or_else(|| lookup(POST_QUANTUM, oid))
+        .or_else(|| composite(&oid.to_string()))
+}
+
+/// The best available name: [`known`], else const-oid's database, else `None`.
 pub(crate) fn name(table: Table, oid: &Oid) -> Option<&'static str> {
-    lookup(table, oid).or_else(|| const_oid::db::DB.by_oid(oid))
+    known(table, oid).or_else(|| const_oid::db::DB.by_oid(oid))
 }
 
 /// Same as [`name`], falling back to the dotted OID.

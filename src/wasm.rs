@@ -132,6 +132,9 @@ export type ExtensionValue =
   | { kind: "signedCertificateTimestamps"; scts: Sct[] }
   | { kind: "precertificatePoison" }
   | { kind: "tlsFeature"; features: string[] }
+  | { kind: "altPublicKey"; key: PublicKey }
+  | { kind: "altSignatureAlgorithm"; algorithm: NamedOid }
+  | { kind: "altSignatureValue"; bytes: number }
   | { kind: "unknown"; hex: string }
   | { kind: "invalid"; error: string; hex: string };
 export interface Extension { oid: string; name: string; critical: boolean; value: ExtensionValue }
@@ -154,7 +157,18 @@ export interface Certificate {
   names: string[];
   wildcard: boolean;
   pem: string;
+  /** Its alternative signature (X.509 (10/2019) §7.2.2), when it carries one. */
+  altSignature?: AltSignature;
   findings: Finding[];
+}
+/** A hybrid certificate's second signature, checked with the alternative key of a pasted
+ *  certificate of its issuer (`issuer` indexes `Report.certificates`). */
+export interface AltSignature {
+  algorithm: string;
+  oid: string;
+  status: "verified" | "invalid" | "no-issuer-key" | "unsupported" | "unchecked";
+  issuer: number | null;
+  detail: string;
 }
 export type Profile = "browser" | "strict";
 /** One certificate on a path, leaf first. `certificate` indexes `Report.certificates`. */
@@ -993,8 +1007,9 @@ mod ct_module {
 mod pqc_module {
     use wasm_bindgen::prelude::*;
 
-    /// An ML-DSA signature check (RFC 9881): DER in; `""` when it verifies, else a letter and
-    /// the reason (`A…` for an algorithm that is not ML-DSA).
+    /// An ML-DSA, SLH-DSA or composite ML-DSA signature check: DER in; `""` when it verifies,
+    /// else a letter and the reason (`A…` for any other algorithm). A composite's traditional
+    /// half is checked by the verify module, through `services.js`.
     #[wasm_bindgen(js_name = verifySignature)]
     pub fn verify_signature(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
         crate::modules::verify_ml_dsa(message, alg, signature, spki)
@@ -1060,10 +1075,12 @@ mod ssh_module {
 
 /// What the core calls when its capability modules were built apart: `services.js` passes
 /// each call to the module once `engine.js` has loaded it, and answers "not loaded" before.
-/// The ssh module uses it too, to check OpenSSH certificates with the verify module.
+/// The ssh, ct and pqc modules use it too, to check signatures with the verify module (the pqc
+/// module for the traditional half of a composite signature).
 #[cfg(any(
     feature = "ssh-module",
     feature = "ct-module",
+    feature = "pqc-module",
     not(any(
         feature = "module",
         all(feature = "verify", feature = "pkcs12", feature = "documents")

@@ -283,6 +283,34 @@ fn ml_dsa_signatures_verify_in_webassembly() {
 }
 
 #[wasm_bindgen_test]
+fn composite_and_alternative_signatures_verify_in_webassembly() {
+    // Composite ML-DSA: both halves, ECDSA P-256, RSA-PSS and Ed25519 beside ML-DSA.
+    for pem in [
+        include_str!("data/pqc/composite/MLDSA44-ECDSA-P256-SHA256.crt"),
+        include_str!("data/pqc/composite/MLDSA65-RSA3072-PSS-SHA512.crt"),
+        include_str!("data/pqc/composite/MLDSA87-ECDSA-P521-SHA512.crt"),
+        include_str!("data/pqc/composite/MLDSA44-Ed25519-SHA512.crt"),
+    ] {
+        let r = inspect(pem.into(), options("2026-12-01".into())).unwrap();
+        assert_eq!(get(&r, "certificates.0.selfSigned").as_bool(), Some(true));
+    }
+    // A hybrid chain: ECDSA, and ML-DSA in X.509 2019's alternative-signature extensions.
+    let r = inspect(
+        include_str!("data/pqc/alt-chain.pem").into(),
+        options("2026-12-01".into()),
+    )
+    .unwrap();
+    for i in 0..2 {
+        assert_eq!(
+            get(&r, &format!("certificates.{i}.altSignature.status"))
+                .as_string()
+                .unwrap(),
+            "verified"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_har_file_gives_the_recorded_chain_and_subresources() {
     let text = include_str!("data/http/shop.har");
     let r = inspect(text.into(), options("2026-12-02".into())).unwrap();

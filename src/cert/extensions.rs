@@ -222,6 +222,23 @@ pub enum ExtensionValue {
         /// Feature names.
         features: Vec<String>,
     },
+    /// The subject's second public key, for alternative signatures (X.509 (10/2019) §9.8.2,
+    /// `subjectAltPublicKeyInfo`).
+    AltPublicKey {
+        /// The key, as the certificate's own key is described.
+        key: super::PublicKeyReport,
+    },
+    /// The algorithm of the issuer's alternative signature (§9.8.3, `altSignatureAlgorithm`).
+    AltSignatureAlgorithm {
+        /// Its name.
+        algorithm: NamedOid,
+    },
+    /// The issuer's alternative signature over the PreTBSCertificate (§9.8.4,
+    /// `altSignatureValue`).
+    AltSignatureValue {
+        /// Its length.
+        bytes: usize,
+    },
     /// An extension certscope does not decode, as colon hex of its value.
     Unknown {
         /// Colon hex of extnValue.
@@ -387,6 +404,18 @@ fn decode(id: &ObjectIdentifier, bytes: &[u8]) -> Result<ExtensionValue, String>
         },
         SCT_LIST => ExtensionValue::SignedCertificateTimestamps { scts: scts(bytes)? },
         PRECERT_POISON => ExtensionValue::PrecertificatePoison,
+        super::alt_signature::ALT_PUBLIC_KEY => ExtensionValue::AltPublicKey {
+            key: super::public_key::report(&parse::<spki::SubjectPublicKeyInfoOwned>(bytes)?),
+        },
+        super::alt_signature::ALT_ALGORITHM => ExtensionValue::AltSignatureAlgorithm {
+            algorithm: NamedOid::new(
+                oid::SIGNATURES,
+                &parse::<spki::AlgorithmIdentifierOwned>(bytes)?.oid,
+            ),
+        },
+        super::alt_signature::ALT_VALUE => ExtensionValue::AltSignatureValue {
+            bytes: parse::<der::asn1::BitString>(bytes)?.raw_bytes().len(),
+        },
         TLS_FEATURE => ExtensionValue::TlsFeature {
             features: parse::<Vec<u16>>(bytes)?
                 .into_iter()

@@ -3,6 +3,7 @@
 //!
 //! [RFC 5280 §4.1]: https://www.rfc-editor.org/rfc/rfc5280#section-4.1
 
+mod alt_signature;
 mod extensions;
 mod fingerprint;
 mod general_name;
@@ -10,6 +11,8 @@ mod name;
 mod public_key;
 mod validity;
 
+pub(crate) use alt_signature::check as check_alt_signature;
+pub use alt_signature::{AltSignatureReport, AltSignatureStatus};
 pub(crate) use extensions::report as extension_report;
 pub use extensions::{AccessEntry, ExtensionReport, ExtensionValue, NamedOid, Policy, Sct};
 pub(crate) use fingerprint::spki_pin;
@@ -88,6 +91,10 @@ pub struct CertificateReport {
     pub wildcard: bool,
     /// The certificate as PEM, for copying.
     pub pem: String,
+    /// Its alternative signature (X.509 (10/2019) §7.2.2), when it carries one, and whether
+    /// the alternative key of a pasted certificate of its issuer verifies it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt_signature: Option<AltSignatureReport>,
     /// What certscope noticed about it.
     pub findings: Vec<Finding>,
     /// Why the self-signature did not verify, for a self-issued certificate.
@@ -238,6 +245,7 @@ pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, 
         pem: der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, own)
             .unwrap_or_default(),
         extensions,
+        alt_signature: None,
         findings: Vec::new(),
         self_signature_error,
         trailing_bytes,

@@ -106,8 +106,12 @@ pub(crate) fn report(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyReport {
 }
 
 /// What a post-quantum key is, for the algorithms NIST standardised in 2024: ML-KEM (FIPS
-/// 203), ML-DSA (FIPS 204) and SLH-DSA (FIPS 205), under `2.16.840.1.101.3.4.{3,4}`.
+/// 203), ML-DSA (FIPS 204) and SLH-DSA (FIPS 205), under `2.16.840.1.101.3.4.{3,4}`, and the
+/// composite ML-DSA keys of draft-ietf-lamps-pq-composite-sigs.
 pub(crate) fn pqc_kind(dotted: &str) -> Option<&'static str> {
+    if crate::oid::composite(dotted).is_some() {
+        return Some("composite key: an ML-DSA key and a classical one, both must sign");
+    }
     let arc = |prefix: &str| {
         dotted
             .strip_prefix(prefix)

@@ -1,5 +1,6 @@
 //! The entry point: from pasted text or dropped bytes to a [`Report`].
 
+mod alt_signature;
 mod findings;
 mod report;
 
@@ -256,6 +257,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 .retain(|f| crate::documents::applies_to_document_certificates(f.id));
         }
     }
+    alt_signature::add(&mut report.certificates, &pool);
     // One chain per end-entity certificate (the first few, for pasted bundles). Without one,
     // the first CA certificate that issued none of the others is explained as the chain's end.
     let issuers: std::collections::HashSet<&[u8]> = pool
@@ -487,18 +489,19 @@ fn ct_check(
     crate::ct::check(&der, issuer_key_hash, lifetime, at)
 }
 
-/// Whether something in the report is signed with ML-DSA (or certifies an ML-DSA key that may
-/// have signed another input).
+/// Whether something in the report needs the pqc module: signed with a post-quantum algorithm
+/// (the second signature of a hybrid certificate too), or certifying such a key (that may have
+/// signed another input).
 fn ml_dsa_signed(report: &Report) -> bool {
     let ml_dsa = crate::signature::post_quantum;
-    report
-        .certificates
+    report.certificates.iter().any(|c| {
+        ml_dsa(&c.signature_algorithm.oid)
+            || ml_dsa(&c.public_key.oid)
+            || c.alt_signature.as_ref().is_some_and(|a| ml_dsa(&a.oid))
+    }) || report
+        .requests
         .iter()
-        .any(|c| ml_dsa(&c.signature_algorithm.oid) || ml_dsa(&c.public_key.oid))
-        || report
-            .requests
-            .iter()
-            .any(|r| ml_dsa(&r.signature_algorithm.oid))
+        .any(|r| ml_dsa(&r.signature_algorithm.oid))
         || report
             .crls
             .iter()

@@ -86,6 +86,10 @@ pub(crate) const RFC9881: Reference = r(
     "RFC 9881 (ML-DSA in X.509)",
     "https://www.rfc-editor.org/rfc/rfc9881",
 );
+pub(crate) const X509_ALT_SIGNATURE: Reference = r(
+    "ITU-T X.509 (10/2019) §7.2.2, §9.8 (alternative signatures)",
+    "https://www.itu.int/rec/T-REC-X.509-201910-I",
+);
 pub(crate) const CT_POLICY: Reference = r(
     "Chrome CT policy",
     "https://googlechrome.github.io/CertificateTransparency/ct_policy.html",

@@ -57,11 +57,18 @@ pub(super) fn check(cert: &CertificateReport, out: &mut Vec<Finding>) {
             } else {
                 "Subject equals issuer, but the certificate does not verify under its own key"
             },
-            format!(
-                "The issuer and subject names are identical, so this looks self-signed, but \
-                 checking its signature with its own public key failed: {why}. It is either \
-                 issued by a different CA that uses the same name, or damaged."
-            ),
+            if unsupported {
+                format!(
+                    "The issuer and subject names are identical, so this looks self-signed, \
+                     but certscope cannot check its signature: {why}."
+                )
+            } else {
+                format!(
+                    "The issuer and subject names are identical, so this looks self-signed, but \
+                     checking its signature with its own public key failed: {why}. It is either \
+                     issued by a different CA that uses the same name, or damaged."
+                )
+            },
             format!("issuer = subject = {}", cert.subject.display),
             refs::RFC5280_SIGNATURE,
             "",

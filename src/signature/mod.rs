@@ -7,6 +7,8 @@
 //! [`VerifyError::Unavailable`].
 
 #[cfg(feature = "pqc")]
+mod composite;
+#[cfg(feature = "pqc")]
 mod ml_dsa;
 #[cfg(feature = "verify")]
 mod rsa_public;
@@ -160,9 +162,11 @@ pub(crate) const SLH_DSA: [&str; 12] = [
     "2.16.840.1.101.3.4.3.31",
 ];
 
-/// Whether `oid` (dotted) is a post-quantum signature algorithm the pqc module verifies.
+/// Whether `oid` (dotted) is a post-quantum signature algorithm the pqc module verifies: ML-DSA,
+/// SLH-DSA, or a composite of ML-DSA with a traditional algorithm (`1.3.6.1.5.5.7.6.37` to
+/// `.54`, draft-ietf-lamps-pq-composite-sigs §7).
 pub(crate) fn post_quantum(oid: &str) -> bool {
-    ML_DSA.contains(&oid) || SLH_DSA.contains(&oid)
+    ML_DSA.contains(&oid) || SLH_DSA.contains(&oid) || crate::oid::composite(oid).is_some()
 }
 
 /// Whether ML-DSA signatures can be checked in this build (in a WebAssembly core: whether the
@@ -175,7 +179,12 @@ pub(crate) fn pqc_available() -> bool {
     #[cfg(all(
         not(feature = "pqc"),
         target_arch = "wasm32",
-        any(not(feature = "module"), feature = "ssh-module", feature = "ct-module")
+        any(
+            not(feature = "module"),
+            feature = "ssh-module",
+            feature = "ct-module",
+            feature = "pqc-module"
+        )
     ))]
     {
         crate::wasm::services::loaded("pqc")
@@ -186,7 +195,7 @@ pub(crate) fn pqc_available() -> bool {
             not(target_arch = "wasm32"),
             all(
                 feature = "module",
-                not(any(feature = "ssh-module", feature = "ct-module"))
+                not(any(feature = "ssh-module", feature = "ct-module", feature = "pqc-module"))
             )
         )
     ))]
@@ -195,9 +204,33 @@ pub(crate) fn pqc_available() -> bool {
     }
 }
 
-/// The pqc module's exports (see [`ml_dsa::verify_der`] and [`ml_dsa::public_der`]).
+/// The pqc module's other export (see [`ml_dsa::public_der`]).
 #[cfg(feature = "pqc")]
-pub use ml_dsa::{public_der as ml_dsa_public_der, verify_der as verify_ml_dsa_der};
+pub use ml_dsa::public_der as ml_dsa_public_der;
+
+/// The pqc module's export: DER in, a [`VerifyError::code`] out, for ML-DSA, SLH-DSA and
+/// composite ML-DSA (`A…` for any other algorithm, so that the verify module is asked instead).
+#[cfg(feature = "pqc")]
+pub fn verify_ml_dsa_der(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
+    use der::Decode;
+    let result = match (
+        AlgorithmIdentifierOwned::from_der(alg),
+        SubjectPublicKeyInfoOwned::from_der(spki),
+    ) {
+        (Ok(alg), Ok(spki)) if ml_dsa::is_ml_dsa(&alg.oid) => {
+            ml_dsa::verify(message, &alg, signature, &spki)
+        }
+        (Ok(alg), Ok(spki)) if slh_dsa::is_slh_dsa(&alg.oid) => {
+            slh_dsa::verify(message, &alg, signature, &spki)
+        }
+        (Ok(alg), Ok(spki)) if composite::is_composite(&alg.oid) => {
+            composite::verify(message, &alg, signature, &spki)
+        }
+        (Ok(alg), Ok(_)) => Err(VerifyError::UnsupportedAlgorithm(alg.oid.to_string())),
+        (Err(e), _) | (_, Err(e)) => Err(VerifyError::UnusableKey(e.to_string())),
+    };
+    VerifyError::code(&result)
+}
 
 /// Why an ML-DSA private key's public half is missing in a WebAssembly core before the pqc
 /// module is loaded (the core then asks for it).
@@ -213,7 +246,12 @@ pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
     #[cfg(all(
         not(feature = "pqc"),
         target_arch = "wasm32",
-        any(not(feature = "module"), feature = "ssh-module", feature = "ct-module")
+        any(
+            not(feature = "module"),
+            feature = "ssh-module",
+            feature = "ct-module",
+            feature = "pqc-module"
+        )
     ))]
     {
         crate::wasm::services::ml_dsa_public(alg, key)
@@ -225,7 +263,7 @@ pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
             not(target_arch = "wasm32"),
             all(
                 feature = "module",
-                not(any(feature = "ssh-module", feature = "ct-module"))
+                not(any(feature = "ssh-module", feature = "ct-module", feature = "pqc-module"))
             )
         )
     ))]
@@ -269,6 +307,10 @@ pub(crate) fn verify(
     if slh_dsa::is_slh_dsa(&alg.oid) {
         return slh_dsa::verify(message, alg, signature, spki);
     }
+    #[cfg(feature = "pqc")]
+    if composite::is_composite(&alg.oid) {
+        return composite::verify(message, alg, signature, spki);
+    }
     #[cfg(feature = "verify")]
     {
         verifier::verify(message, alg, signature, spki)
@@ -284,7 +326,7 @@ pub(crate) fn verify(
 
 /// [`verify`] on DER: the algorithm identifier and the key as encoded. A module built without
 /// `verify` hands them to the verify module as they are, without decoding them first.
-#[cfg_attr(not(feature = "ct"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "ct", feature = "pqc")), allow(dead_code))]
 pub(crate) fn verify_encoded(
     message: &[u8],
     alg: &[u8],
@@ -358,7 +400,12 @@ pub fn ed25519_public_der(seed: &[u8]) -> Vec<u8> {
 #[cfg(all(
     not(feature = "verify"),
     target_arch = "wasm32",
-    any(not(feature = "module"), feature = "ssh-module", feature = "ct-module")
+    any(
+        not(feature = "module"),
+        feature = "ssh-module",
+        feature = "ct-module",
+        feature = "pqc-module"
+    )
 ))]
 use crate::wasm::services as backend;
 
@@ -369,7 +416,7 @@ use crate::wasm::services as backend;
         not(target_arch = "wasm32"),
         all(
             feature = "module",
-            not(any(feature = "ssh-module", feature = "ct-module"))
+            not(any(feature = "ssh-module", feature = "ct-module", feature = "pqc-module"))
         )
     )
 ))]

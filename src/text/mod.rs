@@ -420,6 +420,9 @@ fn certificate(out: &mut String, number: usize, c: &CertificateReport) {
     }
     row("Key", &c.public_key.description);
     row("Signature", &c.signature_algorithm.name);
+    if let Some(alt) = &c.alt_signature {
+        row("Alt. sig.", &format!("{}: {}", alt.algorithm, alt.detail));
+    }
     row("Serial", &c.serial);
     row("SHA-256", &c.fingerprints.sha256);
     row("SHA-1", &c.fingerprints.sha1);
@@ -553,6 +556,9 @@ pub(crate) fn summary(value: &ExtensionValue) -> String {
         ),
         ExtensionValue::InhibitAnyPolicy { skip_certs } => format!("skip {skip_certs}"),
         ExtensionValue::PolicyMappings { mappings } => mappings.join(", "),
+        ExtensionValue::AltPublicKey { key } => key.description.clone(),
+        ExtensionValue::AltSignatureAlgorithm { algorithm } => algorithm.name.clone(),
+        ExtensionValue::AltSignatureValue { bytes } => format!("{bytes} bytes"),
         ExtensionValue::SignedCertificateTimestamps { scts } => scts
             .iter()
             .map(|s| format!("log {} at {}", s.log_id, s.timestamp))

@@ -584,6 +584,38 @@ test('an ML-DSA chain: the pqc module checks its signatures; strict passes, brow
   await context.close();
 });
 
+test('a hybrid chain and a composite certificate: both signatures of each are checked in the page', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-01');
+  // ECDSA signatures, and ML-DSA alternative signatures in X.509 2019's extensions.
+  await page.fill('#paste', data('pqc/alt-chain.pem').toString());
+  await page.getByTestId('chain').waitFor();
+  const cards = page.getByTestId('certificate');
+  await cards.first().waitFor();
+  const second = async (i) => (await cards.nth(i).locator('dt:text-is("Second signature") + dd').textContent());
+  assert.match(await second(0), /^Verified ML-DSA-65: verifies with the alternative key of certificate #2$/);
+  assert.match(await second(1), /^Verified ML-DSA-65: verifies with the alternative key of certificate #2$/);
+  await cards.first().locator('summary', { hasText: 'Extensions' }).click();
+  const extensions = await cards.first().locator('table.kv').last().textContent();
+  assert.match(extensions, /Subject Alternative Public Key.*ML-DSA-44 \(post-quantum signature key, FIPS 204\)/);
+  assert.match(extensions, /Alternative Signature Value.*3309 bytes/);
+  await cards.first().screenshot({ path: `${screenshots}hybrid-certificate.png` });
+  // The same leaf with its alternative signature changed: the card says so, with a finding.
+  await page.fill('#paste', data('pqc/alt-leaf-bad-alt.pem').toString());
+  await page.locator('details.finding[data-finding="cert.alt-signature-invalid"]').waitFor();
+  assert.match(await second(0), /^Does not verify ML-DSA-65: does not verify with the alternative key of certificate #2$/);
+  // A composite certificate: ML-DSA-65 and ECDSA P-256 under one OID, both halves verified.
+  await page.fill('#paste', data('pqc/composite/MLDSA65-ECDSA-P256-SHA512.crt').toString());
+  await page.locator('.card-title', { hasText: 'id-MLDSA65-ECDSA-P256-SHA512' }).waitFor();
+  assert.equal(await cards.first().locator('.card-sub').textContent(), 'Self-signed: its signature verifies with its own key');
+  const facts = await cards.first().locator('dl.facts').textContent();
+  assert.match(facts, /KeyMLDSA65-ECDSA-P256-SHA512 \(composite key: an ML-DSA key and a classical one, both must sign\)/);
+  assert.match(facts, /SignatureMLDSA65-ECDSA-P256-SHA512/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a chain with SCTs: the ct module names each log, verifies each SCT and judges the CT policies', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
   await open(page, server.origin);

@@ -17,7 +17,7 @@ const at = '2026-11-27T00:00:00Z';
 /** Every fixture under these folders (small files; the hostile and bounds ones excluded). */
 function fixtures() {
   const out = [];
-  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'ct']) {
+  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'pqc/composite', 'ct']) {
     const base = new URL(`tests/data/${dir}/`, root);
     for (const name of readdirSync(base).sort()) {
       const path = new URL(name, base);

@@ -120,6 +120,9 @@ export function extensionLines(v) {
     case 'signedCertificateTimestamps': return v.scts.map((s) => `${s.timestamp} · log ${s.logId} · ${s.signatureAlgorithm}`);
     case 'precertificatePoison': return ['Precertificate: not usable for TLS'];
     case 'tlsFeature': return v.features;
+    case 'altPublicKey': return [v.key.description];
+    case 'altSignatureAlgorithm': return [v.algorithm.name];
+    case 'altSignatureValue': return [`${v.bytes} bytes`];
     case 'invalid': return [`Cannot be decoded: ${v.error}`, v.hex];
     default: return [v.hex ?? ''];
   }

@@ -233,11 +233,22 @@ function facts(cert) {
   row('Subject', h('span', { class: 'mono', text: cert.subject.display }));
   row('Key', cert.publicKey.description);
   row('Signature', cert.signatureAlgorithm.name);
+  if (cert.altSignature) row('Second signature', altSignature(cert.altSignature));
   row('Serial', h('span', { class: 'mono', text: cert.serial }));
   row('SHA-256', fingerprint(cert.fingerprints.sha256));
   row('SHA-1', fingerprint(cert.fingerprints.sha1));
   row('SPKI pin', fingerprint(cert.fingerprints.spkiSha256));
   return h('dl', { class: 'facts' }, rows);
+}
+
+const ALT_LEVEL = { verified: 'ok', invalid: 'error' };
+
+/** A hybrid certificate's alternative signature (X.509 2019) and whether it verifies. */
+function altSignature(alt) {
+  const level = ALT_LEVEL[alt.status] ?? 'warning';
+  return h('span', {},
+    h('span', { class: `badge ${level}`, text: alt.status === 'verified' ? 'Verified' : alt.status === 'invalid' ? 'Does not verify' : 'Not checked' }),
+    ` ${alt.algorithm || 'unknown algorithm'}: ${alt.detail}`);
 }
 
 function fingerprint(value) {

@@ -5,13 +5,44 @@ use der::Encode;
 
 use super::{fail, rule};
 use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS};
-use crate::lint::references::{BR_KEYS, BR_SIGNATURE, RFC5280_SIGNATURE};
+use crate::lint::references::{BR_KEYS, BR_SIGNATURE, RFC5280_SIGNATURE, RFC9881};
 use crate::Reference;
 
 const MOZILLA: Reference = Reference {
     label: "Mozilla Root Store Policy §5.1",
     url: "https://www.mozilla.org/en-US/about/governance/policies/security-group/certs/policy/#51-algorithms",
 };
+
+/// A post-quantum key (ML-DSA, SLH-DSA, ML-KEM, composite) or signature.
+fn post_quantum(c: &Ctx<'_>) -> bool {
+    crate::cert::pqc_kind(&c.report.public_key.oid).is_some()
+        || crate::signature::post_quantum(&c.report.signature_algorithm.oid)
+}
+
+/// Where a post-quantum AlgorithmIdentifier carries parameters, which RFC 9881 §2, RFC 9909 §3,
+/// RFC 9935 §3 and the composite draft's §6 all say MUST be absent.
+fn pq_parameters(c: &Ctx<'_>) -> Option<String> {
+    let tbs = c.cert.tbs_certificate();
+    let key = &tbs.subject_public_key_info().algorithm;
+    let signature = c.cert.signature_algorithm();
+    let mut places = Vec::new();
+    if crate::cert::pqc_kind(&key.oid.to_string()).is_some() && key.parameters.is_some() {
+        places.push("the key's");
+    }
+    if crate::signature::post_quantum(&signature.oid.to_string())
+        && (signature.parameters.is_some() || tbs.signature().parameters.is_some())
+    {
+        places.push("the signature's");
+    }
+    match places[..] {
+        [] => None,
+        [one] => Some(format!("{one} AlgorithmIdentifier has parameters")),
+        _ => Some(format!(
+            "{} AlgorithmIdentifiers have parameters",
+            places.join(" and ")
+        )),
+    }
+}
 
 fn rsa(c: &Ctx<'_>) -> bool {
     c.report.public_key.algorithm == "RSA"
@@ -75,6 +106,8 @@ pub(super) const RULES: &[Lint] = &[
             fail(!null, || "rsaEncryption parameters are not NULL".into())
         },
         "RSA key parameters are not NULL", "RFC 3279 §2.3.1: the rsaEncryption AlgorithmIdentifier MUST have NULL parameters.", "Re-issue (the CA's encoder is wrong)."),
+    rule("key.pq-parameters", None, Error, RFC9881, ALWAYS, post_quantum, pq_parameters,
+        "Post-quantum algorithm identifier with parameters", "RFC 9881 §2 (ML-DSA), RFC 9909 §3 (SLH-DSA), RFC 9935 §3 (ML-KEM) and the composite ML-DSA draft (§6): the AlgorithmIdentifier of these keys and signatures MUST omit its parameters; verifiers refuse the certificate otherwise.", "Re-issue with the parameters absent (the CA's encoder adds a NULL it must not)."),
     rule("sig.not-allowed", Some("e_signature_algorithm_not_supported"), Error, BR_SIGNATURE, ALWAYS, |_| true,
         |c| {
             let oid = c.cert.signature_algorithm().oid.to_string();

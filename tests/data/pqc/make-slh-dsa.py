@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Self-signed SLH-DSA certificates, one per FIPS 205 parameter set, for tests/pqc.rs.
+"""Self-signed SLH-DSA certificates, one per FIPS 205 parameter set, with their private keys
+(RFC 9909 §6, `.priv`), for tests/pqc.rs.
 
 Signed by PyPI's `slh-dsa` 0.2.5 (a FIPS 205 implementation independent of RustCrypto's, which
 certscope verifies with): pure SLH-DSA with an empty context over the TBSCertificate, the same
@@ -73,7 +74,10 @@ def certificate(label, number):
     )
     signature = pair.sign_pure(tbs)
     assert pair.pub.verify_pure(tbs, signature)
-    return seq(tbs, alg, tlv(0x03, b"\x00" + signature))
+    # RFC 9909 §6: a OneAsymmetricKey whose privateKey holds the 4n raw bytes
+    # SK.seed || SK.prf || PK.seed || PK.root.
+    private = seq(tlv(0x02, b"\x00"), alg, tlv(0x04, b"".join(pair.sec.key)))
+    return seq(tbs, alg, tlv(0x03, b"\x00" + signature)), private
 
 
 def fips_name(label):
@@ -82,15 +86,18 @@ def fips_name(label):
     return f"SLH-DSA-{family.upper()}-{size}"
 
 
-def pem(der):
+def pem(der, label="CERTIFICATE"):
     body = base64.encodebytes(der).decode().replace("\n", "")
     lines = "\n".join(body[i:i + 64] for i in range(0, len(body), 64))
-    return f"-----BEGIN CERTIFICATE-----\n{lines}\n-----END CERTIFICATE-----\n"
+    return f"-----BEGIN {label}-----\n{lines}\n-----END {label}-----\n"
 
 
 here = os.path.dirname(os.path.abspath(__file__))
 for label, number in SETS:
     name_ = fips_name(label)
+    cert, private = certificate(label, number)
     with open(os.path.join(here, f"{name_}.crt"), "w") as f:
-        f.write(pem(certificate(label, number)))
+        f.write(pem(cert))
+    with open(os.path.join(here, f"{name_}.priv"), "w") as f:
+        f.write(pem(private, "PRIVATE KEY"))
     print(name_)
