@@ -608,3 +608,24 @@ fn parameters_on_a_post_quantum_algorithm_are_an_error() {
         );
     }
 }
+
+#[test]
+fn second_signatures_are_checked_within_bounds() {
+    // 40 hybrid certificates (the chain 20 times): the first 32 are checked, the rest say why
+    // they are not.
+    let input: Vec<u8> = (0..20).flat_map(|_| data("alt-chain.pem")).collect();
+    let report = inspect(&input, &Options::at(AT)).unwrap();
+    let statuses: Vec<_> = report
+        .certificates
+        .iter()
+        .map(|c| c.alt_signature.as_ref().unwrap())
+        .collect();
+    assert_eq!(statuses.len(), 40);
+    assert!(statuses[..32]
+        .iter()
+        .all(|a| a.status == certscope::AltSignatureStatus::Verified));
+    for a in &statuses[32..] {
+        assert_eq!(a.status, certscope::AltSignatureStatus::Unchecked);
+        assert!(a.detail.contains("at most 32 certificates"), "{}", a.detail);
+    }
+}

@@ -115,9 +115,7 @@ pub(crate) fn check<'a>(
             })
         }
     };
-    // (Not `oid::name`: const-oid's database would come into the pqc module with it.)
-    let name = crate::oid::known(crate::oid::SIGNATURES, &parts.oid)
-        .map_or_else(|| parts.oid.to_string(), str::to_owned);
+    let name = crate::oid::name_or_dotted(crate::oid::SIGNATURES, &parts.oid);
     let report = |status, issuer, detail: String| AltSignatureReport {
         algorithm: name.clone(),
         oid: parts.oid.to_string(),

@@ -6,17 +6,34 @@
 use crate::chain::ChainCert;
 use crate::{AltSignatureReport, AltSignatureStatus, CertificateReport, Finding};
 
+/// Bounds on the work (an input can hold hundreds of certificates under one name): the
+/// candidate issuers tried for one certificate, and the certificates whose second signature is
+/// checked at all.
+const MAX_ISSUERS: usize = 8;
+const MAX_CHECKED: usize = 32;
+
 /// Checks every certificate of `pool` that carries an alternative signature, and adds the
 /// result, and a finding when it does not verify, to its report.
 pub(super) fn add(certificates: &mut [CertificateReport], pool: &[ChainCert]) {
+    let mut checked = 0usize;
     for c in pool {
+        let over_budget = checked >= MAX_CHECKED;
         let issuers = pool
             .iter()
-            .filter(|i| i.subject == c.issuer)
-            .filter_map(|i| Some((i.index?, &i.cert)));
-        let Some(alt) = crate::cert::check_alt_signature(&c.cert, &c.der, issuers) else {
+            .filter(|i| !over_budget && i.subject == c.issuer)
+            .filter_map(|i| Some((i.index?, &i.cert)))
+            .take(MAX_ISSUERS);
+        let Some(mut alt) = crate::cert::check_alt_signature(&c.cert, &c.der, issuers) else {
             continue;
         };
+        checked = checked.saturating_add(1);
+        if over_budget {
+            alt.status = AltSignatureStatus::Unchecked;
+            alt.detail = format!(
+                "not checked: certscope checks the second signatures of at most {MAX_CHECKED} \
+                 certificates in one input"
+            );
+        }
         let Some(cert) = c.index.and_then(|i| certificates.get_mut(i)) else {
             continue;
         };
