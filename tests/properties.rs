@@ -133,6 +133,29 @@ proptest! {
         accounted(&der, &Options::at(AT).host("www.certscope.test"));
     }
 
+    /// The post-quantum paths: a hybrid chain (its second signatures), a composite certificate
+    /// (both halves) and an expanded ML-DSA private key (range-checked before RustCrypto's
+    /// decoder, which asserts) with bytes changed and cut: reported, never a panic.
+    #[test]
+    fn mutated_post_quantum_inputs(which in 0usize..3, edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6), cut in any::<usize>()) {
+        let file = ["tests/data/pqc/alt-chain.pem", "tests/data/pqc/composite/MLDSA65-ECDSA-P256-SHA512.crt", "tests/data/pqc/ML-DSA-44-expanded.priv"][which];
+        let text = std::fs::read_to_string(file).unwrap();
+        // The first PEM block (the leaf of the chain).
+        let end = text.find("-----END").unwrap();
+        let end = end + text[end..].find('\n').unwrap() + 1;
+        let (label, mut der) = der::pem::decode_vec(&text.as_bytes()[..end]).unwrap();
+        for (at, byte) in edits {
+            let i = at % der.len();
+            der[i] = byte;
+        }
+        let keep = der.len() - cut % 32;
+        der.truncate(keep);
+        let mut input = der::pem::encode_string(label, der::pem::LineEnding::LF, &der).unwrap().into_bytes();
+        // The root after it, whose alternative key the leaf's second signature needs.
+        input.extend(std::fs::read("tests/data/pqc/alt-root.pem").unwrap());
+        accounted(&input, &Options::at(AT));
+    }
+
     #[test]
     fn mutated_chains_against_mutated_roots(flip in any::<usize>(), host in "[a-z0-9.*@:-]{0,30}") {
         let mut chain = std::fs::read("tests/data/generated/p256-chain.pem").unwrap();
