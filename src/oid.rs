@@ -282,17 +282,13 @@ pub(crate) fn lookup(table: Table, oid: &Oid) -> Option<&'static str> {
     table.iter().find(|(o, _)| o == oid).map(|(_, n)| *n)
 }
 
-/// The name from `table`, else from the post-quantum names (which no other kind of OID
-/// shares): without const-oid's database, for the modules that should not carry it.
-pub(crate) fn known(table: Table, oid: &Oid) -> Option<&'static str> {
+/// The best available name: from `table`, else the post-quantum names (which no other kind of
+/// OID shares), else const-oid's database, else `None`.
+pub(crate) fn name(table: Table, oid: &Oid) -> Option<&'static str> {
     lookup(table, oid)
         .or_else(|| lookup(POST_QUANTUM, oid))
         .or_else(|| composite(&oid.to_string()))
-}
-
-/// The best available name: [`known`], else const-oid's database, else `None`.
-pub(crate) fn name(table: Table, oid: &Oid) -> Option<&'static str> {
-    known(table, oid).or_else(|| const_oid::db::DB.by_oid(oid))
+        .or_else(|| const_oid::db::DB.by_oid(oid))
 }
 
 /// Same as [`name`], falling back to the dotted OID.

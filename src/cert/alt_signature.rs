@@ -9,7 +9,7 @@
 //! [ITU-T X.509 (10/2019)]: https://www.itu.int/rec/T-REC-X.509-201910-I
 
 use const_oid::ObjectIdentifier as Oid;
-use der::{Decode, Header, Reader, SliceReader};
+use der::Decode;
 use serde::Serialize;
 use x509_cert::Certificate;
 
@@ -123,6 +123,18 @@ pub(crate) fn check<'a>(
         issuer,
         detail,
     };
+    // The issuers' alternative keys first: without one there is nothing to rebuild or check.
+    let keys: Vec<(usize, &[u8])> = issuers
+        .filter_map(|(index, issuer)| Some((index, public_key(issuer)?)))
+        .collect();
+    if keys.is_empty() {
+        return Some(report(
+            AltSignatureStatus::NoIssuerKey,
+            None,
+            "no pasted certificate of its issuer carries an alternative public key to check it with"
+                .into(),
+        ));
+    }
     let Some(message) = pre_tbs(der) else {
         return Some(report(
             AltSignatureStatus::Invalid,
@@ -131,10 +143,7 @@ pub(crate) fn check<'a>(
         ));
     };
     let mut outcome: Option<(AltSignatureStatus, String)> = None;
-    for (index, issuer) in issuers {
-        let Some(key) = public_key(issuer) else {
-            continue;
-        };
+    for (index, key) in keys {
         match signature::verify_encoded(&message, &parts.algorithm, &parts.signature, key) {
             Ok(()) => {
                 return Some(report(
@@ -166,77 +175,13 @@ pub(crate) fn check<'a>(
             }
         }
     }
-    let (status, detail) = outcome.unwrap_or((
-        AltSignatureStatus::NoIssuerKey,
-        "no pasted certificate of its issuer carries an alternative public key to check it with"
-            .into(),
-    ));
+    // Every key gave an outcome (or verified and returned).
+    let (status, detail) = outcome.unwrap_or((AltSignatureStatus::Unchecked, String::new()));
     Some(report(status, None, detail))
 }
 
 /// The PreTBSCertificate (X.509 (10/2019) §7.2.2) of a certificate's DER: its TBSCertificate
-/// with the `signature` AlgorithmIdentifier and the `altSignatureValue` extension left out,
-/// every other byte as encoded.
+/// without the `signature` field and the `altSignatureValue` extension.
 fn pre_tbs(der: &[u8]) -> Option<Vec<u8>> {
-    let tbs = signature::signed_part(der)?;
-    let mut body = Vec::with_capacity(tbs.len());
-    let mut r = SliceReader::new(contents(tbs)?).ok()?;
-    let mut index = 0usize;
-    let mut versioned = false;
-    while !r.is_finished() {
-        let tlv = r.tlv_bytes().ok()?;
-        let tag = *tlv.first()?;
-        if index == 0 && tag == 0xa0 {
-            versioned = true;
-        }
-        let signature_field = if versioned { 2 } else { 1 };
-        if index == signature_field {
-            // left out
-        } else if tag == 0xa3 {
-            let mut kept = Vec::new();
-            let mut list = SliceReader::new(contents(contents(tlv)?)?).ok()?;
-            while !list.is_finished() {
-                let extension = list.tlv_bytes().ok()?;
-                let id = Oid::from_der(
-                    SliceReader::new(contents(extension)?)
-                        .ok()?
-                        .tlv_bytes()
-                        .ok()?,
-                )
-                .ok()?;
-                if id != ALT_VALUE {
-                    kept.extend_from_slice(extension);
-                }
-            }
-            body.extend(tlv_of(0xa3, &tlv_of(0x30, &kept)));
-        } else {
-            body.extend_from_slice(tlv);
-        }
-        index = index.saturating_add(1);
-    }
-    Some(tlv_of(0x30, &body))
-}
-
-/// The contents of one DER TLV.
-fn contents(tlv: &[u8]) -> Option<&[u8]> {
-    let mut r = SliceReader::new(tlv).ok()?;
-    let header = Header::decode(&mut r).ok()?;
-    r.read_slice(header.length()).ok()
-}
-
-/// A DER TLV of `tag` around `body` (definite length, short or long form).
-fn tlv_of(tag: u8, body: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    match u8::try_from(body.len()) {
-        Ok(short) if short < 0x80 => out.push(short),
-        _ => {
-            let bytes = body.len().to_be_bytes();
-            let skip = bytes.iter().take_while(|b| **b == 0).count();
-            let significant = bytes.get(skip..).unwrap_or_default();
-            out.push(0x80 | u8::try_from(significant.len()).unwrap_or_default());
-            out.extend_from_slice(significant);
-        }
-    }
-    out.extend_from_slice(body);
-    out
+    super::tbs::without(der, &ALT_VALUE, true).map(|r| r.tbs)
 }

@@ -9,6 +9,7 @@ mod fingerprint;
 mod general_name;
 mod name;
 mod public_key;
+mod tbs;
 mod validity;
 
 pub(crate) use alt_signature::check as check_alt_signature;
@@ -25,6 +26,8 @@ pub use name::{NameAttribute, NameReport};
 pub(crate) use public_key::bit_length;
 pub use public_key::PublicKeyReport;
 pub(crate) use public_key::{pqc_kind, ACCEPTED_CURVES, MIN_RSA_BITS};
+#[cfg(feature = "ct")]
+pub(crate) use tbs::without as tbs_without;
 pub use validity::{ValidityReport, ValidityState};
 
 use der::{Decode, Encode, Reader, SliceReader};

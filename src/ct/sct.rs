@@ -5,8 +5,7 @@
 //! the issuer's public key. Both are rebuilt here from the served certificate and its issuer.
 
 use crate::signature::VerifyError;
-use der::asn1::AnyRef;
-use der::{Decode, Encode, Reader, Tag, TagNumber};
+use der::Decode;
 use x509_cert::ext::pkix::sct::{
     HashAlgorithm, SignatureAlgorithm, SignedCertificateTimestamp, SignedCertificateTimestampList,
 };
@@ -27,42 +26,11 @@ pub(crate) struct Precert {
 
 impl Precert {
     pub(crate) fn read(der: &[u8]) -> Option<Self> {
-        let tbs = AnyRef::from_der(crate::signature::signed_part(der)?).ok()?;
-        let mut reader = der::SliceReader::new(tbs.value()).ok()?;
-        let extensions_tag = Tag::ContextSpecific {
-            constructed: true,
-            number: TagNumber(3),
-        };
-        let mut body = Vec::new();
-        let mut sct_list = None;
-        while !reader.is_finished() {
-            let item: AnyRef<'_> = reader.decode().ok()?;
-            if der::Tagged::tag(&item) != extensions_tag {
-                body.extend(item.to_der().ok()?);
-                continue;
-            }
-            // [3] EXPLICIT SEQUENCE OF Extension; each Extension is kept as its bytes.
-            let list = AnyRef::from_der(item.value()).ok()?;
-            let mut exts = der::SliceReader::new(list.value()).ok()?;
-            let mut kept = Vec::new();
-            while !exts.is_finished() {
-                let ext: AnyRef<'_> = exts.decode().ok()?;
-                let mut fields = der::SliceReader::new(ext.value()).ok()?;
-                let oid: der::asn1::ObjectIdentifier = fields.decode().ok()?;
-                if oid.to_string() == SCT_LIST {
-                    let _critical: Option<bool> = fields.decode().ok()?;
-                    let value: &der::asn1::OctetStringRef = fields.decode().ok()?;
-                    sct_list = Some(value.as_bytes().to_vec());
-                } else {
-                    kept.extend(ext.to_der().ok()?);
-                }
-            }
-            let seq = AnyRef::new(Tag::Sequence, &kept).ok()?.to_der().ok()?;
-            body.extend(AnyRef::new(extensions_tag, &seq).ok()?.to_der().ok()?);
-        }
+        let id = SCT_LIST.parse().ok()?;
+        let rebuilt = crate::cert::tbs_without(der, &id, false)?;
         Some(Precert {
-            sct_list,
-            tbs: AnyRef::new(Tag::Sequence, &body).ok()?.to_der().ok()?,
+            sct_list: rebuilt.dropped,
+            tbs: rebuilt.tbs,
         })
     }
 }
