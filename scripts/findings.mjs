@@ -9,7 +9,7 @@ const root = new URL('../', import.meta.url);
 const AT = '2026-11-27T00:00:00Z';
 
 /** What is not an input: scripts, notes, and the suites' expectation and exception lists. */
-const NOT_INPUT = /\.(sh|py|md|cnf|thumbprints)$|^PROVENANCE$|expected|exceptions|mapped|limbo/;
+const NOT_INPUT = /\.(sh|py|md|cnf|thumbprints)$|^PROVENANCE$|expected|exceptions|mapped|limbo|\.tshark\.json$|^tshark-|^ja4plus\.json$/;
 
 /** Every small fixture under tests/data (recursively, bounds/ left out), in name order. */
 function fixtures(dir = new URL('tests/data/', root)) {

@@ -56,6 +56,20 @@ if [ "${1:-}" = --browser ] && ! { command -v knotd && command -v dig && command
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq knot bind9-dnsutils knot-dnsutils >/dev/null
 fi
 
+# The capture tests (tests/capture.rs) compare every hello with tshark's reading of it.
+if [ "${1:-}" = --browser ] && ! command -v tshark >/dev/null; then
+  say "installing tshark from Debian (the capture oracle)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tshark >/dev/null
+fi
+
+# ... and every JA4 with PyPI's ja4plus 1.4.0 (tshark 4.0 computes JA3 but not JA4).
+if [ "${1:-}" = --browser ] && ! command -v ja4plus >/dev/null; then
+  say "installing PyPI's ja4plus 1.4.0 (the JA4 oracle)"
+  python3 -m pip install --quiet 'ja4plus==1.4.0' 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages 'ja4plus==1.4.0'
+fi
+
 # The tests check corrected chain files with openssl verify, s_server and s_client.
 if [ "${1:-}" = --browser ] && ! command -v openssl >/dev/null; then
   say "installing OpenSSL from Debian"

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# setup.sh installed tshark: the capture tests compare with it live, never with its recording.
+export CERTSCOPE_REQUIRE_TSHARK=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 # Fails unless cargo's output reports at least one passed test and none failed.
@@ -23,7 +25,7 @@ cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warning
 # The builds the page loads: the core alone, and the capability modules' exports.
 cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features \
-  --features verify-module,http-module,pkcs12-module,documents-module,ssh-module,compare-module,dns-module,html-module,pqc-module,ct-module -- -D warnings
+  --features verify-module,http-module,pkcs12-module,documents-module,ssh-module,compare-module,dns-module,html-module,pqc-module,ct-module,capture-module -- -D warnings
 cargo clippy --lib --quiet --no-default-features -- -D warnings
 
 step "native tests"

@@ -295,14 +295,7 @@ pub(crate) fn report(t: &Transcript, certs: &[CertificateReport]) -> ConnectionR
         .and_then(|l| l.certificate)
         .and_then(|i| certs.get(i))
         .or_else(|| certs.iter().find(|c| c.role == crate::Role::Leaf));
-    let key = leaf.map(|c| {
-        let k = &c.public_key;
-        match (k.algorithm.as_str(), &k.curve, k.bits) {
-            ("EC", Some(curve), _) => format!("ECDSA {curve}"),
-            ("RSA", _, Some(bits)) => format!("RSA {bits}"),
-            (a, ..) => a.to_owned(),
-        }
-    });
+    let key = leaf.map(|c| key_label(&c.public_key));
     let quantum = crate::quantum::report(group.as_deref(), key.as_deref());
     let mut r = ConnectionReport {
         tool: t.tool,
@@ -331,6 +324,15 @@ pub(crate) fn report(t: &Transcript, certs: &[CertificateReport]) -> ConnectionR
     r.steps = steps(&r, t, certs);
     r.findings = check(&r, t);
     r
+}
+
+/// A certificate key as the quantum verdict names it: "ECDSA P-256", "RSA 2048", "ML-DSA-65".
+pub(crate) fn key_label(k: &crate::PublicKeyReport) -> String {
+    match (k.algorithm.as_str(), &k.curve, k.bits) {
+        ("EC", Some(curve), _) => format!("ECDSA {curve}"),
+        ("RSA", _, Some(bits)) => format!("RSA {bits}"),
+        (a, ..) => a.to_owned(),
+    }
 }
 
 fn steps(r: &ConnectionReport, t: &Transcript, certs: &[CertificateReport]) -> Vec<String> {

@@ -1,7 +1,5 @@
 //! Hex renderings of bytes, as certificate tools show them.
 
-use core::fmt::Write;
-
 /// Upper-case hex with colons between bytes, as `openssl` prints fingerprints: `AB:01:FF`.
 pub(crate) fn colon(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().saturating_mul(3));
@@ -21,7 +19,9 @@ pub(crate) fn colon(bytes: &[u8]) -> String {
 pub(crate) fn plain(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().saturating_mul(2));
     for b in bytes {
-        let _ = write!(out, "{b:02x}");
+        for nibble in [b >> 4, b & 0x0f] {
+            out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+        }
     }
     out
 }

@@ -28,6 +28,7 @@
 )]
 
 mod asn1;
+mod capture;
 mod cert;
 mod chain;
 #[cfg(feature = "compare")]
@@ -72,6 +73,16 @@ mod time;
 pub mod wasm;
 
 pub use asn1::{asn1_of, asn1_tree, Asn1Node, MAX_ASN1_NODES};
+pub use capture::MAX_CAPTURE_BYTES;
+#[cfg(feature = "capture")]
+pub use capture::MAX_STREAMS as MAX_CAPTURE_STREAMS;
+#[cfg(feature = "capture")]
+pub use capture::{
+    fields::Field as CaptureField,
+    handshake::Message as CaptureMessage,
+    hello::{ClientHello, KeyExchange, KeyShare, ServerHello, Value as TlsValue},
+    read as read_capture, AlertReport, Capture, CaptureReport, TlsConnection,
+};
 pub use cert::{
     AccessEntry, AlgorithmName, AltSignatureReport, AltSignatureStatus, CertificateReport,
     ExtensionReport, ExtensionValue, Fingerprints, GeneralNameKind, GeneralNameReport,

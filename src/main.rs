@@ -27,7 +27,8 @@ mod cli {
 
     Reads FILE (or standard input when FILE is - or absent): certificates, chains, CSRs, CRLs,
     PKCS#7 and PKCS#12 bundles, private keys (public half only), openssl s_client and curl -v
-    transcripts and HTTP response headers, as PEM anywhere in text, base64, hex or DER. Prints
+    transcripts and HTTP response headers, as PEM anywhere in text, base64, hex or DER; packet
+    captures (pcap, pcapng) and TLS records or handshake messages (raw, hex or base64). Prints
     a readable summary, or the full report as JSON with --json.
 
     summarize only lists each certificate (subject, issuer, serial, dates, names, key, SHA-256)
@@ -186,7 +187,8 @@ mod cli {
     }
 
     fn read_input(file: Option<&Path>) -> Result<Vec<u8>, String> {
-        let limit = certscope::MAX_INPUT_BYTES as u64 + 1;
+        // Captures may be larger than other input (inspect says which limit applies).
+        let limit = certscope::MAX_INPUT_BYTES.max(certscope::MAX_CAPTURE_BYTES) as u64 + 1;
         let mut buf = Vec::new();
         let result = match file {
             Some(path) if path != Path::new("-") => std::fs::File::open(path)

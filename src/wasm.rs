@@ -459,7 +459,8 @@ export interface QuantumReport {
   explanation: string;
 }
 export interface Connection {
-  tool: "openssl s_client" | "curl";
+  /** "capture": read from a packet capture or TLS bytes (`line` is then its first packet). */
+  tool: "openssl s_client" | "curl" | "capture";
   line: number;
   host: string | null;
   port: number | null;
@@ -508,6 +509,8 @@ export interface Report {
   http: HttpSite[];
   /** DNS answers (CAA, HTTPS/SVCB, TLSA) in the paste, checked against its certificates. */
   dns?: DnsReport[];
+  /** A packet capture or TLS bytes, connection by connection (verdicts in `connections`). */
+  captures?: CaptureReport[];
   /** The document the certificates came from (SAML metadata, a JWK Set), when the input is one. */
   document?: Document;
   /** Findings about the input as a whole (e.g. a pasted private key). */
@@ -518,7 +521,99 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture";
+/** A TLS registry value: its number and IANA name ("GREASE" for RFC 8701 values). */
+export interface TlsValue { id: number; name: string }
+export interface ClientHello {
+  legacyVersion: TlsValue;
+  versions: TlsValue[];
+  cipherSuites: TlsValue[];
+  compression: number[];
+  extensions: TlsValue[];
+  sni: string | null;
+  groups: TlsValue[];
+  keyShares: { group: TlsValue; length: number }[];
+  signatureAlgorithms: TlsValue[];
+  alpn: string[];
+  pointFormats: number[];
+  sessionIdLength: number;
+  sessionTicket: boolean;
+  psk: boolean;
+  ech: boolean;
+  statusRequest: boolean;
+  ja3: string;
+  ja3Hash: string;
+  ja4: string;
+}
+export interface ServerHello {
+  legacyVersion: TlsValue;
+  version: TlsValue;
+  cipherSuite: TlsValue;
+  compression: number;
+  extensions: TlsValue[];
+  group: TlsValue | null;
+  helloRetryRequest: boolean;
+  downgradeSentinel: "TLS 1.2" | "TLS 1.1 or below" | null;
+  alpn: string | null;
+  sessionResumed: boolean;
+  psk: boolean;
+  ja3s: string;
+  ja3sHash: string;
+}
+export interface CaptureMessage {
+  from: "client" | "server";
+  /** The packet that completed it (1-based); 0 for pasted bytes. */
+  packet: number;
+  /** Seconds since the connection's first packet. */
+  time: number;
+  kind: string;
+  summary: string;
+  offset: number;
+  length: number;
+  records: number;
+  /** The bytes in hex (the first 4,096). */
+  hex: string;
+  /** Where each field is in those bytes (record or handshake header, hello fields, extensions). */
+  fields: { name: string; offset: number; length: number; value: string }[];
+}
+export interface TlsConnection {
+  client: string;
+  server: string;
+  tcpOpened: boolean;
+  firstPacket: number;
+  start: number;
+  clientHello: ClientHello | null;
+  secondClientHello: ClientHello | null;
+  helloRetryRequest: ServerHello | null;
+  serverHello: ServerHello | null;
+  /** Certificates sent in the clear; they are report.certificates[certificatesFrom…]. */
+  certificates: number;
+  certificatesFrom: number | null;
+  certificateEncrypted: boolean;
+  stapledOcsp: string | null;
+  serverKeyExchange: { group: TlsValue | null; keyLength: number; signature: TlsValue | null } | null;
+  clientCertificateRequested: boolean;
+  clientCertificates: number;
+  resumed: boolean;
+  alerts: { from: "client" | "server"; code: number; name: string; fatal: boolean; meaning: string }[];
+  messages: CaptureMessage[];
+  messagesLeftOut: number;
+  retransmissions: number;
+  outOfOrder: number;
+  problems: string[];
+  /** Index of this connection's verdicts in report.connections. */
+  connection: number;
+}
+export interface CaptureReport {
+  format: "pcap" | "pcapng" | "TLS bytes";
+  linkTypes: string[];
+  packets: number;
+  tcpPackets: number;
+  otherPackets: number;
+  tcpConnections: number;
+  connections: TlsConnection[];
+  notes: string[];
+}
 export interface DnsRecord { name: string; ttl: number | null; type: string; data: string; line: number }
 export interface Caa { name: string; critical: boolean; tag: string; value: string; issuer: string | null; parameters: [string, string][]; line: number }
 export interface CaaCheck {
@@ -967,7 +1062,33 @@ mod html_module {
     }
 }
 
-/// The pqc module's export.
+/// The capture module's export.
+#[cfg(feature = "capture-module")]
+mod capture_module {
+    use wasm_bindgen::prelude::*;
+
+    /// A packet capture or TLS bytes, read, as JSON (`Capture`: the capture, its connections'
+    /// verdicts, the certificates sent in the clear as PEM and the SNI to check them for; or
+    /// `{ errors }` when the input cannot be read at all). `engine.js` inspects the PEM with the core and
+    /// merges the rest, as `capture` in src/inspect/mod.rs does natively.
+    #[wasm_bindgen(js_name = readCapture)]
+    pub fn read(input: &[u8]) -> Result<String, JsError> {
+        // JSON, parsed by engine.js: for the thousands of objects of a large capture,
+        // JSON.parse is several times faster than building each object across the boundary.
+        let json = match crate::read_capture(input) {
+            Ok(capture) => serde_json::to_string(&capture),
+            Err(problem) => {
+                #[derive(serde::Serialize)]
+                struct Unreadable {
+                    errors: [crate::Problem; 1],
+                }
+                serde_json::to_string(&Unreadable { errors: [*problem] })
+            }
+        };
+        json.map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
 /// The ct module's export: a chain's end-entity SCTs checked (`engine.js` merges the result).
 #[cfg(feature = "ct-module")]
 mod ct_module {

@@ -154,3 +154,126 @@ fn large_ber_is_re_encoded_quickly() {
         );
     }
 }
+
+/// A classic pcap (Ethernet, IPv4) of TCP segments: (client port, to the server?, sequence,
+/// SYN?, payload). The server is 10.0.0.2:443, every client 10.0.0.1.
+#[cfg(feature = "capture")]
+fn pcap(segments: impl IntoIterator<Item = (u16, bool, u32, bool, Vec<u8>)>) -> Vec<u8> {
+    let mut out = vec![0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0];
+    out.extend([0u8; 8]);
+    out.extend(65_535u32.to_le_bytes());
+    out.extend(1u32.to_le_bytes());
+    for (i, (port, to_server, seq, syn, payload)) in segments.into_iter().enumerate() {
+        let (src, dst, sport, dport) = if to_server {
+            ([10, 0, 0, 1], [10, 0, 0, 2], port, 443)
+        } else {
+            ([10, 0, 0, 2], [10, 0, 0, 1], 443, port)
+        };
+        let mut ip = vec![0x45, 0];
+        ip.extend(u16::try_from(40 + payload.len()).unwrap().to_be_bytes());
+        ip.extend([0, 0, 0x40, 0, 64, 6, 0, 0]);
+        ip.extend(src);
+        ip.extend(dst);
+        let mut tcp = Vec::new();
+        tcp.extend(sport.to_be_bytes());
+        tcp.extend(dport.to_be_bytes());
+        tcp.extend(seq.to_be_bytes());
+        tcp.extend([
+            0,
+            0,
+            0,
+            0,
+            0x50,
+            if syn { 0x02 } else { 0x18 },
+            0xff,
+            0xff,
+            0,
+            0,
+            0,
+            0,
+        ]);
+        let mut frame = vec![0u8; 12];
+        frame.extend([0x08, 0x00]);
+        frame.extend(ip);
+        frame.extend(tcp);
+        frame.extend(payload);
+        let len = u32::try_from(frame.len()).unwrap();
+        out.extend(u32::try_from(i).unwrap().to_le_bytes());
+        out.extend(0u32.to_le_bytes());
+        out.extend(len.to_le_bytes());
+        out.extend(len.to_le_bytes());
+        out.extend(frame);
+    }
+    out
+}
+
+/// A TLS record of `len` bytes of application data.
+#[cfg(feature = "capture")]
+fn app_data(len: u16) -> Vec<u8> {
+    let mut r = vec![23, 3, 3];
+    r.extend(len.to_be_bytes());
+    r.extend(vec![0xab; usize::from(len)]);
+    r
+}
+
+#[cfg(feature = "capture")]
+#[test]
+fn a_capture_of_a_hundred_thousand_packets_and_too_many_streams_is_bounded() {
+    // 20,000 connections of 5 packets each: more than are followed.
+    let segments = (0..20_000u32).flat_map(|c| {
+        let port = u16::try_from(1024 + c % 60_000).unwrap();
+        let base = c.wrapping_mul(7919);
+        [
+            (port, true, base, true, Vec::new()),
+            (port, true, base.wrapping_add(1), false, app_data(20)),
+            (port, false, 5, true, Vec::new()),
+            (port, false, 6, false, app_data(30)),
+            (port, true, base.wrapping_add(26), false, app_data(20)),
+        ]
+    });
+    let input = pcap(segments);
+    let start = Instant::now();
+    let r = inspect(&input, &Options::at(AT)).unwrap();
+    let took = start.elapsed();
+    let c = &r.captures[0];
+    assert_eq!(c.packets, 100_000);
+    assert_eq!(c.tcp_connections, certscope::MAX_CAPTURE_STREAMS);
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n == "10000 TCP connections after the first 10000 were not followed."),
+        "{:?}",
+        c.notes
+    );
+    assert!(took < Duration::from_secs(30), "{took:?}");
+}
+
+#[cfg(feature = "capture")]
+#[test]
+fn a_long_connection_and_a_gap_that_never_fills_are_bounded() {
+    // 1,000 records of application data (16 MB): the first few are kept, the rest counted.
+    let mut segments = vec![(5000, true, 0, true, Vec::new())];
+    let mut seq = 1u32;
+    for _ in 0..1_000 {
+        let r = app_data(16_384);
+        let len = u32::try_from(r.len()).unwrap();
+        segments.push((5000, true, seq, false, r));
+        seq = seq.wrapping_add(len);
+    }
+    // Another connection whose first segment was never captured: 5,000 segments wait for it.
+    segments.push((5001, true, 0, true, Vec::new()));
+    segments.push((5001, true, 1, false, app_data(10)));
+    for i in 0..5_000u32 {
+        segments.push((5001, true, 1_000 + i * 20, false, vec![0xcd; 20]));
+    }
+    let input = pcap(segments);
+    let start = Instant::now();
+    let r = inspect(&input, &Options::at(AT)).unwrap();
+    assert!(start.elapsed() < Duration::from_secs(30));
+    let c = &r.captures[0].connections;
+    assert_eq!(c.len(), 2);
+    let records: Vec<usize> = c[0].messages.iter().map(|m| m.records).collect();
+    assert_eq!(records, [8, 992], "{:?}", c[0].messages);
+    assert_eq!(c[0].messages[1].length, 992 * 16_389);
+    assert_eq!(c[1].out_of_order, 5_000);
+}

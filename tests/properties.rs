@@ -156,6 +156,25 @@ proptest! {
         accounted(&input, &Options::at(AT));
     }
 
+    /// Captures with bytes changed and cut (headers, lengths, TCP flags, TLS records, the
+    /// hex paste): a report or a located error, never a panic.
+    #[cfg(feature = "capture")]
+    #[test]
+    fn mutated_captures(which in 0usize..4, edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..8), cut in any::<usize>()) {
+        let file = ["tls12-ecdsa.pcap", "tls13-curl.pcapng", "tls13-hrr.pcap", "client-hello.hex"][which];
+        let mut input = std::fs::read(format!("tests/data/capture/{file}")).unwrap();
+        for (at, byte) in edits {
+            let i = at % input.len();
+            input[i] = if which == 3 { b"0123456789abcdef :"[usize::from(byte) % 18] } else { byte };
+        }
+        let keep = input.len() - cut % (input.len() / 2);
+        input.truncate(keep);
+        let report = inspect(&input, &Options::at(AT)).unwrap();
+        prop_assert!(!report.captures.is_empty() || !report.errors.is_empty() || !report.certificates.is_empty());
+        let _ = certscope::render_text(&report);
+        let _ = serde_json::to_string(&report).unwrap();
+    }
+
     #[test]
     fn mutated_chains_against_mutated_roots(flip in any::<usize>(), host in "[a-z0-9.*@:-]{0,30}") {
         let mut chain = std::fs::read("tests/data/generated/p256-chain.pem").unwrap();

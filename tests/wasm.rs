@@ -451,3 +451,60 @@ fn two_certificates_compared() {
     assert!(certscope::wasm::compare_certificates("[]", &leaf).is_err());
     assert!(certscope::wasm::compare_certificates(&leaf, "not json").is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_packet_capture_is_decoded_in_webassembly() {
+    // pcap (tcpdump) and pcapng (dumpcap) as bytes; the TLS 1.2 server's certificates
+    // analysed for the SNI name.
+    let pcap = include_bytes!("data/capture/tls12-ecdsa.pcap");
+    let r = inspect(
+        Uint8Array::from(&pcap[..]).into(),
+        options("2026-12-10".into()),
+    )
+    .unwrap();
+    assert_eq!(get(&r, "captures.0.format").as_string().unwrap(), "pcap");
+    assert_eq!(
+        Array::from(&get(&r, "captures.0.connections.0.messages")).length(),
+        13
+    );
+    assert_eq!(
+        get(&r, "captures.0.connections.0.clientHello.sni")
+            .as_string()
+            .unwrap(),
+        "localhost"
+    );
+    assert_eq!(
+        get(&r, "captures.0.connections.0.clientHello.ja3Hash")
+            .as_string()
+            .unwrap(),
+        "7b15e023156c94815f028ded58cd07ce"
+    );
+    assert_eq!(Array::from(&get(&r, "certificates")).length(), 2);
+    assert_eq!(
+        get(&r, "connections.0.tool").as_string().unwrap(),
+        "capture"
+    );
+    let pcapng = include_bytes!("data/capture/tls13-curl.pcapng");
+    let r = inspect(
+        Uint8Array::from(&pcapng[..]).into(),
+        options("2026-12-10".into()),
+    )
+    .unwrap();
+    assert_eq!(
+        get(&r, "captures.0.connections.0.serverHello.version.name")
+            .as_string()
+            .unwrap(),
+        "TLS 1.3"
+    );
+    assert_eq!(
+        get(&r, "captures.0.connections.0.certificateEncrypted").as_bool(),
+        Some(true)
+    );
+    // TLS bytes pasted as hex text.
+    let hex = include_str!("data/capture/client-hello.hex");
+    let r = inspect(hex.into(), options("2026-12-10".into())).unwrap();
+    assert_eq!(
+        get(&r, "captures.0.format").as_string().unwrap(),
+        "TLS bytes"
+    );
+}

@@ -96,8 +96,15 @@ function options() {
   return o;
 }
 
+// A dropped packet capture stays bytes: the input box shows what it is instead.
+let capture = null;
+const isCapture = (b) => b.length >= 4 && [[0xd4, 0xc3, 0xb2, 0xa1], [0xa1, 0xb2, 0xc3, 0xd4], [0x4d, 0x3c, 0xb2, 0xa1], [0xa1, 0xb2, 0x3c, 0x4d], [0x0a, 0x0d, 0x0d, 0x0a]]
+  .some((m) => m.every((x, i) => b[i] === x));
+const captureLine = (name, bytes) => `[packet capture ${name}, ${bytes.length.toLocaleString()} bytes: read from the file. Clear the box to paste something else.]`;
+
 async function analyse() {
   const text = paste.value;
+  if (capture && text !== capture.line) capture = null;
   const turn = ++turns;
   current = null;
   share.hidden = true;
@@ -108,18 +115,20 @@ async function analyse() {
   }
   results.setAttribute('aria-busy', 'true');
   let progress;
-  if (text.length > 256 * 1024) {
+  const size = capture ? capture.bytes.length : text.length;
+  if (size > 256 * 1024) {
     progress = setTimeout(() => results.replaceChildren(h('div', { class: 'progress', role: 'status' },
       h('progress', { 'aria-label': 'Analysing' }),
-      `Analysing ${(text.length / 1024 / 1024).toFixed(1)} MB…`)), 50);
+      `Analysing ${(size / 1024 / 1024).toFixed(1)} MB…`)), 50);
   }
   try {
-    const report = await inspectInWorker(text, options());
+    const report = await inspectInWorker(capture ? capture.bytes : text, options());
     if (turn !== turns) return;
     current = report;
     passwordField.hidden = !(report.pkcs12 ?? []).length && !password.value;
     results.replaceChildren(renderReport(report, { asn1: asn1InWorker, addFiles: (files) => loadFiles(files, { append: true }) }));
-    share.hidden = false;
+    // A link cannot carry a capture's bytes.
+    share.hidden = Boolean(capture);
     compareNow();
   } catch (err) {
     results.replaceChildren(h('div', { class: 'summary error', role: 'alert' },
@@ -188,6 +197,14 @@ function syncTrust() {
   $('trust-summary').textContent = roots.selectedOptions[0].textContent.replace(/ \(.*\)$/, '');
 }
 
+for (const button of document.querySelectorAll('[data-capture]')) {
+  button.addEventListener('click', async () => {
+    const bytes = new Uint8Array(await (await fetch(`examples/${button.dataset.capture}`)).arrayBuffer());
+    host.value = '';
+    loadCapture(button.dataset.capture, bytes);
+  });
+}
+
 for (const button of document.querySelectorAll('[data-example]')) {
   button.addEventListener('click', async () => {
     const load = async (name) => (await fetch(`examples/${name}`)).text();
@@ -234,6 +251,10 @@ async function loadFiles(files, { append = false } = {}) {
   const notes = [];
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (isCapture(bytes) && !append) {
+      loadCapture(file.name, bytes);
+      return;
+    }
     if (isText(bytes)) {
       parts.push(new TextDecoder().decode(bytes));
       notes.push(`${file.name} (text)`);
@@ -244,6 +265,15 @@ async function loadFiles(files, { append = false } = {}) {
   }
   paste.value = append ? `${paste.value.trimEnd()}\n${parts.join('\n')}` : parts.join('\n');
   fileNote.textContent = `${append ? 'Added' : 'Loaded'} ${notes.join(', ')}.`;
+  fileNote.hidden = false;
+  analyse();
+}
+
+/** A packet capture, analysed from its bytes. */
+function loadCapture(name, bytes) {
+  capture = { bytes, line: captureLine(name, bytes) };
+  paste.value = capture.line;
+  fileNote.textContent = `Loaded ${name} (packet capture, ${bytes.length.toLocaleString()} bytes).`;
   fileNote.hidden = false;
   analyse();
 }

@@ -8,7 +8,7 @@ mod extensions;
 mod fingerprint;
 mod general_name;
 mod name;
-mod public_key;
+pub(crate) mod public_key;
 mod tbs;
 mod validity;
 

@@ -106,28 +106,13 @@ impl Options {
 /// Only input too large to read at all is an `Err`. Blocks that cannot be read are listed in
 /// [`Report::errors`] with their location; they never hide the readable blocks around them.
 pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
+    if crate::capture::sniff(input).is_some() {
+        return Ok(capture(input, options));
+    }
     let kind = crate::documents::sniff(input);
     let document = kind.is_some_and(crate::documents::Kind::is_document);
     let blocks = crate::documents::split(input, kind)?;
-    let mut report = Report {
-        evaluated_at: time::rfc3339(options.at),
-        input_bytes: input.len(),
-        certificates: Vec::new(),
-        chains: Vec::new(),
-        requests: Vec::new(),
-        crls: Vec::new(),
-        keys: Vec::new(),
-        pkcs12: Vec::new(),
-        connections: Vec::new(),
-        http: Vec::new(),
-        #[cfg(feature = "dns")]
-        dns: Vec::new(),
-        #[cfg(any(feature = "documents", feature = "ssh"))]
-        document: None,
-        findings: Vec::new(),
-        errors: Vec::new(),
-        pending: Vec::new(),
-    };
+    let mut report = empty(input, options);
     // Without the reader linked in, the document's description is still to come: on the web,
     // engine.js adds it from the documents module (whose certificates the core already took,
     // once it is loaded); natively without the feature, nothing reads it.
@@ -460,6 +445,77 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     }
     report.pending.sort();
     Ok(report)
+}
+
+/// A report with nothing in it yet.
+fn empty(input: &[u8], options: &Options) -> Report {
+    Report {
+        evaluated_at: time::rfc3339(options.at),
+        input_bytes: input.len(),
+        certificates: Vec::new(),
+        chains: Vec::new(),
+        requests: Vec::new(),
+        crls: Vec::new(),
+        keys: Vec::new(),
+        pkcs12: Vec::new(),
+        connections: Vec::new(),
+        #[cfg(feature = "capture")]
+        captures: Vec::new(),
+        http: Vec::new(),
+        #[cfg(feature = "dns")]
+        dns: Vec::new(),
+        #[cfg(any(feature = "documents", feature = "ssh"))]
+        document: None,
+        findings: Vec::new(),
+        errors: Vec::new(),
+        pending: Vec::new(),
+    }
+}
+
+/// A packet capture or TLS bytes: the capture module reads the connections, and the
+/// certificates a TLS 1.2 server sent in the clear are inspected as if pasted, for the host
+/// the client asked for. The WebAssembly page does the same in `engine.js`.
+#[cfg(feature = "capture")]
+fn capture(input: &[u8], options: &Options) -> Report {
+    let read = match crate::capture::read(input) {
+        Ok(read) => read,
+        Err(problem) => {
+            let mut report = empty(input, options);
+            report.errors.push(*problem);
+            return report;
+        }
+    };
+    let mut options = options.clone();
+    if options.chain.host.is_none() {
+        options.chain.host.clone_from(&read.host);
+    }
+    let mut report =
+        inspect(read.pem.as_bytes(), &options).unwrap_or_else(|_| empty(input, &options));
+    report.errors.retain(|p| p.code != "nothing-recognised");
+    report.input_bytes = input.len();
+    add_capture(&mut report, read);
+    report
+}
+
+/// Adds a capture's connections and description to the report of its certificates.
+#[cfg(feature = "capture")]
+fn add_capture(report: &mut Report, read: crate::Capture) {
+    let offset = report.connections.len();
+    report.connections.extend(read.connections);
+    report.errors.extend(read.errors);
+    let mut capture = read.capture;
+    for c in &mut capture.connections {
+        c.connection = c.connection.saturating_add(offset);
+    }
+    report.captures.push(capture);
+}
+
+/// Without the capture module the capture is left for it (`pending`).
+#[cfg(not(feature = "capture"))]
+fn capture(input: &[u8], options: &Options) -> Report {
+    let mut report = empty(input, options);
+    report.pending.push(crate::Capability::Capture);
+    report
 }
 
 #[cfg(feature = "ct")]

@@ -27,6 +27,12 @@ pub struct Report {
     pub pkcs12: Vec<crate::Pkcs12Report>,
     /// TLS connections shown by pasted `openssl s_client` or `curl -v` transcripts.
     pub connections: Vec<crate::ConnectionReport>,
+    /// Packet captures and TLS bytes, connection by connection (their verdicts are in
+    /// `connections`). On the web the capture module adds them (`engine.js`), as natively
+    /// `inspect` does.
+    #[cfg(feature = "capture")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<crate::CaptureReport>,
     /// The HTTPS configuration of each site whose HTTP responses were pasted. (A build without
     /// the `http` feature never fills it, so it writes `[]` without linking the serializer.)
     #[cfg_attr(not(feature = "http"), serde(serialize_with = "always_empty"))]
@@ -97,6 +103,8 @@ pub enum Capability {
     Html,
     /// ML-DSA signatures (post-quantum, RFC 9881).
     Pqc,
+    /// Reading packet captures and TLS bytes.
+    Capture,
 }
 
 /// Serializes a list this build never fills as `[]`.

@@ -2,6 +2,8 @@
 
 use core::fmt::Write;
 
+#[cfg(feature = "capture")]
+mod capture;
 #[cfg(feature = "dns")]
 mod dns;
 #[cfg(any(feature = "documents", feature = "ssh"))]
@@ -40,6 +42,10 @@ pub fn render(report: &Report) -> String {
     #[cfg(any(feature = "documents", feature = "ssh"))]
     if let Some(d) = &report.document {
         document::section(&mut out, d);
+    }
+    #[cfg(feature = "capture")]
+    for c in &report.captures {
+        capture::section(&mut out, c);
     }
     for c in &report.connections {
         connection(&mut out, c);
@@ -261,7 +267,7 @@ fn connection(out: &mut String, c: &crate::ConnectionReport) {
     );
     let mut row = |label: &str, value: Option<String>| {
         if let Some(v) = value {
-            let _ = writeln!(out, "    {label:<12}{v}");
+            let _ = writeln!(out, "    {label:<14}{v}");
         }
     };
     row("Protocol", c.protocol.clone());

@@ -616,6 +616,55 @@ test('a hybrid chain and a composite certificate: both signatures of each are ch
   await context.close();
 });
 
+test('a packet capture: each connection as a timeline, its hellos, and the certificates a TLS 1.2 server sent', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-10');
+  // The example: a TLS 1.2 handshake captured with tcpdump.
+  await page.getByRole('button', { name: /packet capture of a TLS 1\.2 handshake/ }).click();
+  const capture = page.getByTestId('capture');
+  await capture.waitFor();
+  assert.match(await capture.locator('h2').first().textContent(), /pcap, 14 packets \(Ethernet\) · 1 TLS connection/);
+  const rows = capture.getByTestId('capture-message');
+  assert.equal(await rows.count(), 13);
+  assert.match(await rows.nth(0).locator('summary').textContent(), /client → server\s*ClientHello\s*packet 4/);
+  assert.match(await rows.nth(2).locator('summary').textContent(), /client ← server\s*Certificate/);
+  // A message opens to what it says and its bytes.
+  await rows.nth(2).locator('summary').click();
+  assert.match(await rows.nth(2).locator('.what').textContent(), /2 certificates, sent in the clear/);
+  assert.match(await rows.nth(2).locator('pre.hex').textContent(), /^000000  0b 00 /);
+  // Pointing at a field highlights its bytes: the first certificate, length prefix and DER.
+  await rows.nth(2).getByTestId('capture-fields').locator('tr', { hasText: 'Certificate 1' }).hover();
+  assert.equal(await rows.nth(2).locator('pre.hex span.hl').count(), 456);
+  await rows.nth(2).locator('pre.hex span').nth(40).hover();
+  assert.equal(await rows.nth(2).getByTestId('capture-fields').locator('tr.hl th').textContent(), 'Certificate 1');
+  assert.match(await capture.getByTestId('ja4').textContent(), /^t12d\d{4}00_[0-9a-f]{12}_[0-9a-f]{12}$/);
+  assert.match(await capture.getByTestId('quantum').textContent(), /Key exchange not quantum-safe \(X25519\); certificate signature not \(ECDSA P-256\)/);
+  // The certificates the server sent are analysed, for the SNI name.
+  await page.getByTestId('chain').waitFor();
+  assert.equal(await page.getByTestId('certificate').count(), 2);
+  await capture.locator('summary', { hasText: /^ClientHello$/ }).click();
+  assert.match(await capture.textContent(), /Groups\s*x25519secp256r1x448secp521r1secp384r1/);
+  await capture.screenshot({ path: `${screenshots}capture-timeline.png` });
+  // The ClientHello's bytes, its cipher suites pointed at.
+  await rows.nth(0).locator('summary').click();
+  await rows.nth(0).scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await rows.nth(0).getByTestId('capture-fields').locator('tr', { hasText: 'Cipher suites' }).focus();
+  assert.equal(await rows.nth(0).locator('pre.hex span.hl').count(), 58);
+  await rows.nth(0).locator('pre.hex').screenshot({ path: `${screenshots}capture-hex.png` });
+  // A TLS 1.3 capture dropped as a file: HelloRetryRequest, and the certificate encrypted.
+  await page.setInputFiles('#file', `${root}tests/data/capture/tls13-hrr.pcap`);
+  await page.locator('summary', { hasText: 'HelloRetryRequest' }).first().waitFor();
+  assert.match(await page.locator('#paste').inputValue(), /^\[packet capture tls13-hrr\.pcap, 3,735 bytes/);
+  assert.match(await capture.textContent(), /TLS 1\.3 encrypts the server’s certificate/);
+  assert.ok(await page.locator('details.finding[data-finding="tls.hello-retry"]').count() > 0);
+  assert.equal(await page.getByTestId('certificate').count(), 0);
+  assert.ok(await page.locator('#share').isHidden());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a chain with SCTs: the ct module names each log, verifies each SCT and judges the CT policies', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
   await open(page, server.origin);

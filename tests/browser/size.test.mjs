@@ -40,7 +40,10 @@ after(async () => {
 // the signatures by the pqc and verify modules), SLH-DSA private keys and the
 // key.pq-parameters lint, the bounds on second-signature checks: +5.4 KB of core, and the
 // second-signature row in render.js, in every scenario.
-const BUDGET = { embed: 450_300, pageChain: 668_400, pageHeaders: 632_600, pagePkcs12: 726_800 };
+// Issue 18: recognising captures and TLS bytes in the core (+0.6 KB), handing them to the
+// capture module in the engine (+0.3 KB) and the renderers' hook for the capture timeline
+// (+0.1 KB), in every scenario; the capture module (144 KB) loads only for captures.
+const BUDGET = { embed: 451_300, pageChain: 669_800, pageHeaders: 634_000, pagePkcs12: 728_300 };
 
 /** Records the scripts and modules `page` loads; `total()` is their gzipped size. */
 function counter(page) {

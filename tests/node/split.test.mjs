@@ -17,11 +17,11 @@ const at = '2026-11-27T00:00:00Z';
 /** Every fixture under these folders (small files; the hostile and bounds ones excluded). */
 function fixtures() {
   const out = [];
-  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'pqc/composite', 'ct']) {
+  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'pqc/composite', 'ct', 'capture']) {
     const base = new URL(`tests/data/${dir}/`, root);
     for (const name of readdirSync(base).sort()) {
       const path = new URL(name, base);
-      if (statSync(path).isFile() && statSync(path).size < 200_000 && !/\.(sh|py|md|cnf|thumbprints)$/.test(name)) out.push(path);
+      if (statSync(path).isFile() && statSync(path).size < 200_000 && !/\.(sh|py|md|cnf|thumbprints)$|\.tshark\.json$|^tshark-|^PROVENANCE$|^ja4plus\.json$/.test(name)) out.push(path);
     }
   }
   return out;
@@ -68,7 +68,7 @@ test('the split engine reports exactly what the native engine reports, on every 
       compared += 1;
     }
   }
-  assert.deepEqual(engine.modulesLoaded().sort(), ['core', 'ct', 'dns', 'documents', 'html', 'http', 'pkcs12', 'pqc', 'ssh', 'verify']);
+  assert.deepEqual(engine.modulesLoaded().sort(), ['capture', 'core', 'ct', 'dns', 'documents', 'html', 'http', 'pkcs12', 'pqc', 'ssh', 'verify']);
   console.log(`split engine = native engine on ${compared} fixtures`);
 });
 
@@ -110,6 +110,20 @@ test('a chain loads the ct module only when its end entity carries SCTs', () => 
   };
   assert.deepEqual(run('ct/cryptography.io-chain.pem'), [['core', 'ct', 'verify'], ['verified', 'verified']]);
   assert.deepEqual(run('generated/p256-chain.pem'), [['core', 'verify'], null]);
+});
+
+test('a capture loads the capture module, and verify for the certificates it carries', () => {
+  const run = (file) => {
+    const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+      import { readFileSync } from 'node:fs';
+      const r = await inspect(readFileSync(${JSON.stringify(`${root.pathname}tests/data/capture/${file}`)}), { at: '2026-12-10T00:00:00Z' });
+      console.log(JSON.stringify([modulesLoaded().sort(), r.captures[0].connections.map((c) => c.messages.length), r.chains.length, r.connections.map((c) => c.tool)]));`;
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  };
+  assert.deepEqual(run('tls12-ecdsa.pcap'), [['capture', 'core', 'verify'], [13], 1, ['capture']]);
+  // TLS 1.3: the certificate is encrypted, so nothing needs the verify module.
+  const [modules, messages, chains] = run('tls13-curl.pcapng');
+  assert.deepEqual([modules, messages.length, chains], [['capture', 'core'], 1, 0]);
 });
 
 test('headers load the http module, and the html module only when a page is pasted with them', () => {

@@ -4,7 +4,7 @@
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
 // documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
 // html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures; ct: Certificate
-// Transparency)
+// Transparency; capture: packet captures and TLS bytes)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -21,6 +21,7 @@ const importers = {
   html: () => import('./certscope_html.js'),
   pqc: () => import('./certscope_pqc.js'),
   ct: () => import('./certscope_ct.js'),
+  capture: () => import('./certscope_capture.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -66,7 +67,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct'].includes(capability)) register(capability, glue);
+    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct', 'capture'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -104,6 +105,7 @@ function guarded(f) {
 export async function inspect(input, options = {}) {
   await init();
   let report = guarded((c) => c.inspect(input, options));
+  if (report.pending.includes('capture')) return inspectCapture(input, options);
   // A module the core calls during analysis changes what it finds (a decrypted bundle holds
   // certificates that then need verifying), so the core runs again after each load.
   for (let round = 0; round < 3; round += 1) {
@@ -137,6 +139,27 @@ export async function inspect(input, options = {}) {
       report.dns = [dns];
     }
     report.pending = report.pending.filter((c) => c !== 'dns');
+  }
+  return report;
+}
+
+/**
+ * A packet capture or TLS bytes: the capture module reads it, and the certificates a TLS 1.2
+ * server sent in the clear are inspected as if pasted, for the host the client asked for, as
+ * `capture` in src/inspect/mod.rs does natively.
+ */
+async function inspectCapture(input, options) {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input);
+  const read = JSON.parse((await load('capture')).readCapture(bytes));
+  const report = await inspect(read.pem ?? '', { ...options, host: options.host || read.host || undefined });
+  report.errors = report.errors.filter((p) => p.code !== 'nothing-recognised');
+  report.inputBytes = bytes.length;
+  report.errors.push(...read.errors);
+  if (read.capture) {
+    const offset = report.connections.length;
+    report.connections.push(...read.connections);
+    for (const c of read.capture.connections) c.connection += offset;
+    report.captures = [read.capture];
   }
   return report;
 }

@@ -30,7 +30,7 @@ export function connectionSection(c, report) {
     c.verify && !c.verify.ok ? h('p', { class: 'muted', text: c.verify.meaning }) : null,
     c.quantum ? h('p', { class: 'muted', 'data-testid': 'quantum-explanation', text: c.quantum.explanation }) : null,
     c.findings.length ? h('div', { class: 'findings' }, c.findings.map(finding)) : null,
-    section('The handshake, step by step', h('ol', { class: 'steps' }, c.steps.map((s) => h('li', { text: s })))),
+    c.steps.length ? section('The handshake, step by step', h('ol', { class: 'steps' }, c.steps.map((s) => h('li', { text: s })))) : null,
     c.chain.length ? section(`Chain as sent (${c.chain.length})`, h('ol', { class: 'sent-chain' }, chain)) : null,
     c.serverCertificate.length ? section('Server certificate (as curl printed it)', facts(c.serverCertificate.map(([k, v]) => [k, v]))) : null);
 }

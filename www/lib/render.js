@@ -36,7 +36,9 @@ export function renderReport(report, options = {}) {
   const dns = report.dns ?? [];
   const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...dns.flatMap((d) => d.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings), ...(report.document?.findings ?? [])];
   frag.append(summary(report, all));
-  for (const c of connections) frag.append(connectionSection(c, report));
+  // Connections read from a capture are shown with their timeline, by render-capture.js.
+  for (const c of connections.filter((c) => c.tool !== 'capture')) frag.append(connectionSection(c, report));
+  for (const cap of report.captures ?? []) frag.append(later((slot) => import('./render-capture.js').then((m) => m.captureSection(cap, report, slot.getRootNode()))));
   // Sites and documents are rendered by their own scripts, fetched only when such input was
   // pasted (an embedded certificate needs neither).
   for (const site of http) frag.append(later(() => import('./render-http.js').then((m) => m.httpSection(site))));
