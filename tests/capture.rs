@@ -301,6 +301,157 @@ fn a_client_hello_pasted_as_hex() {
     );
 }
 
+#[test]
+fn a_stapled_ocsp_response() {
+    let bytes = std::fs::read(format!("{DIR}/tls12-ocsp.pcap")).unwrap();
+    let root = std::fs::read(format!("{DIR}/ocsp-root.pem")).unwrap();
+    let r = inspect(
+        &bytes,
+        &Options::at(AT).roots(Roots::Custom {
+            certificates: root,
+            with_mozilla: false,
+        }),
+    )
+    .unwrap();
+    let c = only(&r);
+    assert!(kinds(c).contains(&"server CertificateStatus".to_owned()));
+    let status = c
+        .messages
+        .iter()
+        .find(|m| m.kind == "CertificateStatus")
+        .unwrap();
+    assert!(status
+        .summary
+        .starts_with("The server staples an OCSP response"));
+    // The response is kept as it was sent: an OCSPResponse, successful (RFC 6960 §4.2.1).
+    use base64ct::Encoding as _;
+    let der = base64ct::Base64::decode_vec(c.stapled_ocsp.as_ref().unwrap()).unwrap();
+    assert_eq!(&der[..2], [0x30, 0x82]);
+    assert!(status.summary.contains(&format!("({} bytes)", der.len())));
+    let conn = &r.connections[c.connection];
+    assert_eq!(
+        conn.ocsp.as_deref(),
+        Some(format!("OCSP response stapled ({} bytes)", der.len()).as_str())
+    );
+    assert!(!conn.findings.iter().any(|f| f.id == "tls.no-ocsp-staple"));
+    assert!(
+        r.chains[0].browser.trusted,
+        "{:?}",
+        r.chains[0].browser.problem
+    );
+}
+
+#[test]
+fn http2_asked_for_by_alpn() {
+    let r = run("tls13-h2.pcapng");
+    let hello = only(&r).client_hello.as_ref().unwrap();
+    assert_eq!(hello.alpn, ["h2", "http/1.1"]);
+    assert!(
+        hello.ja4.starts_with("t13d") && hello.ja4[..10].ends_with("h2"),
+        "{}",
+        hello.ja4
+    );
+}
+
+/// A TLS 1.3 ServerHello as a record, in hex: `suite`, then supported_versions and the
+/// key_share for `group` with a key of `key` bytes; `random` ends with `tail`.
+fn server_hello_hex(
+    suite: u16,
+    version: Option<u16>,
+    group: Option<(u16, u16)>,
+    tail: &[u8],
+) -> String {
+    let mut extensions = Vec::new();
+    if let Some(v) = version {
+        extensions.extend([0, 43, 0, 2]);
+        extensions.extend(v.to_be_bytes());
+    }
+    if let Some((g, key)) = group {
+        extensions.extend([0, 51]);
+        extensions.extend((4 + key).to_be_bytes());
+        extensions.extend(g.to_be_bytes());
+        extensions.extend(key.to_be_bytes());
+        extensions.extend(vec![0x42; usize::from(key)]);
+    }
+    let mut body = vec![3, 3];
+    let mut random = vec![0x11; 32 - tail.len()];
+    random.extend(tail);
+    body.extend(random);
+    body.push(0);
+    body.extend(suite.to_be_bytes());
+    body.push(0);
+    body.extend(u16::try_from(extensions.len()).unwrap().to_be_bytes());
+    body.extend(extensions);
+    let mut message = vec![2];
+    message.extend(&u32::try_from(body.len()).unwrap().to_be_bytes()[1..]);
+    message.extend(body);
+    let mut record = vec![22, 3, 3];
+    record.extend(u16::try_from(message.len()).unwrap().to_be_bytes());
+    record.extend(message);
+    record
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_hybrid_post_quantum_key_exchange_is_named_and_judged() {
+    // X25519MLKEM768 (0x11ec): the server's share is an ML-KEM-768 ciphertext and an X25519 key.
+    let hex = server_hello_hex(0x1301, Some(0x0304), Some((0x11ec, 1120)), b"");
+    let r = inspect(hex.as_bytes(), &Options::at(AT)).unwrap();
+    let server = only(&r).server_hello.as_ref().unwrap();
+    assert_eq!(server.group.as_ref().unwrap().name, "X25519MLKEM768");
+    assert_eq!(server.version.name, "TLS 1.3");
+    let conn = &r.connections[0];
+    assert!(conn.post_quantum);
+    assert_eq!(conn.quantum.key_exchange, "hybrid");
+    assert!(conn.findings.iter().any(|f| f.id == "tls.post-quantum"));
+}
+
+#[test]
+fn the_downgrade_sentinel_is_an_error() {
+    // A TLS 1.2 ServerHello from a server that supports TLS 1.3 (RFC 8446 §4.1.3).
+    let hex = server_hello_hex(0xc02f, None, None, b"DOWNGRD\x01");
+    let r = inspect(hex.as_bytes(), &Options::at(AT)).unwrap();
+    assert_eq!(
+        only(&r).server_hello.as_ref().unwrap().downgrade_sentinel,
+        Some("TLS 1.2")
+    );
+    assert!(r.connections[0]
+        .findings
+        .iter()
+        .any(|f| f.id == "tls.downgrade-sentinel"));
+    // Without it, no finding.
+    let r = inspect(
+        server_hello_hex(0xc02f, None, None, b"").as_bytes(),
+        &Options::at(AT),
+    )
+    .unwrap();
+    assert!(!r.connections[0]
+        .findings
+        .iter()
+        .any(|f| f.id == "tls.downgrade-sentinel"));
+}
+
+#[test]
+fn a_capture_of_another_link_type_says_so() {
+    // The same file, its header saying IEEE 802.11 (105).
+    let mut bytes = std::fs::read(format!("{DIR}/tls12-ecdsa.pcap")).unwrap();
+    bytes[20..24].copy_from_slice(&105u32.to_le_bytes());
+    let r = inspect(&bytes, &Options::at(AT)).unwrap();
+    let cap = capture(&r);
+    assert!(cap.connections.is_empty());
+    assert!(
+        cap.notes
+            .iter()
+            .any(|n| n.starts_with("None of the 14 packets was TCP over IP")
+                && n.contains("link type 105")),
+        "{:?}",
+        cap.notes
+    );
+}
+
 // ---- tshark as the oracle ----
 
 /// tshark's JSON for the hellos of `file`: live when tshark is installed, else recorded.
@@ -376,6 +527,8 @@ fn every_hello_agrees_with_tshark() {
         "tls12-rsa-alert.pcap",
         "tls13-curl.pcapng",
         "tls13-hrr.pcap",
+        "tls12-ocsp.pcap",
+        "tls13-h2.pcapng",
     ] {
         let r = run(file);
         let packets = tshark(file);
@@ -474,22 +627,24 @@ fn every_hello_agrees_with_tshark() {
             }
         }
     }
-    // Every hello of the six captures: 8 ClientHellos and 8 ServerHellos (one a
+    // Every hello of the eight captures: 10 ClientHellos and 10 ServerHellos (one a
     // HelloRetryRequest), less the reordered capture's ServerHello, which tshark 4.0 does not
     // read (its tcp.reassemble_out_of_order is off by default: it shows "Continuation Data");
     // certscope reads it, identical to the original's (reordered_and_retransmitted_…).
-    assert_eq!(hellos, (8, 7));
+    assert_eq!(hellos, (10, 9));
 }
 
 // ---- ja4plus (PyPI) as the JA4 oracle: tshark 4.0 has JA3 but not JA4 ----
 
-const CAPTURES: [&str; 6] = [
+const CAPTURES: [&str; 8] = [
     "tls12-ecdsa.pcap",
     "tls12-reordered.pcap",
     "tls12-resume.pcap",
     "tls12-rsa-alert.pcap",
     "tls13-curl.pcapng",
     "tls13-hrr.pcap",
+    "tls12-ocsp.pcap",
+    "tls13-h2.pcapng",
 ];
 
 /// ja4plus's JA4 of every ClientHello in `file`, live when it is installed, else recorded
@@ -549,5 +704,5 @@ fn every_ja4_agrees_with_ja4plus() {
         assert_eq!(ours, ja4plus(file), "{file}");
         compared += ours.len();
     }
-    assert_eq!(compared, 8);
+    assert_eq!(compared, 10);
 }

@@ -229,6 +229,13 @@ pub fn read(input: &[u8]) -> Result<Capture, Box<Problem>> {
             super::stream::MAX_STREAMS
         ));
     }
+    if counts.packets > 0 && counts.tcp == 0 {
+        capture.notes.push(format!(
+            "None of the {} packets was TCP over IP that certscope could read (link type {}; it reads Ethernet, Linux cooked capture, BSD loopback and raw IP).",
+            counts.packets,
+            capture.link_types.join(", ")
+        ));
+    }
     let not_tls = streams.streams.iter().filter(|s| !s.is_tls()).count();
     if not_tls > 0 {
         capture.notes.push(format!(

@@ -656,7 +656,8 @@ test('a packet capture: each connection as a timeline, its hellos, and the certi
   // A TLS 1.3 capture dropped as a file: HelloRetryRequest, and the certificate encrypted.
   await page.setInputFiles('#file', `${root}tests/data/capture/tls13-hrr.pcap`);
   await page.locator('summary', { hasText: 'HelloRetryRequest' }).first().waitFor();
-  assert.match(await page.locator('#paste').inputValue(), /^\[packet capture tls13-hrr\.pcap, 3,735 bytes/);
+  const size = data('capture/tls13-hrr.pcap').length.toLocaleString('en-US');
+  assert.ok((await page.locator('#paste').inputValue()).startsWith(`[packet capture tls13-hrr.pcap, ${size} bytes`));
   assert.match(await capture.textContent(), /TLS 1\.3 encrypts the server’s certificate/);
   assert.ok(await page.locator('details.finding[data-finding="tls.hello-retry"]').count() > 0);
   assert.equal(await page.getByTestId('certificate').count(), 0);
