@@ -7,16 +7,34 @@
 
 use tls_parser::TlsMessageHandshake;
 
-use super::handshake::Decoded;
-use super::hello::{self, ClientHello, ServerHello};
+use super::hello::{self, ClientHello, KeyExchange, ServerHello};
 use super::names::{self, plural};
+
+/// What a connection's handshake messages said.
+#[derive(Debug, Default)]
+pub(crate) struct Learned {
+    pub(crate) client_hello: Option<ClientHello>,
+    /// The ClientHello's legacy session id (TLS 1.2 resumption echoes it).
+    client_session: Vec<u8>,
+    /// The ClientHello sent again after a HelloRetryRequest.
+    pub(crate) second_client_hello: Option<ClientHello>,
+    pub(crate) hello_retry: Option<ServerHello>,
+    pub(crate) server_hello: Option<ServerHello>,
+    pub(crate) certificates: Vec<Vec<u8>>,
+    pub(crate) stapled_ocsp: Option<Vec<u8>>,
+    pub(crate) key_exchange: Option<KeyExchange>,
+    pub(crate) certificate_request: bool,
+    pub(crate) client_certificates: usize,
+    /// Alerts in the clear: who sent it, its code, whether it was fatal.
+    pub(crate) alerts: Vec<(&'static str, u8, bool)>,
+}
 
 /// Names and explains one handshake message, recording what it says in `d`.
 pub(super) fn describe(
     kind: u8,
     body: &[u8],
     from: &'static str,
-    d: &mut Decoded,
+    d: &mut Learned,
 ) -> (String, String) {
     let mut header = vec![kind];
     header.extend_from_slice(&u32::try_from(body.len()).unwrap_or(0).to_be_bytes()[1..]);
@@ -26,9 +44,10 @@ pub(super) fn describe(
         .map(|(_, m)| m);
     match kind {
         1 => {
-            let Some(c) = hello::client(body) else {
+            let Some(mut c) = hello::client(body) else {
                 return ("ClientHello".into(), "A ClientHello that could not be read.".into());
             };
+            super::fingerprint::client(&mut c);
             let summary = client_summary(&c);
             d.client_session = tls_parser::parse_tls_handshake_client_hello(body)
                 .ok()
@@ -43,9 +62,10 @@ pub(super) fn describe(
             ("ClientHello".into(), summary)
         }
         2 => {
-            let Some(s) = hello::server(body, Some(&d.client_session)) else {
+            let Some(mut s) = hello::server(body, Some(&d.client_session)) else {
                 return ("ServerHello".into(), "A ServerHello that could not be read.".into());
             };
+            super::fingerprint::server(&mut s);
             if s.hello_retry_request {
                 let summary = format!(
                     "The server asks the client to start again with a key share for {} (HelloRetryRequest, RFC 8446 §4.1.4): none of the client's key shares was one it accepts. This costs a whole round trip; offering that group's key share first avoids it.",

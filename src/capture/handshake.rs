@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 
-use super::hello::{self, ClientHello, KeyExchange, ServerHello};
+use super::explain::Learned;
+use super::hello::{self, ServerHello};
 use super::names::{self, plural};
 use super::stream::{Direction, Stream, KEPT_DATA_RECORDS};
 
@@ -46,22 +47,11 @@ pub struct Message {
     pub fields: Vec<super::fields::Field>,
 }
 
-/// What was learned from a connection's plaintext.
+/// A connection read: what its plaintext said, and its timeline.
 #[derive(Debug, Default)]
 pub(crate) struct Decoded {
-    pub(crate) client_hello: Option<ClientHello>,
-    /// The ClientHello's legacy session id (TLS 1.2 resumption echoes it).
-    pub(super) client_session: Vec<u8>,
-    /// The ClientHello sent again after a HelloRetryRequest.
-    pub(crate) second_client_hello: Option<ClientHello>,
-    pub(crate) hello_retry: Option<ServerHello>,
-    pub(crate) server_hello: Option<ServerHello>,
-    pub(crate) certificates: Vec<Vec<u8>>,
-    pub(crate) stapled_ocsp: Option<Vec<u8>>,
-    pub(crate) key_exchange: Option<KeyExchange>,
-    pub(crate) certificate_request: bool,
-    pub(crate) client_certificates: usize,
-    pub(crate) alerts: Vec<(&'static str, u8, bool)>,
+    /// What the messages said.
+    pub(crate) learned: Learned,
     pub(crate) messages: Vec<Message>,
     pub(crate) messages_left_out: usize,
     /// Problems with the bytes, each with its direction and offset.
@@ -361,7 +351,7 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
                 if let ([level, code], false) = (r.body, encrypted && !tls13) {
                     let (name, meaning) = names::alert(*code);
                     let fatal = *level == 2;
-                    d.alerts.push((from, *code, fatal));
+                    d.learned.alerts.push((from, *code, fatal));
                     let summary = format!(
                         "{} alert {name} ({code}): {meaning}",
                         if fatal { "Fatal" } else { "Warning" }
@@ -403,7 +393,7 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
                         break;
                     };
                     let body = message.get(4..).unwrap_or_default();
-                    let (kind, summary) = super::explain::describe(*t, body, from, d);
+                    let (kind, summary) = super::explain::describe(*t, body, from, &mut d.learned);
                     let offset = if at == 0 { handshake_start } else { r.offset };
                     side.push(events, offset, kind, summary, message, 1);
                     at = end;

@@ -86,7 +86,7 @@ pub struct ClientHello {
     pub ech: bool,
     /// OCSP stapling asked for (status_request).
     pub status_request: bool,
-    /// JA3 string and its MD5 (Salesforce's TLS client fingerprint).
+    /// JA3 string and its MD5 (Salesforce's TLS client fingerprint; `fingerprint.rs`).
     pub ja3: String,
     /// See `ja3`.
     pub ja3_hash: String,
@@ -233,7 +233,6 @@ pub(crate) fn client(body: &[u8]) -> Option<ClientHello> {
             _ => {}
         }
     }
-    super::fingerprint::client(&mut c);
     Some(c)
 }
 
@@ -289,7 +288,6 @@ pub(crate) fn server(body: &[u8], client_session: Option<&[u8]>) -> Option<Serve
     if s.psk || s.version.id == 0x0304 {
         s.session_resumed = false;
     }
-    super::fingerprint::server(&mut s);
     Some(s)
 }
 

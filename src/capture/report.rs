@@ -307,7 +307,7 @@ fn records_type(d: &Direction) -> u8 {
 
 fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
     let d = handshake::decode(stream);
-    let server_hello = d.server_hello.clone();
+    let server_hello = d.learned.server_hello.clone();
     let tls13 = server_hello
         .as_ref()
         .is_some_and(|s| s.version.id == 0x0304);
@@ -316,14 +316,14 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
         .is_some_and(|s| s.psk || s.session_resumed)
         || (!tls13
             && server_hello.is_some()
-            && d.certificates.is_empty()
+            && d.learned.certificates.is_empty()
             && d.messages
                 .iter()
                 .any(|m| m.from == "server" && m.kind == "ChangeCipherSpec"));
     // The certificates go to the chain analysis once each.
     let first_new = out.certificates.len();
     let mut from = None;
-    for der in &d.certificates {
+    for der in &d.learned.certificates {
         match out.certificates.iter().position(|c| c == der) {
             Some(i) => {
                 from.get_or_insert(i);
@@ -334,8 +334,8 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
             }
         }
     }
-    let sni = d.client_hello.as_ref().and_then(|c| c.sni.clone());
-    if !d.certificates.is_empty() && out.host.is_none() {
+    let sni = d.learned.client_hello.as_ref().and_then(|c| c.sni.clone());
+    if !d.learned.certificates.is_empty() && out.host.is_none() {
         out.host.clone_from(&sni);
     }
     for der in out.certificates.get(first_new..).unwrap_or_default() {
@@ -343,7 +343,11 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
             out.pem.push_str(&pem);
         }
     }
-    let client_hello = d.second_client_hello.as_ref().or(d.client_hello.as_ref());
+    let client_hello = d
+        .learned
+        .second_client_hello
+        .as_ref()
+        .or(d.learned.client_hello.as_ref());
     let transcript = crate::input::transcript::Transcript {
         tool: "capture",
         line: usize::try_from(stream.first_packet).unwrap_or(0),
@@ -358,9 +362,14 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
         group: server_hello
             .as_ref()
             .and_then(|s| s.group.as_ref())
-            .or(d.key_exchange.as_ref().and_then(|k| k.group.as_ref()))
+            .or(d
+                .learned
+                .key_exchange
+                .as_ref()
+                .and_then(|k| k.group.as_ref()))
             .map(|g| quantum_name(&g.name)),
         peer_signature: d
+            .learned
             .key_exchange
             .as_ref()
             .and_then(|k| k.signature.as_ref())
@@ -368,13 +377,17 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
         alpn: server_hello.as_ref().and_then(|s| s.alpn.clone()),
         ocsp: client_hello
             .filter(|c| c.status_request)
-            .map(|_| match &d.stapled_ocsp {
+            .map(|_| match &d.learned.stapled_ocsp {
                 Some(o) => format!("OCSP response stapled ({} bytes)", o.len()),
                 None => "no response sent".into(),
             }),
         ..Default::default()
     };
-    let leaf_key = d.certificates.first().and_then(|der| key_label(der));
+    let leaf_key = d
+        .learned
+        .certificates
+        .first()
+        .and_then(|der| key_label(der));
     let mut connection = crate::connection::report(&transcript, &[]);
     connection.quantum = crate::quantum::report(transcript.group.as_deref(), leaf_key.as_deref());
     connection.steps = d
@@ -401,22 +414,24 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
         tcp_opened: stream.opened,
         first_packet: stream.first_packet,
         start: stream.start,
-        client_hello: d.client_hello.clone(),
-        second_client_hello: d.second_client_hello.clone(),
-        hello_retry_request: d.hello_retry.clone(),
+        client_hello: d.learned.client_hello.clone(),
+        second_client_hello: d.learned.second_client_hello.clone(),
+        hello_retry_request: d.learned.hello_retry.clone(),
         server_hello,
-        certificates: d.certificates.len(),
+        certificates: d.learned.certificates.len(),
         certificates_from: from,
         certificate_encrypted: tls13 && !resumed,
         stapled_ocsp: d
+            .learned
             .stapled_ocsp
             .as_deref()
             .map(base64ct::Base64::encode_string),
-        server_key_exchange: d.key_exchange.clone(),
-        client_certificate_requested: d.certificate_request,
-        client_certificates: d.client_certificates,
+        server_key_exchange: d.learned.key_exchange.clone(),
+        client_certificate_requested: d.learned.certificate_request,
+        client_certificates: d.learned.client_certificates,
         resumed,
         alerts: d
+            .learned
             .alerts
             .iter()
             .map(|(from, code, fatal)| {
@@ -465,7 +480,7 @@ fn findings(
     use crate::Severity;
     let at = format!("capture, connection from packet {packet}");
     let mut out = Vec::new();
-    for (from, code, fatal) in &d.alerts {
+    for (from, code, fatal) in &d.learned.alerts {
         let (name, meaning) = names::alert(*code);
         if *fatal {
             out.push(finding("tls.fatal-alert", Severity::Error, format!("The {from} ended the handshake with a fatal alert: {name}"),
@@ -473,7 +488,7 @@ fn findings(
                 if *code == 48 || *code == 46 || *code == 42 { "See the chain analysis of the certificates the server sent: it names the missing or untrusted certificate." } else { "" }));
         }
     }
-    if let Some(h) = &d.hello_retry {
+    if let Some(h) = &d.learned.hello_retry {
         out.push(finding("tls.hello-retry", Severity::Info, "The server asked for another key share (HelloRetryRequest)",
             format!("None of the client's key shares was for a group the server accepts, so it asked for {}: a whole extra round trip before the connection starts.", h.group.as_ref().map_or("another group", |g| g.name.as_str())),
             at.clone(), RFC8446_HELLO, "Have the server accept the client's first key share (X25519MLKEM768 or X25519 for browsers), or the client send the server's group first."));
@@ -483,7 +498,8 @@ fn findings(
             format!("The server supports TLS 1.3 but chose {v}, and says so in its random. A TLS 1.3 client must abort: either something in the middle removed TLS 1.3 from the ClientHello, or the client did not offer it."),
             at.clone(), RFC8446_HELLO, "Find what rewrites the ClientHello (a TLS-intercepting proxy or firewall), or enable TLS 1.3 in the client."));
     }
-    if d.client_hello
+    if d.learned
+        .client_hello
         .as_ref()
         .is_some_and(|c| c.sni.is_none() && !c.ech)
     {
