@@ -434,6 +434,58 @@ fn the_downgrade_sentinel_is_an_error() {
         .any(|f| f.id == "tls.downgrade-sentinel"));
 }
 
+/// `tls12-ecdsa.pcap` rewritten big-endian (as a big-endian machine's libpcap writes it) with
+/// nanosecond timestamps (magic a1b23c4d).
+fn big_endian_nanoseconds(le: &[u8]) -> Vec<u8> {
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+    let mut out = vec![0xa1, 0xb2, 0x3c, 0x4d];
+    out.extend(2u16.to_be_bytes());
+    out.extend(4u16.to_be_bytes());
+    for field in [8, 12, 16, 20] {
+        out.extend(u32_at(le, field).to_be_bytes());
+    }
+    let mut at = 24;
+    while at < le.len() {
+        let (sec, usec, caplen, len) = (
+            u32_at(le, at),
+            u32_at(le, at + 4),
+            u32_at(le, at + 8),
+            u32_at(le, at + 12),
+        );
+        out.extend(sec.to_be_bytes());
+        out.extend((usec * 1000).to_be_bytes());
+        out.extend(caplen.to_be_bytes());
+        out.extend(len.to_be_bytes());
+        let caplen = usize::try_from(caplen).unwrap();
+        out.extend(&le[at + 16..at + 16 + caplen]);
+        at += 16 + caplen;
+    }
+    out
+}
+
+#[test]
+fn a_big_endian_nanosecond_pcap_reads_the_same() {
+    let le = std::fs::read(format!("{DIR}/tls12-ecdsa.pcap")).unwrap();
+    let root = std::fs::read(format!("{DIR}/root.pem")).unwrap();
+    let options = Options::at(AT).roots(Roots::Custom {
+        certificates: root,
+        with_mozilla: false,
+    });
+    let a = inspect(&le, &options).unwrap();
+    let b = inspect(&big_endian_nanoseconds(&le), &options).unwrap();
+    let (x, y) = (only(&a), only(&b));
+    assert_eq!(
+        (capture(&b).packets, &capture(&b).link_types),
+        (14, &vec!["Ethernet".to_owned()])
+    );
+    assert_eq!(x.client_hello, y.client_hello);
+    assert_eq!(kinds(x), kinds(y));
+    assert!(
+        (x.start - y.start).abs() < 1e-6 && (x.messages[1].time - y.messages[1].time).abs() < 1e-9
+    );
+    assert!(b.chains[0].browser.trusted);
+}
+
 #[test]
 fn a_capture_of_another_link_type_says_so() {
     // The same file, its header saying IEEE 802.11 (105).
