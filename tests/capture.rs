@@ -487,6 +487,34 @@ fn a_big_endian_nanosecond_pcap_reads_the_same() {
 }
 
 #[test]
+fn a_capture_that_starts_after_the_tcp_handshake() {
+    // tls12-ecdsa.pcap without its first three packets (SYN, SYN+ACK, ACK): the side that
+    // speaks first (the ClientHello) is the client.
+    let full = std::fs::read(format!("{DIR}/tls12-ecdsa.pcap")).unwrap();
+    let mut cut = full[..24].to_vec();
+    let mut at = 24;
+    for packet in 0.. {
+        if at >= full.len() {
+            break;
+        }
+        let len = 16
+            + usize::try_from(u32::from_le_bytes(
+                full[at + 8..at + 12].try_into().unwrap(),
+            ))
+            .unwrap();
+        if packet >= 3 {
+            cut.extend(&full[at..at + len]);
+        }
+        at += len;
+    }
+    let r = inspect(&cut, &Options::at(AT)).unwrap();
+    let c = only(&r);
+    assert!(!c.tcp_opened);
+    assert!(c.server.ends_with(":44301"), "{}", c.server);
+    assert_eq!(kinds(c), kinds(only(&run("tls12-ecdsa.pcap"))));
+}
+
+#[test]
 fn a_capture_of_another_link_type_says_so() {
     // The same file, its header saying IEEE 802.11 (105).
     let mut bytes = std::fs::read(format!("{DIR}/tls12-ecdsa.pcap")).unwrap();

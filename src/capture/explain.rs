@@ -29,17 +29,11 @@ pub(crate) struct Learned {
     pub(crate) alerts: Vec<(&'static str, u8, bool)>,
 }
 
-/// Names and explains one handshake message, recording what it says in `d`.
-pub(super) fn describe(
-    kind: u8,
-    body: &[u8],
-    from: &'static str,
-    d: &mut Learned,
-) -> (String, String) {
-    let mut header = vec![kind];
-    header.extend_from_slice(&u32::try_from(body.len()).unwrap_or(0).to_be_bytes()[1..]);
-    header.extend_from_slice(body);
-    let parsed = tls_parser::parse_tls_message_handshake(&header)
+/// Names and explains one handshake message (`message`: handshake header and body), recording what it says in `d`.
+pub(super) fn describe(message: &[u8], from: &'static str, d: &mut Learned) -> (String, String) {
+    let kind = message.first().copied().unwrap_or(0);
+    let body = message.get(4..).unwrap_or_default();
+    let parsed = tls_parser::parse_tls_message_handshake(message)
         .ok()
         .map(|(_, m)| m);
     match kind {

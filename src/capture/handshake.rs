@@ -113,19 +113,22 @@ pub(crate) fn decode(stream: &Stream) -> Decoded {
     let mut d = Decoded::default();
     // The version decides what CCS means and how encrypted handshake records look; it comes
     // from the ServerHello, so the server's side is read for it first.
-    let tls13 = first_server_hello(&stream.from_server).is_some_and(|s| s.version.id == 0x0304);
+    let (client_records, client_problem) = records(&stream.from_client.bytes);
+    let (server_records, server_problem) = records(&stream.from_server.bytes);
+    let tls13 = first_server_hello(&server_records).is_some_and(|s| s.version.id == 0x0304);
     let mut events = Vec::new();
-    let client_packets = record_packets(&stream.from_client);
-    let server_packets = record_packets(&stream.from_server);
+    let client_packets = record_packets(&stream.from_client, &client_records);
+    let server_packets = record_packets(&stream.from_server, &server_records);
     // In TLS 1.3 the server's encrypted handshake ends before the client's Finished, the
     // client's first encrypted record.
-    let (recs, _) = records(&stream.from_client.bytes);
-    let client_finished = recs
+    let client_finished = client_records
         .iter()
         .find(|r| r.content_type == 23)
         .map_or(u32::MAX, |r| stream.from_client.when(r.offset).0);
     let client = Side {
         dir: &stream.from_client,
+        records: &client_records,
+        problem: client_problem,
         from: "client",
         other: &server_packets,
         handshake_until: 0,
@@ -133,6 +136,8 @@ pub(crate) fn decode(stream: &Stream) -> Decoded {
     };
     let server = Side {
         dir: &stream.from_server,
+        records: &server_records,
+        problem: server_problem,
         from: "server",
         other: &client_packets,
         handshake_until: client_finished,
@@ -151,28 +156,19 @@ pub(crate) fn decode(stream: &Stream) -> Decoded {
     d
 }
 
-fn first_server_hello(dir: &Direction) -> Option<ServerHello> {
-    let (recs, _) = records(&dir.bytes);
-    let first = recs.into_iter().find(|r| r.content_type == 22)?;
-    let body = first.body.get(4..)?;
-    match first.body.first() {
-        Some(2) => hello::server(body, None).filter(|s| !s.hello_retry_request),
-        _ => None,
-    }
-    .or_else(|| {
-        // After a HelloRetryRequest the real ServerHello is the second one.
-        let (recs, _) = records(&dir.bytes);
-        recs.into_iter()
-            .filter(|r| r.content_type == 22 && r.body.first() == Some(&2))
-            .filter_map(|r| hello::server(r.body.get(4..)?, None))
-            .find(|s| !s.hello_retry_request)
-    })
+/// The ServerHello that is not a HelloRetryRequest (after one, the server's second hello).
+fn first_server_hello(records: &[Record<'_>]) -> Option<ServerHello> {
+    records
+        .iter()
+        .filter(|r| r.content_type == 22 && r.body.first() == Some(&2))
+        .filter_map(|r| hello::server(r.body.get(4..)?, None))
+        .find(|s| !s.hello_retry_request)
 }
 
 /// The packet that completed each record of `dir`, in order.
-fn record_packets(dir: &Direction) -> Vec<u32> {
-    let (recs, _) = records(&dir.bytes);
-    recs.iter()
+fn record_packets(dir: &Direction, records: &[Record<'_>]) -> Vec<u32> {
+    records
+        .iter()
         .map(|r| {
             dir.when(r.offset.saturating_add(4).saturating_add(r.body.len()))
                 .0
@@ -180,9 +176,20 @@ fn record_packets(dir: &Direction) -> Vec<u32> {
         .collect()
 }
 
+/// What a timeline entry's bytes are: one handshake message (from its handshake header), or
+/// records (from the first one's record header).
+#[derive(Clone, Copy)]
+enum Unit {
+    Handshake,
+    Records(usize),
+}
+
 /// One direction, with what is needed from the other.
 struct Side<'a> {
     dir: &'a Direction,
+    /// Its whole records, and what stopped the walk through them.
+    records: &'a [Record<'a>],
+    problem: Option<String>,
     from: &'static str,
     /// The packets of the other direction's records, in order.
     other: &'a [u32],
@@ -202,17 +209,12 @@ impl Side<'_> {
         kind: String,
         summary: String,
         bytes: &[u8],
-        records: usize,
+        unit: Unit,
     ) {
-        // Handshake messages are pushed from their handshake header, records from theirs.
-        let handshake = !matches!(
-            kind.as_str(),
-            "ChangeCipherSpec"
-                | "Encrypted alert"
-                | "Heartbeat"
-                | "Encrypted handshake"
-                | "Application data"
-        ) && !kind.starts_with("Alert");
+        let (handshake, records) = match unit {
+            Unit::Handshake => (true, 1),
+            Unit::Records(n) => (false, n),
+        };
         let fields = super::fields::of(
             bytes
                 .get(..MAX_SHOWN_BYTES.min(bytes.len()))
@@ -258,7 +260,14 @@ impl Side<'_> {
             "Encrypted handshake" => format!("{count} encrypted record{} ({} bytes): in TLS 1.3 the rest of the server's handshake (EncryptedExtensions, Certificate, CertificateVerify, Finished) is encrypted. The certificate cannot be read from a capture without the session keys (an SSLKEYLOGFILE).", plural(count), bytes.len()),
             _ => format!("{count} record{} of encrypted application data ({} bytes): the HTTP requests and responses, unreadable without the session keys.", plural(count), bytes.len()),
         };
-        self.push(events, offset, kind.to_owned(), summary, bytes, count);
+        self.push(
+            events,
+            offset,
+            kind.to_owned(),
+            summary,
+            bytes,
+            Unit::Records(count),
+        );
     }
 
     /// Whether the other side sent a record between packets `a` and `b`.
@@ -270,8 +279,7 @@ impl Side<'_> {
 #[allow(clippy::too_many_lines)]
 fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Vec<Event>) {
     let (dir, from) = (side.dir, side.from);
-    let (recs, problem) = records(&dir.bytes);
-    if let Some(p) = problem.filter(|_| !dir.cut) {
+    if let Some(p) = side.problem.as_ref().filter(|_| !dir.cut) {
         d.problems.push(format!(
             "{from} → {}: {p}",
             if from == "client" { "server" } else { "client" }
@@ -283,7 +291,7 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
     // Consecutive encrypted records are shown as one entry, until the other side speaks.
     let mut run: Option<Run> = None;
     let mut encrypted_records = 0usize;
-    for r in &recs {
+    for r in side.records {
         let whole = dir
             .bytes
             .get(r.offset..r.offset.saturating_add(5).saturating_add(r.body.len()))
@@ -344,7 +352,7 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
                     "ChangeCipherSpec".into(),
                     summary,
                     whole,
-                    1,
+                    Unit::Records(1),
                 );
             }
             21 => {
@@ -362,14 +370,14 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
                         format!("Alert: {name}"),
                         summary,
                         whole,
-                        1,
+                        Unit::Records(1),
                     );
                 } else {
-                    side.push(events, r.offset, "Encrypted alert".into(), format!("An encrypted alert from the {from}: usually close_notify, the connection ending normally."), whole, 1);
+                    side.push(events, r.offset, "Encrypted alert".into(), format!("An encrypted alert from the {from}: usually close_notify, the connection ending normally."), whole, Unit::Records(1));
                 }
             }
             22 if encrypted => {
-                side.push(events, r.offset, "Encrypted handshake".into(), format!("The {from}'s Finished message, encrypted: it proves the handshake was not tampered with."), whole, 1);
+                side.push(events, r.offset, "Encrypted handshake".into(), format!("The {from}'s Finished message, encrypted: it proves the handshake was not tampered with."), whole, Unit::Records(1));
             }
             22 => {
                 if handshake.is_empty() {
@@ -383,7 +391,7 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
                 handshake.extend_from_slice(r.body);
                 // Complete messages: type, 3-byte length, body.
                 let mut at = 0usize;
-                while let (Some(t), Some(l)) = (
+                while let (Some(_), Some(l)) = (
                     handshake.get(at),
                     handshake.get(at.saturating_add(1)..at.saturating_add(4)),
                 ) {
@@ -392,10 +400,9 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
                     let Some(message) = handshake.get(at..end) else {
                         break;
                     };
-                    let body = message.get(4..).unwrap_or_default();
-                    let (kind, summary) = super::explain::describe(*t, body, from, &mut d.learned);
+                    let (kind, summary) = super::explain::describe(message, from, &mut d.learned);
                     let offset = if at == 0 { handshake_start } else { r.offset };
-                    side.push(events, offset, kind, summary, message, 1);
+                    side.push(events, offset, kind, summary, message, Unit::Handshake);
                     at = end;
                 }
                 handshake.drain(..at.min(handshake.len()));
@@ -410,7 +417,7 @@ fn read_direction(side: &Side<'_>, tls13: bool, d: &mut Decoded, events: &mut Ve
                 "A heartbeat record (RFC 6520): the extension of Heartbleed fame, rarely needed."
                     .into(),
                 whole,
-                1,
+                Unit::Records(1),
             ),
             _ => {}
         }

@@ -21,7 +21,6 @@ pub(crate) struct Segment<'a> {
     pub(crate) destination: (IpAddr, u16),
     pub(crate) sequence: u32,
     pub(crate) syn: bool,
-    pub(crate) fin_or_rst: bool,
     pub(crate) payload: &'a [u8],
 }
 
@@ -95,7 +94,6 @@ fn segment(link: Linktype, data: &[u8], packet: u32, time: f64) -> Option<Segmen
         destination: (destination, tcp.destination_port()),
         sequence: tcp.sequence_number(),
         syn: tcp.syn(),
-        fin_or_rst: tcp.fin() || tcp.rst(),
         payload: tcp.payload(),
     })
 }

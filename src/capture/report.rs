@@ -281,10 +281,10 @@ fn pasted(bytes: &[u8]) -> Stream {
             records.extend_from_slice(chunk);
         }
     }
-    // The first handshake message's type: a ClientHello (1) is the client's.
-    let first_type = records.get(5).copied();
+    // A ClientHello (handshake type 1 in the first handshake record) is the client's.
+    let client = records.first() != Some(&22) || records.get(5) == Some(&1);
     let direction = Direction::pasted(records);
-    let (from_client, from_server) = if first_type == Some(1) || records_type(&direction) != 22 {
+    let (from_client, from_server) = if client {
         (direction, Direction::default())
     } else {
         (Direction::default(), direction)
@@ -297,12 +297,7 @@ fn pasted(bytes: &[u8]) -> Stream {
         start: 0.0,
         from_client,
         from_server,
-        closed: false,
     }
-}
-
-fn records_type(d: &Direction) -> u8 {
-    d.bytes.first().copied().unwrap_or(0)
 }
 
 fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {

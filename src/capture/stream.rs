@@ -245,7 +245,6 @@ pub(crate) struct Stream {
     pub(crate) start: f64,
     pub(crate) from_client: Direction,
     pub(crate) from_server: Direction,
-    pub(crate) closed: bool,
 }
 
 impl Stream {
@@ -316,16 +315,12 @@ impl Streams {
                 start: s.time,
                 from_client: Direction::default(),
                 from_server: Direction::default(),
-                closed: false,
             });
             (self.streams.len().saturating_sub(1), !server_first)
         };
         let Some(stream) = self.streams.get_mut(at) else {
             return;
         };
-        if s.fin_or_rst {
-            stream.closed = true;
-        }
         let direction = if from_client {
             &mut stream.from_client
         } else {
@@ -354,7 +349,6 @@ mod tests {
             destination: (IpAddr::V4(Ipv4Addr::LOCALHOST), 443),
             sequence: seq,
             syn: false,
-            fin_or_rst: false,
             payload,
         }
     }
