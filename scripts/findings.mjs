@@ -56,17 +56,19 @@ const PREFIXES = 'br|cert|chain|cookie|crl|csp|csr|ct|dns|eku|header|hsts|input|
 /** Strings of that shape that are not finding ids: file names and the preload list's codes. */
 const NOT_IDS = /^(chain\.pem|tls\.crt|header\.(parse|preloadable)(\..*)?)$/;
 
-/** Every finding id written in the source (src/**.rs), with where: id → "file:line". */
+/**
+ * Every finding id written in the source (src/**.rs), with the file it is first written in.
+ * Files, not lines: a line number went stale with every unrelated edit above it.
+ */
 export function sourceIds(dir = new URL('src/', root), out = new Map()) {
   for (const name of readdirSync(dir).sort()) {
     const path = new URL(name, dir);
     if (statSync(path).isDirectory()) sourceIds(new URL(`${name}/`, dir), out);
     else if (name.endsWith('.rs')) {
-      readFileSync(path, 'utf8').split('\n').forEach((text, i) => {
-        for (const m of text.matchAll(new RegExp(`"((?:${PREFIXES})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*)"`, 'g'))) {
-          if (!NOT_IDS.test(m[1]) && !out.has(m[1])) out.set(m[1], `${path.pathname.slice(root.pathname.length)}:${i + 1}`);
-        }
-      });
+      const text = readFileSync(path, 'utf8');
+      for (const m of text.matchAll(new RegExp(`"((?:${PREFIXES})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*)"`, 'g'))) {
+        if (!NOT_IDS.test(m[1]) && !out.has(m[1])) out.set(m[1], path.pathname.slice(root.pathname.length));
+      }
     }
   }
   return out;
@@ -115,7 +117,7 @@ export function markdown(findings, source = sourceIds()) {
   if (rest.length) {
     out.push('<a id="group-not-in-corpus"></a>', '', '## Not produced by the test corpus', '',
       `${rest.length} finding ids are written in the source but no input of the test corpus produces them, so their`,
-      'text is not reproduced here: each names where it is defined, with its explanation beside it. Some are',
+      'text is not reproduced here: each names the file that defines it, where its explanation stands beside it. Some are',
       'lint rules that are reported under another finding when both apply (`same_as` at that place).', '');
     for (const [id, where] of rest) out.push(`<a id="${id}"></a>`, '', `### \`${id}\``, '', `Defined in \`${where}\`.`, '');
   }
