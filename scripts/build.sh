@@ -29,6 +29,7 @@ for module in core verify http pkcs12 documents ssh compare dns html pqc ct capt
   wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
     "target/modules-node/$module/certscope_${module}_bg.wasm" -o "pkg/node/certscope_${module}_bg.wasm"
   cp "target/modules-node/$module/certscope_$module.js" pkg/node/
+  echo "build: $module built (at $SECONDS s)"
 done
 cp www/lib/engine.js pkg/node/certscope.js
 # One registry of loaded modules, whichever build the core comes from.

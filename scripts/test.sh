@@ -8,7 +8,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # setup.sh installed tshark: the capture tests compare with it live, never with its recording.
 export CERTSCOPE_REQUIRE_TSHARK=1
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step prints the seconds since the script started, so a slow step shows in CI's log.
+step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$*" "$SECONDS"; }
 # Fails unless cargo's output reports at least one passed test and none failed.
 ran_tests() {
   local log=$1
@@ -47,3 +48,4 @@ scripts/build.sh
 
 step "npm package in Node, and the page in Chromium (Playwright)"
 node --test tests/node/ tests/browser/
+echo "test.sh: every test passed in $SECONDS s"
