@@ -29,7 +29,7 @@ function findingsOf(r) {
     ...r.findings, ...r.chains.flatMap((c) => c.findings), ...r.certificates.flatMap((c) => c.findings),
     ...(r.http ?? []).flatMap((s) => [...s.findings, ...(s.responses ?? []).flatMap((x) => x.findings ?? [])]),
     ...(r.connections ?? []).flatMap((c) => c.findings), ...(r.requests ?? []).flatMap((c) => c.findings),
-    ...(r.crls ?? []).flatMap((c) => c.findings), ...(r.document?.findings ?? []), ...(r.dns ?? []).flatMap((d) => d.findings),
+    ...(r.crls ?? []).flatMap((c) => c.findings), ...(r.ocsp ?? []).flatMap((o) => o.findings), ...(r.document?.findings ?? []), ...(r.dns ?? []).flatMap((d) => d.findings),
   ];
 }
 

@@ -7,6 +7,8 @@ scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # setup.sh installed tshark: the capture tests compare with it live, never with its recording.
 export CERTSCOPE_REQUIRE_TSHARK=1
+# The OCSP tests compare with `openssl ocsp` the same way (setup.sh installs openssl).
+export CERTSCOPE_REQUIRE_OPENSSL=1
 
 # Each step prints the seconds since the script started, so a slow step shows in CI's log.
 step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$*" "$SECONDS"; }
@@ -26,7 +28,7 @@ cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warning
 # The builds the page loads: the core alone, and the capability modules' exports.
 cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features \
-  --features verify-module,http-module,pkcs12-module,documents-module,ssh-module,compare-module,dns-module,html-module,pqc-module,ct-module,capture-module -- -D warnings
+  --features verify-module,http-module,pkcs12-module,documents-module,ssh-module,compare-module,dns-module,html-module,pqc-module,ct-module,capture-module,ocsp-module -- -D warnings
 cargo clippy --lib --quiet --no-default-features -- -D warnings
 
 step "native tests"

@@ -55,7 +55,7 @@ pub struct CrlReport {
     pub findings: Vec<Finding>,
 }
 
-fn reason_name(r: CrlReason) -> &'static str {
+pub(crate) fn reason_name(r: CrlReason) -> &'static str {
     match r {
         CrlReason::Unspecified => "unspecified",
         CrlReason::KeyCompromise => "keyCompromise",

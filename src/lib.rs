@@ -39,6 +39,8 @@ mod csr;
 #[cfg(feature = "ct")]
 pub mod ct;
 mod deceptive;
+#[cfg(feature = "ocsp")]
+pub mod ocsp;
 // Without the `dns` feature only the report types and `present` are used.
 #[cfg_attr(not(feature = "dns"), allow(dead_code, unused_imports))]
 mod dns;
@@ -133,6 +135,8 @@ pub use inspect::{inspect, Capability, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;
 pub use lint::engine::{LintResult, Status as LintStatus};
 pub use lint::{catalog as lint_catalog, lint_results, LintInfo};
+#[cfg(feature = "ocsp")]
+pub use ocsp::{OcspReport, OcspSignature, OcspStatus, Responder as OcspResponder};
 pub use pkcs12::{BagReport, PasswordState, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
 pub use report::{Finding, Location, Problem, Reference, Severity, Snippets, ToolFinding};
 pub use summary::{summarize, CertificateSummary, Summary};

@@ -16,6 +16,36 @@ pub fn ct_check(
     let hash = issuer_key_hash.and_then(|h| <[u8; 32]>::try_from(h).ok());
     crate::ct::check(leaf, hash, lifetime, at)
 }
+/// One OCSP response (DER, found by the core at `location`) read against the report's
+/// certificates, given as the PEM of `Report.certificates` in order (so that indices match),
+/// at `at`, as `inspect` reads it natively; `engine.js` merges the result into the report.
+#[cfg(feature = "ocsp")]
+pub fn ocsp(
+    der: &[u8],
+    location: crate::Location,
+    certificates_pem: &str,
+    at: u64,
+) -> Result<crate::OcspReport, Box<crate::Problem>> {
+    use der::Decode;
+    const END: &str = "-----END CERTIFICATE-----";
+    let mut certificates = Vec::new();
+    let mut rest = certificates_pem;
+    while let Some(end) = rest.find(END).map(|i| i.saturating_add(END.len())) {
+        let block = rest.get(..end).unwrap_or_default();
+        certificates.push(
+            der::pem::decode_vec(block.trim_start().as_bytes())
+                .ok()
+                .and_then(|(_, der)| x509_cert::Certificate::from_der(&der).ok()),
+        );
+        rest = rest.get(end..).unwrap_or_default();
+    }
+    let pasted: Vec<(usize, &x509_cert::Certificate)> = certificates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, c.as_ref()?)))
+        .collect();
+    crate::ocsp::report(der, location, &pasted, at).map_err(|e| crate::Problem::boxed(location, e))
+}
 /// The corrected chain file of one chain (the report is merged in `engine.js`).
 #[cfg(feature = "verify")]
 pub use crate::fix::fix as fix_chain;

@@ -511,6 +511,8 @@ export interface Report {
   dns?: DnsReport[];
   /** A packet capture or TLS bytes, connection by connection (verdicts in `connections`). */
   captures?: CaptureReport[];
+  /** OCSP responses, pasted or stapled in a capture. */
+  ocsp?: OcspReport[];
   /** The document the certificates came from (SAML metadata, a JWK Set), when the input is one. */
   document?: Document;
   /** Findings about the input as a whole (e.g. a pasted private key). */
@@ -521,7 +523,53 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture" | "ocsp";
+/** An OCSP response (RFC 6960), explained. */
+export interface OcspReport {
+  location: Location;
+  responseStatus: "successful" | "malformedRequest" | "internalError" | "tryLater" | "sigRequired" | "unauthorized";
+  producedAt: string | null;
+  responder: OcspResponder | null;
+  /** One status per certificate asked about. */
+  responses: OcspStatus[];
+  /** Hex; stapled and pre-signed responses have none. */
+  nonce: string | null;
+  certificatesIncluded: number;
+  signature: OcspSignature | null;
+  findings: Finding[];
+}
+export interface OcspResponder {
+  name: string | null;
+  /** SHA-1 of the responder's public key, hex. */
+  keyHash: string | null;
+  /** The subject of the certificate found for it. */
+  subject: string | null;
+  /** Index in `certificates`, when that certificate was pasted. */
+  certificate: number | null;
+}
+export interface OcspStatus {
+  serial: string;
+  hashAlgorithm: string;
+  /** Index in `certificates` of the certificate it is about. */
+  certificate: number | null;
+  subject: string | null;
+  /** Index in `certificates` of the issuer its CertID names. */
+  issuer: number | null;
+  status: "good" | "revoked" | "unknown";
+  revokedAt: string | null;
+  reason: string | null;
+  thisUpdate: string;
+  nextUpdate: string | null;
+  freshness: "fresh" | "expired" | "not-yet-valid" | "no-next-update";
+}
+export interface OcspSignature {
+  algorithm: string;
+  verdict: "verified" | "invalid" | "no-signer" | "unchecked";
+  /** Whether the signer may answer for the certificate's CA (RFC 6960 §4.2.2.2). */
+  authority: "issuer" | "delegated" | "unauthorized" | "unknown";
+  noCheck: boolean;
+  detail: string | null;
+}
 /** A TLS registry value: its number and IANA name ("GREASE" for RFC 8701 values). */
 export interface TlsValue { id: number; name: string }
 export interface ClientHello {
@@ -1089,6 +1137,57 @@ mod capture_module {
     }
 }
 
+/// The ocsp module's export.
+#[cfg(feature = "ocsp-module")]
+mod ocsp_module {
+    use wasm_bindgen::prelude::*;
+
+    /// What the module says of one OCSP response.
+    #[derive(serde::Serialize)]
+    struct Read {
+        ocsp: Option<crate::OcspReport>,
+        error: Option<crate::Problem>,
+    }
+
+    /// One OCSP response the core found (`Report.ocspInput`: its DER and place), read against
+    /// the report's certificates (`certificates`: their PEM, in the report's order) at `at`
+    /// (seconds), as `inspect` does natively: `{ ocsp }`, or `{ error }` when it cannot be
+    /// read. `engine.js` merges it into the report.
+    #[wasm_bindgen(js_name = readOcsp)]
+    pub fn read(
+        der: &[u8],
+        block: usize,
+        line: Option<usize>,
+        byte_offset: usize,
+        certificates: &str,
+        at: f64,
+    ) -> Result<JsValue, JsError> {
+        // `as` from f64 saturates; the value is checked finite and positive first.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let at = if at.is_finite() && at > 0.0 {
+            at as u64
+        } else {
+            0
+        };
+        let location = crate::Location {
+            block,
+            line,
+            byte_offset,
+        };
+        let read = match crate::modules::ocsp(der, location, certificates, at) {
+            Ok(r) => Read {
+                ocsp: Some(r),
+                error: None,
+            },
+            Err(e) => Read {
+                ocsp: None,
+                error: Some(*e),
+            },
+        };
+        super::to_js(&read)
+    }
+}
+
 /// The ct module's export: a chain's end-entity SCTs checked (`engine.js` merges the result).
 #[cfg(feature = "ct-module")]
 mod ct_module {
@@ -1196,11 +1295,12 @@ mod ssh_module {
 
 /// What the core calls when its capability modules were built apart: `services.js` passes
 /// each call to the module once `engine.js` has loaded it, and answers "not loaded" before.
-/// The ssh, ct and pqc modules use it too, to check signatures with the verify module (the pqc
-/// module for the traditional half of a composite signature).
+/// The ssh, ct, ocsp and pqc modules use it too, to check signatures with the verify module
+/// (the pqc module for the traditional half of a composite signature).
 #[cfg(any(
     feature = "ssh-module",
     feature = "ct-module",
+    feature = "ocsp-module",
     feature = "pqc-module",
     not(any(
         feature = "module",

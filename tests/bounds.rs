@@ -13,13 +13,18 @@ use certscope::{inspect, Error, Options, Roots};
 
 const AT: u64 = 1_795_737_600;
 
+/// Longer than this is a hang. Not a speed figure (bench/ measures speed): the unbounded work
+/// these inputs are built to cause takes minutes, while bounded work ends in well under a
+/// second even in a debug build; the margin covers a loaded two-core CI machine.
+const HANG: Duration = Duration::from_secs(5);
+
 #[test]
 fn too_many_blocks_stops_at_the_limit_and_says_so() {
     let block = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
     let input = block.repeat(certscope::MAX_BLOCKS + 5);
     let started = Instant::now();
     let report = inspect(input.as_bytes(), &Options::at(AT)).unwrap();
-    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(started.elapsed() < HANG);
     assert_eq!(report.errors.len(), certscope::MAX_BLOCKS + 1);
     let last = report.errors.last().unwrap();
     assert_eq!(
@@ -52,7 +57,7 @@ fn ten_thousand_sans_against_a_thousand_constraints_stop_at_the_budget() {
         "{}",
         problem.message
     );
-    assert!(elapsed < Duration::from_secs(1), "took {elapsed:?}");
+    assert!(elapsed < HANG, "took {elapsed:?}");
 }
 
 #[test]
@@ -87,7 +92,7 @@ fn pathological_chains_from_limbo_finish_quickly() {
             .host("example.com");
         let started = Instant::now();
         let report = inspect(input.as_bytes(), &options).unwrap();
-        assert!(started.elapsed() < Duration::from_secs(1), "{}", case["id"]);
+        assert!(started.elapsed() < HANG, "{}", case["id"]);
         assert!(!report.chains[0].browser.trusted, "{}", case["id"]);
     }
 }
@@ -116,7 +121,7 @@ fn look_alike_embedded_pem_stays_linear() {
         let _ = certscope::summarize(input.as_bytes()).unwrap();
         assert!(r.certificates.is_empty());
         assert!(
-            started.elapsed().as_millis() < 2_000,
+            started.elapsed() < HANG,
             "took {:?} on {}…",
             started.elapsed(),
             &input[..40]
@@ -147,11 +152,7 @@ fn large_ber_is_re_encoded_quickly() {
         // Neither is a PKCS #7 or PKCS #12: one located error, nothing read.
         assert!(r.certificates.is_empty());
         assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
-        assert!(
-            started.elapsed() < Duration::from_secs(2),
-            "took {:?}",
-            started.elapsed()
-        );
+        assert!(started.elapsed() < HANG, "took {:?}", started.elapsed());
     }
 }
 

@@ -456,7 +456,7 @@ fn pkcs12_key_derivation_is_bounded() {
     )
     .unwrap();
     assert!(
-        started.elapsed().as_secs() < 2,
+        started.elapsed().as_secs() < 5,
         "took {:?}",
         started.elapsed()
     );

@@ -508,3 +508,34 @@ fn a_packet_capture_is_decoded_in_webassembly() {
         "TLS bytes"
     );
 }
+
+#[wasm_bindgen_test]
+fn an_ocsp_response_is_read_and_its_signature_checked_in_webassembly() {
+    // The certificate, its CA and the CA's "revoked" answer, pasted together.
+    let pem = include_str!("data/ocsp/revoked-with-chain.pem");
+    let r = inspect(pem.into(), options("2026-12-04".into())).unwrap();
+    assert_eq!(
+        get(&r, "ocsp.0.responses.0.status").as_string().unwrap(),
+        "revoked"
+    );
+    assert_eq!(
+        get(&r, "ocsp.0.responses.0.reason").as_string().unwrap(),
+        "keyCompromise"
+    );
+    assert_eq!(
+        get(&r, "ocsp.0.responses.0.certificate").as_f64(),
+        Some(0.0)
+    );
+    assert_eq!(
+        get(&r, "ocsp.0.signature.verdict").as_string().unwrap(),
+        "verified"
+    );
+    assert_eq!(
+        get(&r, "ocsp.0.signature.authority").as_string().unwrap(),
+        "issuer"
+    );
+    assert_eq!(
+        get(&r, "ocsp.0.findings.0.id").as_string().unwrap(),
+        "ocsp.revoked"
+    );
+}

@@ -119,7 +119,8 @@ pub struct Capture {
     /// The server certificates, DER, each once, in the order first seen.
     #[serde(skip)]
     pub certificates: Vec<Vec<u8>>,
-    /// The same, PEM (what the web engine hands the core).
+    /// The same, PEM, and each stapled OCSP response (`OCSP RESPONSE`): what the web engine
+    /// hands the core, as if pasted.
     pub pem: String,
     /// The SNI of the first connection whose certificates were seen.
     pub host: Option<String>,
@@ -335,6 +336,12 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
     }
     for der in out.certificates.get(first_new..).unwrap_or_default() {
         if let Ok(pem) = der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, der) {
+            out.pem.push_str(&pem);
+        }
+    }
+    // A stapled OCSP response is read beside the certificates it is about, as if pasted.
+    if let Some(ocsp) = &d.learned.stapled_ocsp {
+        if let Ok(pem) = der::pem::encode_string("OCSP RESPONSE", der::pem::LineEnding::LF, ocsp) {
             out.pem.push_str(&pem);
         }
     }

@@ -42,6 +42,8 @@ pub(crate) enum BlockKind {
     Request,
     /// A certificate revocation list.
     Crl,
+    /// An OCSP response (RFC 6960 §4.2.1).
+    OcspResponse,
     /// A PKCS#7 / CMS SignedData holding certificates and CRLs.
     Pkcs7,
     /// A PKCS#12 / PFX bundle.
@@ -66,6 +68,7 @@ pub(crate) struct Block {
 pub(crate) fn split(input: &[u8]) -> Result<Vec<Item>, Error> {
     check_size(input)?;
     let mut blocks = match core::str::from_utf8(input) {
+        Ok(_) if small_der(input) => encoding::split_der(input, 0, None),
         Ok(text) => split_text(text),
         Err(_) if pem::contains_pem(input) => split_text(&String::from_utf8_lossy(input)),
         Err(_) => encoding::split_der(input, 0, None),
@@ -83,6 +86,27 @@ pub(crate) fn split(input: &[u8]) -> Result<Vec<Item>, Error> {
         )));
     }
     Ok(blocks)
+}
+
+/// DER short enough to be valid UTF-8 (every byte below 0x80, as in a five-byte OCSP
+/// "tryLater"): one SEQUENCE spanning the whole input, whose length byte is no printable
+/// character, so no pasted text is taken for it.
+fn small_der(input: &[u8]) -> bool {
+    use der::{Decode, Encode, Header, SliceReader};
+    if input.first() != Some(&0x30) || input.get(1).is_none_or(|b| *b >= 0x20) {
+        return false;
+    }
+    let Ok(mut reader) = SliceReader::new(input) else {
+        return false;
+    };
+    let Ok(header) = Header::decode(&mut reader) else {
+        return false;
+    };
+    let total = header
+        .encoded_len()
+        .ok()
+        .and_then(|head| u32::from(head).checked_add(u32::from(header.length())));
+    total.and_then(|t| usize::try_from(t).ok()) == Some(input.len())
 }
 
 /// Refuses input larger than [`MAX_INPUT_BYTES`].
@@ -118,6 +142,7 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
         "TRUSTED CERTIFICATE" => BlockKind::Certificate { trusted: true },
         "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => BlockKind::Request,
         "X509 CRL" => BlockKind::Crl,
+        "OCSP RESPONSE" => BlockKind::OcspResponse,
         "PKCS7" | "CMS" | "PKCS #7 SIGNED DATA" => BlockKind::Pkcs7,
         "PKCS12" => BlockKind::Pkcs12,
         "PUBLIC KEY" | "RSA PUBLIC KEY" => BlockKind::PublicKey {
@@ -146,6 +171,9 @@ fn kind_of_der(der: &[u8]) -> BlockKind {
     }
     if x509_cert::crl::CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der).is_ok() {
         return BlockKind::Crl;
+    }
+    if is_ocsp_response(der) {
+        return BlockKind::OcspResponse;
     }
     if pkcs7::is_pkcs7(der) {
         return BlockKind::Pkcs7;
@@ -206,6 +234,18 @@ fn ber_container(raw: &[u8]) -> Option<(BlockKind, Vec<u8>)> {
     }
     let kind = kind_of_der(&der);
     matches!(kind, BlockKind::Pkcs7 | BlockKind::Pkcs12).then_some((kind, der))
+}
+
+/// SEQUENCE { ENUMERATED … — the shape of an OCSP response (RFC 6960 §4.2.1: its
+/// responseStatus comes first), which no other structure read here has. The `ocsp` module
+/// decodes the rest.
+fn is_ocsp_response(der: &[u8]) -> bool {
+    use der::{Decode, Header, Reader, SliceReader, Tag};
+    let Ok(mut reader) = SliceReader::new(der) else {
+        return false;
+    };
+    Header::decode(&mut reader).is_ok_and(|h| h.tag() == Tag::Sequence)
+        && reader.peek_byte() == Some(0x0A)
 }
 
 /// SEQUENCE { SEQUENCE { [0] … — the shape of a certificate with a version field.

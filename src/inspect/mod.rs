@@ -126,6 +126,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     let blocks = blocks.unwrap_or_default();
     let mut pool: Vec<ChainCert> = Vec::new();
     let mut crl_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
+    let mut ocsp_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
     let mut key_blocks: Vec<crate::KeyReport> = Vec::new();
     for block in blocks {
         let mut block = match block {
@@ -172,6 +173,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 Err(e) => report.errors.push(Problem::new(block.location, e)),
             },
             BlockKind::Crl => crl_blocks.push((block.der, block.location)),
+            BlockKind::OcspResponse => ocsp_blocks.push((block.der, block.location)),
             BlockKind::Pkcs12 => {
                 match crate::pkcs12::open(&block.der, options.password.0.as_deref(), block.location)
                 {
@@ -339,6 +341,31 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         }
     }
     report.crls = crls;
+    #[cfg(feature = "ocsp")]
+    {
+        let pasted: Vec<(usize, &x509_cert::Certificate)> = pool
+            .iter()
+            .filter_map(|c| Some((c.index?, &c.cert)))
+            .collect();
+        for (der, at) in &ocsp_blocks {
+            match crate::ocsp::report(der, *at, &pasted, options.at) {
+                Ok(r) => report.ocsp.push(r),
+                Err(e) => report.errors.push(Problem::new(*at, e)),
+            }
+        }
+    }
+    #[cfg(not(feature = "ocsp"))]
+    if !ocsp_blocks.is_empty() {
+        use base64ct::Encoding;
+        report.pending.push(crate::Capability::Ocsp);
+        report.ocsp_input = ocsp_blocks
+            .iter()
+            .map(|(der, location)| report::UnreadBlock {
+                location: *location,
+                der: base64ct::Base64::encode_string(der),
+            })
+            .collect();
+    }
     for mut key in key_blocks {
         if let Some(pin) = &key.spki_sha256 {
             key.matches_certificates = report
@@ -416,6 +443,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         && report.requests.is_empty()
         && report.connections.is_empty()
         && report.crls.is_empty()
+        && ocsp_blocks.is_empty()
         && report.keys.is_empty()
     {
         let at = crate::Location {
@@ -430,6 +458,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     let signed = !report.certificates.is_empty()
         || !report.requests.is_empty()
         || !report.crls.is_empty()
+        || !ocsp_blocks.is_empty()
         || report
             .keys
             .iter()
@@ -461,6 +490,10 @@ fn empty(input: &[u8], options: &Options) -> Report {
         connections: Vec::new(),
         #[cfg(feature = "capture")]
         captures: Vec::new(),
+        #[cfg(feature = "ocsp")]
+        ocsp: Vec::new(),
+        #[cfg(not(feature = "ocsp"))]
+        ocsp_input: Vec::new(),
         http: Vec::new(),
         #[cfg(feature = "dns")]
         dns: Vec::new(),

@@ -33,6 +33,16 @@ pub struct Report {
     #[cfg(feature = "capture")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub captures: Vec<crate::CaptureReport>,
+    /// OCSP responses, pasted or stapled in a capture, in input order. On the web the ocsp
+    /// module adds them (`engine.js`), as natively `inspect` does.
+    #[cfg(feature = "ocsp")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ocsp: Vec<crate::OcspReport>,
+    /// The OCSP responses of the input, for a build without the `ocsp` feature to hand to the
+    /// ocsp module (`engine.js` reads them with it into `ocsp`, then drops this list).
+    #[cfg(not(feature = "ocsp"))]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ocsp_input: Vec<UnreadBlock>,
     /// The HTTPS configuration of each site whose HTTP responses were pasted. (A build without
     /// the `http` feature never fills it, so it writes `[]` without linking the serializer.)
     #[cfg_attr(not(feature = "http"), serde(serialize_with = "always_empty"))]
@@ -66,6 +76,7 @@ impl Report {
             .chain(self.http.iter().flat_map(|h| h.findings.iter()))
             .chain(self.requests.iter().flat_map(|r| r.findings.iter()))
             .chain(self.crls.iter().flat_map(|c| c.findings.iter()))
+            .chain(self.ocsp_findings())
             .chain(self.chains.iter().flat_map(|c| c.findings.iter()))
             .chain(self.certificates.iter().flat_map(|c| c.findings.iter()))
     }
@@ -81,6 +92,27 @@ impl Report {
     fn document_findings(&self) -> impl Iterator<Item = &Finding> {
         core::iter::empty()
     }
+
+    #[cfg(feature = "ocsp")]
+    fn ocsp_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.ocsp.iter().flat_map(|o| o.findings.iter())
+    }
+
+    #[cfg(not(feature = "ocsp"))]
+    fn ocsp_findings(&self) -> impl Iterator<Item = &Finding> {
+        core::iter::empty()
+    }
+}
+
+/// A block this build recognised but leaves to a module: where it was and its DER (base64).
+#[cfg(not(feature = "ocsp"))]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnreadBlock {
+    /// Where in the input it was.
+    pub location: crate::Location,
+    /// Its DER, base64.
+    pub der: String,
 }
 
 /// A part of the engine built and loaded on its own (a Cargo feature; a WebAssembly module).
@@ -105,6 +137,8 @@ pub enum Capability {
     Pqc,
     /// Reading packet captures and TLS bytes.
     Capture,
+    /// Reading OCSP responses.
+    Ocsp,
 }
 
 /// Serializes a list this build never fills as `[]`.

@@ -94,6 +94,11 @@ pub(crate) const CT_POLICY: Reference = r(
     "Chrome CT policy",
     "https://googlechrome.github.io/CertificateTransparency/ct_policy.html",
 );
+#[cfg(feature = "ocsp")]
+pub(crate) const RFC6960: Reference = r(
+    "RFC 6960 §4.2",
+    "https://www.rfc-editor.org/rfc/rfc6960#section-4.2",
+);
 #[cfg(feature = "ct")]
 pub(crate) const RFC6962_SCT: Reference = r(
     "RFC 6962 §3.2",

@@ -183,6 +183,7 @@ pub(crate) fn pqc_available() -> bool {
             not(feature = "module"),
             feature = "ssh-module",
             feature = "ct-module",
+            feature = "ocsp-module",
             feature = "pqc-module"
         )
     ))]
@@ -195,7 +196,12 @@ pub(crate) fn pqc_available() -> bool {
             not(target_arch = "wasm32"),
             all(
                 feature = "module",
-                not(any(feature = "ssh-module", feature = "ct-module", feature = "pqc-module"))
+                not(any(
+                    feature = "ssh-module",
+                    feature = "ct-module",
+                    feature = "ocsp-module",
+                    feature = "pqc-module"
+                ))
             )
         )
     ))]
@@ -250,6 +256,7 @@ pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
             not(feature = "module"),
             feature = "ssh-module",
             feature = "ct-module",
+            feature = "ocsp-module",
             feature = "pqc-module"
         )
     ))]
@@ -263,7 +270,12 @@ pub(crate) fn ml_dsa_public(alg: &str, key: &[u8]) -> Result<Vec<u8>, String> {
             not(target_arch = "wasm32"),
             all(
                 feature = "module",
-                not(any(feature = "ssh-module", feature = "ct-module", feature = "pqc-module"))
+                not(any(
+                    feature = "ssh-module",
+                    feature = "ct-module",
+                    feature = "ocsp-module",
+                    feature = "pqc-module"
+                ))
             )
         )
     ))]
@@ -404,6 +416,7 @@ pub fn ed25519_public_der(seed: &[u8]) -> Vec<u8> {
         not(feature = "module"),
         feature = "ssh-module",
         feature = "ct-module",
+        feature = "ocsp-module",
         feature = "pqc-module"
     )
 ))]
@@ -416,7 +429,12 @@ use crate::wasm::services as backend;
         not(target_arch = "wasm32"),
         all(
             feature = "module",
-            not(any(feature = "ssh-module", feature = "ct-module", feature = "pqc-module"))
+            not(any(
+                feature = "ssh-module",
+                feature = "ct-module",
+                feature = "ocsp-module",
+                feature = "pqc-module"
+            ))
         )
     )
 ))]

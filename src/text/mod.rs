@@ -8,6 +8,8 @@ mod capture;
 mod dns;
 #[cfg(any(feature = "documents", feature = "ssh"))]
 mod document;
+#[cfg(feature = "ocsp")]
+mod ocsp;
 
 use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
 use crate::{Finding, Report, Severity};
@@ -68,6 +70,10 @@ pub fn render(report: &Report) -> String {
     }
     for (i, c) in report.crls.iter().enumerate() {
         crl(&mut out, i.saturating_add(1), c);
+    }
+    #[cfg(feature = "ocsp")]
+    for (i, o) in report.ocsp.iter().enumerate() {
+        ocsp::section(&mut out, i.saturating_add(1), o);
     }
     for k in &report.keys {
         let matches: Vec<String> = k

@@ -616,6 +616,29 @@ test('a hybrid chain and a composite certificate: both signatures of each are ch
   await context.close();
 });
 
+test('an OCSP response pasted with its certificate: the status, its freshness, and who signed it', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-04');
+  await page.getByRole('button', { name: /OCSP response/ }).click();
+  const card = page.getByTestId('ocsp');
+  await card.waitFor();
+  const row = card.getByTestId('ocsp-statuses').locator('tbody tr');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.textContent(), /certificate 1: revoked\.example.*serial 20:02.*Revoked.*on 2026-12-01.*keyCompromise.*fresh/);
+  assert.equal(await card.locator('.badge.ok').textContent(), 'Signature verifies');
+  assert.match(await card.textContent(), /signed by the CA that issued the certificate/);
+  assert.equal(await card.locator('details.finding[data-finding="ocsp.revoked"]').count(), 1);
+  assert.match(await page.getByTestId('summary').textContent(), /1 OCSP response/);
+  await card.screenshot({ path: `${screenshots}ocsp.png` });
+  // A week later the same response is out of date.
+  await page.fill('#at', '2026-12-20');
+  await page.dispatchEvent('#at', 'change');
+  await page.locator('details.finding[data-finding="ocsp.expired"]').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a packet capture: each connection as a timeline, its hellos, and the certificates a TLS 1.2 server sent', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
   await open(page, server.origin);

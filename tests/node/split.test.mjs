@@ -17,7 +17,7 @@ const at = '2026-11-27T00:00:00Z';
 /** Every fixture under these folders (small files; the hostile and bounds ones excluded). */
 function fixtures() {
   const out = [];
-  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'pqc/composite', 'ct', 'capture']) {
+  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'pqc/composite', 'ct', 'capture', 'ocsp']) {
     const base = new URL(`tests/data/${dir}/`, root);
     for (const name of readdirSync(base).sort()) {
       const path = new URL(name, base);
@@ -68,7 +68,7 @@ test('the split engine reports exactly what the native engine reports, on every 
       compared += 1;
     }
   }
-  assert.deepEqual(engine.modulesLoaded().sort(), ['capture', 'core', 'ct', 'dns', 'documents', 'html', 'http', 'pkcs12', 'pqc', 'ssh', 'verify']);
+  assert.deepEqual(engine.modulesLoaded().sort(), ['capture', 'core', 'ct', 'dns', 'documents', 'html', 'http', 'ocsp', 'pkcs12', 'pqc', 'ssh', 'verify']);
   console.log(`split engine = native engine on ${compared} fixtures`);
 });
 

@@ -4,7 +4,7 @@
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
 // documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
 // html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures; ct: Certificate
-// Transparency; capture: packet captures and TLS bytes)
+// Transparency; capture: packet captures and TLS bytes; ocsp: OCSP responses)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -22,6 +22,7 @@ const importers = {
   pqc: () => import('./certscope_pqc.js'),
   ct: () => import('./certscope_ct.js'),
   capture: () => import('./certscope_capture.js'),
+  ocsp: () => import('./certscope_ocsp.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -67,7 +68,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct', 'capture'].includes(capability)) register(capability, glue);
+    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct', 'capture', 'ocsp'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -109,8 +110,8 @@ export async function inspect(input, options = {}) {
   // A module the core calls during analysis changes what it finds (a decrypted bundle holds
   // certificates that then need verifying), so the core runs again after each load.
   for (let round = 0; round < 3; round += 1) {
-    // http and ssh describe the input apart from the core: they are merged below.
-    const wanted = report.pending.filter((c) => !['http', 'dns', 'ssh', 'html'].includes(c) && !(c === 'verify' && options?.verify === false) && !loaded(c));
+    // http, ssh, dns, html and ocsp describe the input apart from the core: they are merged below.
+    const wanted = report.pending.filter((c) => !['http', 'dns', 'ssh', 'html', 'ocsp'].includes(c) && !(c === 'verify' && options?.verify === false) && !loaded(c));
     if (wanted.length === 0) break;
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
@@ -119,6 +120,7 @@ export async function inspect(input, options = {}) {
     addFixes(report, await load('verify'));
     if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST))) addCt(report, await load('ct'));
   }
+  if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
   // SAML and JWK documents and OpenSSH keys are described by their own module.
   for (const capability of ['documents', 'ssh']) {
     if (report.pending.includes(capability)) await addDocument(report, capability, input, options);
@@ -228,6 +230,21 @@ function addCt(report, ct) {
     const checked = ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at);
     if (checked) chain.ct = checked;
   }
+}
+
+/**
+ * Reads the OCSP responses the core found (`ocspInput`) with the ocsp module, against the
+ * report's certificates in order, as `inspect` in src/inspect/mod.rs does natively.
+ */
+function addOcsp(report, ocsp) {
+  const certificates = report.certificates.map((c) => c.pem).join('');
+  const at = Date.parse(report.evaluatedAt) / 1000;
+  const read = (report.ocspInput ?? []).map(({ location, der }) => ocsp.readOcsp(bytes(der), location.block, location.line ?? undefined, location.byteOffset, certificates, at));
+  const reports = read.flatMap((r) => (r.ocsp ? [r.ocsp] : []));
+  if (reports.length > 0) report.ocsp = reports;
+  report.errors.push(...read.flatMap((r) => (r.error ? [r.error] : [])));
+  delete report.ocspInput;
+  report.pending = report.pending.filter((c) => c !== 'ocsp');
 }
 
 /** The same merge as `add_http` in src/inspect/mod.rs. */

@@ -34,7 +34,8 @@ export function renderReport(report, options = {}) {
   const requests = report.requests ?? [];
   const crls = report.crls ?? [];
   const dns = report.dns ?? [];
-  const all = [...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...dns.flatMap((d) => d.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings), ...(report.document?.findings ?? [])];
+  const ocsp = report.ocsp ?? [];
+  const all = [...ocsp.flatMap((o) => o.findings), ...report.findings, ...connections.flatMap((c) => c.findings), ...http.flatMap((s) => s.findings), ...dns.flatMap((d) => d.findings), ...report.chains.flatMap((c) => c.findings), ...report.certificates.flatMap((c) => c.findings), ...requests.flatMap((r) => r.findings), ...crls.flatMap((c) => c.findings), ...(report.document?.findings ?? [])];
   frag.append(summary(report, all));
   // Connections read from a capture are shown with their timeline, by render-capture.js.
   for (const c of connections.filter((c) => c.tool !== 'capture')) frag.append(connectionSection(c, report));
@@ -53,6 +54,7 @@ export function renderReport(report, options = {}) {
   report.certificates.forEach((cert, i) => frag.append(card(cert, i, options)));
   requests.forEach((r, i) => frag.append(requestCard(r, i)));
   crls.forEach((c, i) => frag.append(crlCard(c, i, report)));
+  ocsp.forEach((o, i) => frag.append(later(() => import('./render-ocsp.js').then((m) => m.ocspCard(o, i, report)))));
   for (const k of report.keys ?? []) frag.append(keyCard(k, report));
   return frag;
 }
@@ -62,7 +64,7 @@ function summary(report, all) {
   const warnings = count(all, 'warning');
   const n = report.certificates.length;
   const sites = (report.http ?? []).length;
-  const others = (report.dns ?? []).length + (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length + (report.document ? 1 : 0);
+  const others = (report.dns ?? []).length + (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length + (report.ocsp ?? []).length + (report.document ? 1 : 0);
   const level = errors ? 'error' : warnings ? 'warning' : n || sites || others ? 'ok' : 'error';
   let headline;
   if (!n && !sites && !others) headline = 'No certificate could be read';
@@ -76,6 +78,7 @@ function summary(report, all) {
     (report.connections ?? []).length ? plural(report.connections.length, 'TLS connection') : null,
     (report.requests ?? []).length ? plural(report.requests.length, 'signing request') : null,
     (report.crls ?? []).length ? plural(report.crls.length, 'CRL') : null,
+    (report.ocsp ?? []).length ? plural(report.ocsp.length, 'OCSP response') : null,
     report.document?.kind === 'jwks' ? plural(report.document.keys.length, 'JSON Web Key') : null,
     report.document?.kind === 'ssh' ? plural(report.document.keys.length, 'SSH key') : null,
     report.document?.kind === 'saml' ? plural(report.document.entities.length, 'SAML entity').replace('entitys', 'entities') : null,

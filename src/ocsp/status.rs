@@ -1,0 +1,149 @@
+//! One certificate's status in an OCSP response (RFC 6960 §4.2.1 `SingleResponse`): which
+//! certificate its CertID names, and whether the answer is fresh at the time of check.
+
+use der::Encode;
+use serde::Serialize;
+use sha1::Sha1;
+use sha2::{Digest, Sha256, Sha384, Sha512};
+use x509_cert::Certificate;
+
+use super::asn1::{CertId, CertStatus, SingleResponse};
+
+/// How far a thisUpdate may be ahead of the time of check before the response counts as not
+/// yet valid: the responder's clock may run a little ahead (OpenSSL allows 5 minutes too).
+const CLOCK_SKEW: u64 = 300;
+
+/// The status of one certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OcspStatus {
+    /// The certificate's serial number, hex.
+    pub serial: String,
+    /// The hash the CertID names the issuer with (`SHA-1` usually).
+    pub hash_algorithm: String,
+    /// Index in `Report.certificates` of the pasted certificate it is about.
+    pub certificate: Option<usize>,
+    /// That certificate's subject, when it was pasted.
+    pub subject: Option<String>,
+    /// Index in `Report.certificates` of the pasted issuer its hashes name.
+    pub issuer: Option<usize>,
+    /// `good`, `revoked` or `unknown`.
+    pub status: &'static str,
+    /// When it was revoked, RFC 3339 UTC.
+    pub revoked_at: Option<String>,
+    /// Why (the CRL reason code's name), when the responder says.
+    pub reason: Option<&'static str>,
+    /// When the status was known to be right.
+    pub this_update: String,
+    /// When a newer status will be available; after that this one is stale.
+    pub next_update: Option<String>,
+    /// At the time of check: `fresh`, `expired` (nextUpdate passed), `not-yet-valid`
+    /// (thisUpdate ahead by more than 5 minutes) or `no-next-update` (newer statuses are
+    /// always available, RFC 6960 §4.2.2.1).
+    pub freshness: &'static str,
+}
+
+/// The parts of a certificate a CertID is made of (RFC 6960 §4.1.1): the hashes of its
+/// subject name (as an issuer) and of its public key's bits, and its issuer name and serial
+/// (as the certificate asked about).
+pub(super) fn hashes(alg: &str, cert: &Certificate) -> Option<(Vec<u8>, Vec<u8>)> {
+    let tbs = cert.tbs_certificate();
+    let name = tbs.subject().to_der().ok()?;
+    let key = tbs.subject_public_key_info().subject_public_key.raw_bytes();
+    Some((digest(alg, &name)?, digest(alg, key)?))
+}
+
+/// `bytes` hashed with the algorithm named by `alg` (an OID), if certscope knows it.
+pub(super) fn digest(alg: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    Some(match alg {
+        "1.3.14.3.2.26" => Sha1::digest(bytes).to_vec(),
+        "2.16.840.1.101.3.4.2.1" => Sha256::digest(bytes).to_vec(),
+        "2.16.840.1.101.3.4.2.2" => Sha384::digest(bytes).to_vec(),
+        "2.16.840.1.101.3.4.2.3" => Sha512::digest(bytes).to_vec(),
+        _ => return None,
+    })
+}
+
+fn hash_name(alg: &str) -> String {
+    match alg {
+        "1.3.14.3.2.26" => "SHA-1".into(),
+        "2.16.840.1.101.3.4.2.1" => "SHA-256".into(),
+        "2.16.840.1.101.3.4.2.2" => "SHA-384".into(),
+        "2.16.840.1.101.3.4.2.3" => "SHA-512".into(),
+        other => other.into(),
+    }
+}
+
+/// The certificate of `pool` that issued the certificate `id` names (its name and key hash
+/// match), with its index in `Report.certificates` when it was pasted.
+pub(super) fn issuer<'a>(
+    id: &CertId,
+    pool: &[(Option<usize>, &'a Certificate)],
+) -> Option<(Option<usize>, &'a Certificate)> {
+    let alg = id.hash_algorithm.oid.to_string();
+    pool.iter()
+        .find(|(_, c)| {
+            hashes(&alg, c).is_some_and(|(name, key)| {
+                name == id.issuer_name_hash.as_bytes() && key == id.issuer_key_hash.as_bytes()
+            })
+        })
+        .copied()
+}
+
+/// Reads one SingleResponse against the certificates of `pool` at `at`.
+pub(super) fn read(
+    single: &SingleResponse,
+    pool: &[(Option<usize>, &Certificate)],
+    at: u64,
+) -> OcspStatus {
+    let id = &single.cert_id;
+    let alg = id.hash_algorithm.oid.to_string();
+    let serial = id.serial_number.as_bytes();
+    // The certificate asked about: its serial, and its issuer's name hashing as the CertID's.
+    let subject = pool.iter().find(|(i, c)| {
+        let tbs = c.tbs_certificate();
+        i.is_some()
+            && tbs.serial_number().as_bytes() == serial
+            && tbs
+                .issuer()
+                .to_der()
+                .ok()
+                .and_then(|n| digest(&alg, &n))
+                .is_some_and(|h| h == id.issuer_name_hash.as_bytes())
+    });
+    let (status, revoked_at, reason) = match &single.cert_status {
+        CertStatus::Good(_) => ("good", None, None),
+        CertStatus::Unknown(_) => ("unknown", None, None),
+        CertStatus::Revoked(r) => (
+            "revoked",
+            Some(crate::time::rfc3339(
+                r.revocation_time.to_unix_duration().as_secs(),
+            )),
+            r.revocation_reason.map(crate::crl::reason_name),
+        ),
+    };
+    let this_update = single.this_update.to_unix_duration().as_secs();
+    let next_update = single.next_update.map(|n| n.to_unix_duration().as_secs());
+    let freshness = if this_update > at.saturating_add(CLOCK_SKEW) {
+        "not-yet-valid"
+    } else {
+        match next_update {
+            Some(n) if n < at => "expired",
+            Some(_) => "fresh",
+            None => "no-next-update",
+        }
+    };
+    OcspStatus {
+        serial: crate::hex::colon(serial),
+        hash_algorithm: hash_name(&alg),
+        certificate: subject.and_then(|(i, _)| *i),
+        subject: subject.map(|(_, c)| crate::cert::name_display(c.tbs_certificate().subject())),
+        issuer: issuer(id, pool).and_then(|(i, _)| i),
+        status,
+        revoked_at,
+        reason,
+        this_update: crate::time::rfc3339(this_update),
+        next_update: next_update.map(crate::time::rfc3339),
+        freshness,
+    }
+}
