@@ -125,8 +125,9 @@ node scripts/docs.mjs
 # (BlockKind, the shape check, Report.ocspInput, and DER short enough to be valid UTF-8 read
 # as DER) 420000 -> 420700; the ocsp module itself (RFC
 # 6960's ASN.1, certificates, SHA-1/2 for CertIDs, the responder's authority; its signatures
-# by the verify module, through services.js), 107 KB, loads only for OCSP input.
-declare -A budget=([core]=420700 [verify]=210000 [http]=170500 [pkcs12]=60000 [documents]=120000 [ssh]=85500 [compare]=47000 [dns]=70000 [html]=114000 [pqc]=88000 [ct]=74000 [capture]=145000 [ocsp]=107500)
+# by the verify module, through services.js), 107 KB, and OCSP requests (+4.4 KB), 111.5 KB;
+# it loads only for OCSP input.
+declare -A budget=([core]=420700 [verify]=210000 [http]=170500 [pkcs12]=60000 [documents]=120000 [ssh]=85500 [compare]=47000 [dns]=70000 [html]=114000 [pqc]=88000 [ct]=74000 [capture]=145000 [ocsp]=112000)
 total=0
 for module in core verify http pkcs12 documents ssh compare dns html pqc ct capture ocsp; do
   gz=$(( $(gzip -9c "pkg/certscope_${module}_bg.wasm" | wc -c) + $(gzip -9c "pkg/certscope_$module.js" | wc -c) ))

@@ -136,7 +136,10 @@ pub use key::KeyReport;
 pub use lint::engine::{LintResult, Status as LintStatus};
 pub use lint::{catalog as lint_catalog, lint_results, LintInfo};
 #[cfg(feature = "ocsp")]
-pub use ocsp::{OcspReport, OcspSignature, OcspStatus, Responder as OcspResponder};
+pub use ocsp::{
+    OcspReport, OcspRequestReport, OcspSignature, OcspStatus, RequestedCertificate,
+    Responder as OcspResponder,
+};
 pub use pkcs12::{BagReport, PasswordState, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
 pub use report::{Finding, Location, Problem, Reference, Severity, Snippets, ToolFinding};
 pub use summary::{summarize, CertificateSummary, Summary};

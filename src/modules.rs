@@ -16,7 +16,7 @@ pub fn ct_check(
     let hash = issuer_key_hash.and_then(|h| <[u8; 32]>::try_from(h).ok());
     crate::ct::check(leaf, hash, lifetime, at)
 }
-/// One OCSP response (DER, found by the core at `location`) read against the report's
+/// One OCSP response or request (DER, found by the core at `location`) read against the report's
 /// certificates, given as the PEM of `Report.certificates` in order (so that indices match),
 /// at `at`, as `inspect` reads it natively; `engine.js` merges the result into the report.
 #[cfg(feature = "ocsp")]
@@ -25,7 +25,7 @@ pub fn ocsp(
     location: crate::Location,
     certificates_pem: &str,
     at: u64,
-) -> Result<crate::OcspReport, Box<crate::Problem>> {
+) -> Result<crate::ocsp::Read, Box<crate::Problem>> {
     use der::Decode;
     const END: &str = "-----END CERTIFICATE-----";
     let mut certificates = Vec::new();
@@ -44,7 +44,7 @@ pub fn ocsp(
         .enumerate()
         .filter_map(|(i, c)| Some((i, c.as_ref()?)))
         .collect();
-    crate::ocsp::report(der, location, &pasted, at).map_err(|e| crate::Problem::boxed(location, e))
+    crate::ocsp::read(der, location, &pasted, at).map_err(|e| crate::Problem::boxed(location, e))
 }
 /// The corrected chain file of one chain (the report is merged in `engine.js`).
 #[cfg(feature = "verify")]

@@ -111,7 +111,7 @@ pub fn summarize(input: &[u8]) -> Result<Summary, Error> {
             BlockKind::PublicKey { label } => unlisted(&mut summary, at, &label),
             BlockKind::Request => unlisted(&mut summary, at, "CERTIFICATE REQUEST"),
             BlockKind::Crl => unlisted(&mut summary, at, "X509 CRL"),
-            BlockKind::OcspResponse => unlisted(&mut summary, at, "OCSP RESPONSE"),
+            BlockKind::Ocsp => unlisted(&mut summary, at, "OCSP"),
             BlockKind::Pkcs12 => unlisted(&mut summary, at, "PKCS12"),
             BlockKind::Other { label } => unlisted(&mut summary, at, &label),
         }

@@ -513,6 +513,8 @@ export interface Report {
   captures?: CaptureReport[];
   /** OCSP responses, pasted or stapled in a capture. */
   ocsp?: OcspReport[];
+  /** OCSP requests. */
+  ocspRequests?: OcspRequest[];
   /** The document the certificates came from (SAML metadata, a JWK Set), when the input is one. */
   document?: Document;
   /** Findings about the input as a whole (e.g. a pasted private key). */
@@ -537,6 +539,25 @@ export interface OcspReport {
   certificatesIncluded: number;
   signature: OcspSignature | null;
   findings: Finding[];
+}
+/** An OCSP request (RFC 6960 §4.1): which certificates a client asks about. */
+export interface OcspRequest {
+  location: Location;
+  certificates: RequestedCertificate[];
+  /** Hex: the responder is asked to echo it (many public responders answer from a cache instead). */
+  nonce: string | null;
+  requestor: string | null;
+  signed: boolean;
+}
+/** A certificate as an OCSP CertID names it. */
+export interface RequestedCertificate {
+  serial: string;
+  hashAlgorithm: string;
+  /** Index in `certificates` of the pasted certificate it names. */
+  certificate: number | null;
+  subject: string | null;
+  /** Index in `certificates` of the issuer its hashes name. */
+  issuer: number | null;
 }
 export interface OcspResponder {
   name: string | null;
@@ -1146,13 +1167,14 @@ mod ocsp_module {
     #[derive(serde::Serialize)]
     struct Read {
         ocsp: Option<crate::OcspReport>,
+        request: Option<crate::OcspRequestReport>,
         error: Option<crate::Problem>,
     }
 
-    /// One OCSP response the core found (`Report.ocspInput`: its DER and place), read against
-    /// the report's certificates (`certificates`: their PEM, in the report's order) at `at`
-    /// (seconds), as `inspect` does natively: `{ ocsp }`, or `{ error }` when it cannot be
-    /// read. `engine.js` merges it into the report.
+    /// One OCSP response or request the core found (`Report.ocspInput`: its DER and place),
+    /// read against the report's certificates (`certificates`: their PEM, in the report's
+    /// order) at `at` (seconds), as `inspect` does natively: `{ ocsp }` or `{ request }`, or
+    /// `{ error }` when it cannot be read. `engine.js` merges it into the report.
     #[wasm_bindgen(js_name = readOcsp)]
     pub fn read(
         der: &[u8],
@@ -1174,15 +1196,15 @@ mod ocsp_module {
             line,
             byte_offset,
         };
-        let read = match crate::modules::ocsp(der, location, certificates, at) {
-            Ok(r) => Read {
-                ocsp: Some(r),
-                error: None,
-            },
-            Err(e) => Read {
-                ocsp: None,
-                error: Some(*e),
-            },
+        let (ocsp, request, error) = match crate::modules::ocsp(der, location, certificates, at) {
+            Ok(crate::ocsp::Read::Response(r)) => (Some(*r), None, None),
+            Ok(crate::ocsp::Read::Request(r)) => (None, Some(r), None),
+            Err(e) => (None, None, Some(*e)),
+        };
+        let read = Read {
+            ocsp,
+            request,
+            error,
         };
         super::to_js(&read)
     }

@@ -322,7 +322,7 @@ fn every_response_reads_as_openssl_reads_it() {
     let names: Vec<String> = std::fs::read_dir(DIR)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".der"))
+        .filter(|n| n.ends_with(".der") && !n.starts_with("req-"))
         .collect();
     assert!(names.len() >= 10, "{names:?}");
     if openssl(&format!("{DIR}/good.der")).is_none() {
@@ -444,4 +444,94 @@ fn responses_changed_bit_by_bit_read_as_openssl_reads_them() {
         refused.len()
     );
     assert!(compared >= 100, "{compared}");
+}
+
+#[test]
+fn a_request_names_the_certificates_it_asks_about() {
+    let mut input = String::new();
+    for p in ["root.pem", "inter.pem", "good.pem", "revoked.pem"] {
+        input.push_str(&String::from_utf8(file(p)).unwrap());
+    }
+    input.push_str(
+        &der::pem::encode_string(
+            "OCSP REQUEST",
+            der::pem::LineEnding::LF,
+            &file("req-two.der"),
+        )
+        .unwrap(),
+    );
+    let r = inspect(input.as_bytes(), &Options::at(AT)).unwrap();
+    assert!(r.errors.is_empty() && r.ocsp.is_empty(), "{:?}", r.errors);
+    let q = &r.ocsp_requests[0];
+    let asked: Vec<_> = q
+        .certificates
+        .iter()
+        .map(|c| (c.serial.as_str(), c.certificate, c.issuer))
+        .collect();
+    assert_eq!(
+        asked,
+        [("20:01", Some(2), Some(1)), ("20:02", Some(3), Some(1))]
+    );
+    assert_eq!(
+        q.certificates[1].subject.as_deref(),
+        Some("CN=revoked.example")
+    );
+    assert_eq!(q.nonce.as_ref().map(|n| n.split(':').count()), Some(16));
+    assert_eq!((q.signed, q.requestor.as_deref()), (false, None));
+    // A request alone, as raw DER: recognised by its shape (six SEQUENCEs down to a hash OID).
+    let alone = inspect(&file("req-sha256.der"), &Options::at(AT)).unwrap();
+    assert!(alone.errors.is_empty(), "{:?}", alone.errors);
+    let c = &alone.ocsp_requests[0].certificates[0];
+    assert_eq!(
+        (c.serial.as_str(), c.hash_algorithm.as_str(), c.certificate),
+        ("20:03", "SHA-256", None)
+    );
+    let text = certscope::render_text(&r);
+    assert!(text.contains("OCSP request [1] at block 5"), "{text}");
+}
+
+#[test]
+fn every_request_reads_as_openssl_reads_it() {
+    let names: Vec<String> = std::fs::read_dir(DIR)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with("req-") && n.ends_with(".der"))
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    for name in &names {
+        let out = std::process::Command::new("openssl")
+            .args(["ocsp", "-reqin", &format!("{DIR}/{name}"), "-req_text"])
+            .output();
+        let Ok(out) = out else {
+            assert!(
+                std::env::var_os("CERTSCOPE_REQUIRE_OPENSSL").is_none(),
+                "openssl is required"
+            );
+            return;
+        };
+        let text = String::from_utf8_lossy(&out.stdout);
+        let theirs: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("Serial Number: "))
+            .map(str::to_owned)
+            .collect();
+        let r = inspect(&file(name), &Options::at(AT)).unwrap();
+        let q = &r.ocsp_requests[0];
+        let ours: Vec<String> = q
+            .certificates
+            .iter()
+            .map(|c| c.serial.replace(':', ""))
+            .collect();
+        assert_eq!(ours, theirs, "{name}");
+        assert_eq!(q.nonce.is_some(), text.contains("OCSP Nonce"), "{name}");
+        let requestor = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("Requestor Name: DirName:"));
+        assert_eq!(
+            q.requestor.as_deref().map(|r| r.replace('=', " = ")),
+            requestor.map(str::to_owned),
+            "{name}"
+        );
+        assert_eq!(q.signed, text.contains("Signature Algorithm"), "{name}");
+    }
 }

@@ -42,8 +42,8 @@ pub(crate) enum BlockKind {
     Request,
     /// A certificate revocation list.
     Crl,
-    /// An OCSP response (RFC 6960 §4.2.1).
-    OcspResponse,
+    /// An OCSP response or request (RFC 6960 §4.2.1, §4.1.1).
+    Ocsp,
     /// A PKCS#7 / CMS SignedData holding certificates and CRLs.
     Pkcs7,
     /// A PKCS#12 / PFX bundle.
@@ -142,7 +142,7 @@ pub(crate) fn kind_of_label(label: &str) -> BlockKind {
         "TRUSTED CERTIFICATE" => BlockKind::Certificate { trusted: true },
         "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => BlockKind::Request,
         "X509 CRL" => BlockKind::Crl,
-        "OCSP RESPONSE" => BlockKind::OcspResponse,
+        "OCSP RESPONSE" | "OCSP REQUEST" => BlockKind::Ocsp,
         "PKCS7" | "CMS" | "PKCS #7 SIGNED DATA" => BlockKind::Pkcs7,
         "PKCS12" => BlockKind::Pkcs12,
         "PUBLIC KEY" | "RSA PUBLIC KEY" => BlockKind::PublicKey {
@@ -172,8 +172,8 @@ fn kind_of_der(der: &[u8]) -> BlockKind {
     if x509_cert::crl::CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der).is_ok() {
         return BlockKind::Crl;
     }
-    if is_ocsp_response(der) {
-        return BlockKind::OcspResponse;
+    if is_ocsp(der) {
+        return BlockKind::Ocsp;
     }
     if pkcs7::is_pkcs7(der) {
         return BlockKind::Pkcs7;
@@ -236,16 +236,34 @@ fn ber_container(raw: &[u8]) -> Option<(BlockKind, Vec<u8>)> {
     matches!(kind, BlockKind::Pkcs7 | BlockKind::Pkcs12).then_some((kind, der))
 }
 
-/// SEQUENCE { ENUMERATED … — the shape of an OCSP response (RFC 6960 §4.2.1: its
-/// responseStatus comes first), which no other structure read here has. The `ocsp` module
-/// decodes the rest.
-fn is_ocsp_response(der: &[u8]) -> bool {
+/// The shape of an OCSP response, SEQUENCE { ENUMERATED … (RFC 6960 §4.2.1: its
+/// responseStatus comes first), or of a request, whose first CertID's hash algorithm is
+/// reached through six SEQUENCEs (§4.1.1: OCSPRequest, TBSRequest, requestList, Request,
+/// CertID, AlgorithmIdentifier; a version or requestor name first is stepped over). No other
+/// structure read here has either shape; the `ocsp` module decodes the rest.
+fn is_ocsp(der: &[u8]) -> bool {
     use der::{Decode, Header, Reader, SliceReader, Tag};
     let Ok(mut reader) = SliceReader::new(der) else {
         return false;
     };
-    Header::decode(&mut reader).is_ok_and(|h| h.tag() == Tag::Sequence)
-        && reader.peek_byte() == Some(0x0A)
+    let sequence =
+        |r: &mut SliceReader<'_>| Header::decode(r).is_ok_and(|h| h.tag() == Tag::Sequence);
+    if !sequence(&mut reader) {
+        return false;
+    }
+    if reader.peek_byte() == Some(0x0A) {
+        return true;
+    }
+    if !sequence(&mut reader) {
+        return false;
+    }
+    // [0] version, [1] requestorName: skipped whole.
+    while matches!(reader.peek_byte(), Some(0xA0 | 0xA1)) {
+        if der::asn1::AnyRef::decode(&mut reader).is_err() {
+            return false;
+        }
+    }
+    (0..4).all(|_| sequence(&mut reader)) && reader.peek_byte() == Some(0x06)
 }
 
 /// SEQUENCE { SEQUENCE { [0] … — the shape of a certificate with a version field.

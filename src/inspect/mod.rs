@@ -173,7 +173,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 Err(e) => report.errors.push(Problem::new(block.location, e)),
             },
             BlockKind::Crl => crl_blocks.push((block.der, block.location)),
-            BlockKind::OcspResponse => ocsp_blocks.push((block.der, block.location)),
+            BlockKind::Ocsp => ocsp_blocks.push((block.der, block.location)),
             BlockKind::Pkcs12 => {
                 match crate::pkcs12::open(&block.der, options.password.0.as_deref(), block.location)
                 {
@@ -348,8 +348,9 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             .filter_map(|c| Some((c.index?, &c.cert)))
             .collect();
         for (der, at) in &ocsp_blocks {
-            match crate::ocsp::report(der, *at, &pasted, options.at) {
-                Ok(r) => report.ocsp.push(r),
+            match crate::ocsp::read(der, *at, &pasted, options.at) {
+                Ok(crate::ocsp::Read::Response(r)) => report.ocsp.push(*r),
+                Ok(crate::ocsp::Read::Request(r)) => report.ocsp_requests.push(r),
                 Err(e) => report.errors.push(Problem::new(*at, e)),
             }
         }
@@ -492,6 +493,8 @@ fn empty(input: &[u8], options: &Options) -> Report {
         captures: Vec::new(),
         #[cfg(feature = "ocsp")]
         ocsp: Vec::new(),
+        #[cfg(feature = "ocsp")]
+        ocsp_requests: Vec::new(),
         #[cfg(not(feature = "ocsp"))]
         ocsp_input: Vec::new(),
         http: Vec::new(),

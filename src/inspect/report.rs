@@ -38,7 +38,11 @@ pub struct Report {
     #[cfg(feature = "ocsp")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ocsp: Vec<crate::OcspReport>,
-    /// The OCSP responses of the input, for a build without the `ocsp` feature to hand to the
+    /// OCSP requests, in input order (added on the web as `ocsp` is).
+    #[cfg(feature = "ocsp")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ocsp_requests: Vec<crate::OcspRequestReport>,
+    /// The OCSP responses and requests of the input, for a build without the `ocsp` feature to hand to the
     /// ocsp module (`engine.js` reads them with it into `ocsp`, then drops this list).
     #[cfg(not(feature = "ocsp"))]
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -113,3 +113,34 @@ pub(crate) struct RevokedInfo {
     #[asn1(context_specific = "0", optional = "true", tag_mode = "EXPLICIT")]
     pub(crate) revocation_reason: Option<CrlReason>,
 }
+
+/// `OCSPRequest ::= SEQUENCE { tbsRequest, optionalSignature [0] EXPLICIT Signature OPTIONAL }`
+/// (RFC 6960 §4.1.1).
+#[derive(Clone, Debug, Sequence)]
+pub(crate) struct OcspRequest {
+    pub(crate) tbs_request: TbsRequest,
+    #[asn1(context_specific = "0", optional = "true", tag_mode = "EXPLICIT")]
+    pub(crate) optional_signature: Option<Any>,
+}
+
+/// `TBSRequest`: who asks (when the request is signed), about which certificates.
+#[derive(Clone, Debug, Sequence)]
+pub(crate) struct TbsRequest {
+    #[asn1(context_specific = "0", optional = "true", tag_mode = "EXPLICIT")]
+    pub(crate) version: Option<u8>,
+    /// A GeneralName, decoded only as far as shown (`request::requestor`): the whole
+    /// GeneralName decoder would add 13 KB to the module for a field few requests carry.
+    #[asn1(context_specific = "1", optional = "true", tag_mode = "EXPLICIT")]
+    pub(crate) requestor_name: Option<Any>,
+    pub(crate) request_list: Vec<Request>,
+    #[asn1(context_specific = "2", optional = "true", tag_mode = "EXPLICIT")]
+    pub(crate) request_extensions: Option<Extensions>,
+}
+
+/// `Request ::= SEQUENCE { reqCert CertID, singleRequestExtensions [0] EXPLICIT OPTIONAL }`.
+#[derive(Clone, Debug, Sequence)]
+pub(crate) struct Request {
+    pub(crate) req_cert: CertId,
+    #[asn1(context_specific = "0", optional = "true", tag_mode = "EXPLICIT")]
+    pub(crate) single_request_extensions: Option<Extensions>,
+}

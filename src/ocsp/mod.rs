@@ -10,11 +10,13 @@
 //! [RFC 6960]: https://www.rfc-editor.org/rfc/rfc6960
 
 mod asn1;
+mod request;
 mod responder;
 mod status;
 
+pub use request::OcspRequestReport;
 pub use responder::{OcspSignature, Responder};
-pub use status::OcspStatus;
+pub use status::{OcspStatus, RequestedCertificate};
 
 use der::{Decode, Encode};
 use serde::Serialize;
@@ -52,6 +54,45 @@ pub struct OcspReport {
     pub signature: Option<OcspSignature>,
     /// What it means for the pasted certificates, and its own state.
     pub findings: Vec<Finding>,
+}
+
+/// An OCSP message of the input.
+#[derive(Debug, Clone)]
+pub enum Read {
+    /// A response.
+    Response(Box<OcspReport>),
+    /// A request.
+    Request(OcspRequestReport),
+}
+
+/// Reads the OCSP response or request `der` (told apart by what its SEQUENCE opens with: a
+/// response's status is an ENUMERATED, a request's body a SEQUENCE) against the pasted
+/// certificates at `at`.
+pub fn read(
+    der: &[u8],
+    location: Location,
+    certificates: &[(usize, &Certificate)],
+    at: u64,
+) -> Result<Read, Error> {
+    let request = der::SliceReader::new(der).ok().and_then(|mut r| {
+        use der::Reader;
+        der::Header::decode(&mut r).ok()?;
+        r.peek_byte()
+    }) == Some(0x30);
+    if request {
+        request::report(der, location, certificates).map(Read::Request)
+    } else {
+        report(der, location, certificates, at).map(|r| Read::Response(Box::new(r)))
+    }
+}
+
+/// The nonce of a request's or response's extensions (RFC 6960 §4.4.1), hex.
+fn nonce(extensions: Option<&x509_cert::ext::Extensions>) -> Option<String> {
+    extensions
+        .into_iter()
+        .flatten()
+        .find(|e| e.extn_id.to_string() == NONCE)
+        .map(|e| crate::hex::colon(nonce_value(e.extn_value.as_bytes())))
 }
 
 /// Reads the OCSP response `der` and relates it to the pasted certificates (`certificates`:
@@ -114,12 +155,7 @@ pub fn report(
     report.produced_at = Some(crate::time::rfc3339(
         data.produced_at.to_unix_duration().as_secs(),
     ));
-    report.nonce = data
-        .response_extensions
-        .iter()
-        .flatten()
-        .find(|e| e.extn_id.to_string() == NONCE)
-        .map(|e| crate::hex::colon(nonce_value(e.extn_value.as_bytes())));
+    report.nonce = nonce(data.response_extensions.as_ref());
     let signer = responder::find(&data.responder_id, &pool);
     report.responder = Some(responder::describe(&data.responder_id, signer));
     report.responses = data

@@ -90,16 +90,27 @@ pub(super) fn issuer<'a>(
         .copied()
 }
 
-/// Reads one SingleResponse against the certificates of `pool` at `at`.
-pub(super) fn read(
-    single: &SingleResponse,
-    pool: &[(Option<usize>, &Certificate)],
-    at: u64,
-) -> OcspStatus {
-    let id = &single.cert_id;
+/// A certificate as a CertID names it (in a request or a response).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestedCertificate {
+    /// The certificate's serial number, hex.
+    pub serial: String,
+    /// The hash the CertID names the issuer with (`SHA-1` usually).
+    pub hash_algorithm: String,
+    /// Index in `Report.certificates` of the pasted certificate it names.
+    pub certificate: Option<usize>,
+    /// That certificate's subject, when it was pasted.
+    pub subject: Option<String>,
+    /// Index in `Report.certificates` of the pasted issuer its hashes name.
+    pub issuer: Option<usize>,
+}
+
+/// The certificate `id` names, among the pasted ones of `pool`: its serial, and its issuer's
+/// name hashing as the CertID's; and its issuer, by name and key hash.
+pub(super) fn named(id: &CertId, pool: &[(Option<usize>, &Certificate)]) -> RequestedCertificate {
     let alg = id.hash_algorithm.oid.to_string();
     let serial = id.serial_number.as_bytes();
-    // The certificate asked about: its serial, and its issuer's name hashing as the CertID's.
     let subject = pool.iter().find(|(i, c)| {
         let tbs = c.tbs_certificate();
         i.is_some()
@@ -111,6 +122,22 @@ pub(super) fn read(
                 .and_then(|n| digest(&alg, &n))
                 .is_some_and(|h| h == id.issuer_name_hash.as_bytes())
     });
+    RequestedCertificate {
+        serial: crate::hex::colon(serial),
+        hash_algorithm: hash_name(&alg),
+        certificate: subject.and_then(|(i, _)| *i),
+        subject: subject.map(|(_, c)| crate::cert::name_display(c.tbs_certificate().subject())),
+        issuer: issuer(id, pool).and_then(|(i, _)| i),
+    }
+}
+
+/// Reads one SingleResponse against the certificates of `pool` at `at`.
+pub(super) fn read(
+    single: &SingleResponse,
+    pool: &[(Option<usize>, &Certificate)],
+    at: u64,
+) -> OcspStatus {
+    let named = named(&single.cert_id, pool);
     let (status, revoked_at, reason) = match &single.cert_status {
         CertStatus::Good(_) => ("good", None, None),
         CertStatus::Unknown(_) => ("unknown", None, None),
@@ -134,11 +161,11 @@ pub(super) fn read(
         }
     };
     OcspStatus {
-        serial: crate::hex::colon(serial),
-        hash_algorithm: hash_name(&alg),
-        certificate: subject.and_then(|(i, _)| *i),
-        subject: subject.map(|(_, c)| crate::cert::name_display(c.tbs_certificate().subject())),
-        issuer: issuer(id, pool).and_then(|(i, _)| i),
+        serial: named.serial,
+        hash_algorithm: named.hash_algorithm,
+        certificate: named.certificate,
+        subject: named.subject,
+        issuer: named.issuer,
         status,
         revoked_at,
         reason,

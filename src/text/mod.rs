@@ -75,6 +75,10 @@ pub fn render(report: &Report) -> String {
     for (i, o) in report.ocsp.iter().enumerate() {
         ocsp::section(&mut out, i.saturating_add(1), o);
     }
+    #[cfg(feature = "ocsp")]
+    for (i, q) in report.ocsp_requests.iter().enumerate() {
+        ocsp::request(&mut out, i.saturating_add(1), q);
+    }
     for k in &report.keys {
         let matches: Vec<String> = k
             .matches_certificates

@@ -67,3 +67,28 @@ pub(super) fn section(out: &mut String, number: usize, o: &crate::OcspReport) {
         finding(out, f, "    ");
     }
 }
+
+pub(super) fn request(out: &mut String, number: usize, q: &crate::OcspRequestReport) {
+    let _ = writeln!(
+        out,
+        "\nOCSP request [{number}] at {}: {} certificate(s){}{}",
+        q.location,
+        q.certificates.len(),
+        if q.signed { ", signed" } else { "" },
+        q.requestor
+            .as_ref()
+            .map(|r| format!(" by {r}"))
+            .unwrap_or_default()
+    );
+    for c in &q.certificates {
+        let _ = match (c.certificate, &c.subject) {
+            (Some(i), Some(subject)) => {
+                writeln!(out, "    certificate [{}] {subject}", i.saturating_add(1))
+            }
+            _ => writeln!(out, "    serial {} ({} CertID)", c.serial, c.hash_algorithm),
+        };
+    }
+    if let Some(n) = &q.nonce {
+        let _ = writeln!(out, "    {:<12}{n}", "Nonce");
+    }
+}

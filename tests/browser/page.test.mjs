@@ -635,6 +635,15 @@ test('an OCSP response pasted with its certificate: the status, its freshness, a
   await page.fill('#at', '2026-12-20');
   await page.dispatchEvent('#at', 'change');
   await page.locator('details.finding[data-finding="ocsp.expired"]').waitFor();
+  // A request with the certificates it asks about.
+  const request = `-----BEGIN OCSP REQUEST-----\n${data('ocsp/req-two.der').toString('base64').match(/.{1,64}/g).join('\n')}\n-----END OCSP REQUEST-----\n`;
+  await page.fill('#paste', `${data('ocsp/good.pem')}${data('ocsp/revoked.pem')}${data('ocsp/inter.pem')}${request}`);
+  const asked = page.getByTestId('ocsp-request').getByTestId('ocsp-requested').locator('tbody tr');
+  await asked.first().waitFor();
+  assert.deepEqual(await asked.allTextContents(), [
+    'certificate 1: good.exampleserial 20:01 (SHA-1 CertID)certificate 3: certscope OCSP test CA',
+    'certificate 2: revoked.exampleserial 20:02 (SHA-1 CertID)certificate 3: certscope OCSP test CA',
+  ]);
   assert.deepEqual(problems, []);
   await context.close();
 });

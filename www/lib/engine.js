@@ -233,7 +233,7 @@ function addCt(report, ct) {
 }
 
 /**
- * Reads the OCSP responses the core found (`ocspInput`) with the ocsp module, against the
+ * Reads the OCSP responses and requests the core found (`ocspInput`) with the ocsp module, against the
  * report's certificates in order, as `inspect` in src/inspect/mod.rs does natively.
  */
 function addOcsp(report, ocsp) {
@@ -242,6 +242,8 @@ function addOcsp(report, ocsp) {
   const read = (report.ocspInput ?? []).map(({ location, der }) => ocsp.readOcsp(bytes(der), location.block, location.line ?? undefined, location.byteOffset, certificates, at));
   const reports = read.flatMap((r) => (r.ocsp ? [r.ocsp] : []));
   if (reports.length > 0) report.ocsp = reports;
+  const requests = read.flatMap((r) => (r.request ? [r.request] : []));
+  if (requests.length > 0) report.ocspRequests = requests;
   report.errors.push(...read.flatMap((r) => (r.error ? [r.error] : [])));
   delete report.ocspInput;
   report.pending = report.pending.filter((c) => c !== 'ocsp');

@@ -1,5 +1,5 @@
 // An OCSP response (RFC 6960): each certificate's status with its freshness, who signed it and
-// whether they may, and the findings. Text only, through h(); loaded only for OCSP input.
+// whether they may, and the findings; an OCSP request: which certificates it asks about. Text only, through h(); loaded only for OCSP input.
 
 import { h, facts, finding, when } from './dom.js';
 
@@ -63,4 +63,27 @@ export function ocspCard(o, i, report) {
       h('thead', {}, h('tr', {}, ['Certificate', 'Status', 'Freshness'].map((t) => h('th', { text: t })))),
       h('tbody', {}, o.responses.map((s) => statusRow(s, report)))) : null,
     o.findings.length ? h('div', { class: 'findings' }, o.findings.map(finding)) : null);
+}
+
+/** One OCSP request. */
+export function ocspRequestCard(q, i, report) {
+  return h('article', { class: 'card', part: 'card', 'aria-label': `OCSP request ${i + 1}`, 'data-testid': 'ocsp-request' },
+    h('div', { class: 'card-head' },
+      h('div', {}, h('h3', { class: 'card-title', text: 'OCSP request' }),
+        h('div', { class: 'card-sub', text: 'A client asking a CA’s responder whether certificates are revoked (RFC 6960)' })),
+      h('div', { class: 'badges' }, h('span', { class: 'badge role', text: 'OCSP' }), q.signed ? h('span', { class: 'badge', text: 'Signed' }) : null)),
+    facts([
+      ['Requestor', q.requestor],
+      ['Nonce', q.nonce ? h('span', { class: 'mono', text: q.nonce }) : 'none: the responder may answer from its cache'],
+    ]),
+    h('table', { class: 'kv', 'data-testid': 'ocsp-requested' },
+      h('thead', {}, h('tr', {}, ['Certificate asked about', 'Issuer'].map((t) => h('th', { text: t })))),
+      h('tbody', {}, q.certificates.map((c) => {
+        const cert = c.certificate == null ? null : report.certificates[c.certificate];
+        const issuer = c.issuer == null ? null : report.certificates[c.issuer];
+        return h('tr', {},
+          h('td', {}, h('div', { text: cert ? `certificate ${c.certificate + 1}: ${cert.subject.commonName ?? cert.subject.display}` : 'a certificate not pasted' }),
+            h('div', { class: 'muted mono', text: `serial ${c.serial} (${c.hashAlgorithm} CertID)` })),
+          h('td', { text: issuer ? `certificate ${c.issuer + 1}: ${issuer.subject.commonName ?? issuer.subject.display}` : 'not pasted' }));
+      }))));
 }

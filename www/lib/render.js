@@ -55,6 +55,7 @@ export function renderReport(report, options = {}) {
   requests.forEach((r, i) => frag.append(requestCard(r, i)));
   crls.forEach((c, i) => frag.append(crlCard(c, i, report)));
   ocsp.forEach((o, i) => frag.append(later(() => import('./render-ocsp.js').then((m) => m.ocspCard(o, i, report)))));
+  (report.ocspRequests ?? []).forEach((q, i) => frag.append(later(() => import('./render-ocsp.js').then((m) => m.ocspRequestCard(q, i, report)))));
   for (const k of report.keys ?? []) frag.append(keyCard(k, report));
   return frag;
 }
@@ -64,7 +65,7 @@ function summary(report, all) {
   const warnings = count(all, 'warning');
   const n = report.certificates.length;
   const sites = (report.http ?? []).length;
-  const others = (report.dns ?? []).length + (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length + (report.ocsp ?? []).length + (report.document ? 1 : 0);
+  const others = (report.dns ?? []).length + (report.requests ?? []).length + (report.crls ?? []).length + (report.connections ?? []).length + (report.keys ?? []).length + (report.pkcs12 ?? []).length + (report.ocsp ?? []).length + (report.ocspRequests ?? []).length + (report.document ? 1 : 0);
   const level = errors ? 'error' : warnings ? 'warning' : n || sites || others ? 'ok' : 'error';
   let headline;
   if (!n && !sites && !others) headline = 'No certificate could be read';
@@ -79,6 +80,7 @@ function summary(report, all) {
     (report.requests ?? []).length ? plural(report.requests.length, 'signing request') : null,
     (report.crls ?? []).length ? plural(report.crls.length, 'CRL') : null,
     (report.ocsp ?? []).length ? plural(report.ocsp.length, 'OCSP response') : null,
+    (report.ocspRequests ?? []).length ? plural(report.ocspRequests.length, 'OCSP request') : null,
     report.document?.kind === 'jwks' ? plural(report.document.keys.length, 'JSON Web Key') : null,
     report.document?.kind === 'ssh' ? plural(report.document.keys.length, 'SSH key') : null,
     report.document?.kind === 'saml' ? plural(report.document.entities.length, 'SAML entity').replace('entitys', 'entities') : null,

@@ -61,6 +61,12 @@ PY
 # responseStatus tryLater (3), no responseBytes.
 printf '\x30\x03\x0a\x01\x03' > "$here/try-later.der"
 base64 -w 64 "$here/revoked.der" > "$here/revoked.b64"
+# Requests as a client sends them: one certificate; two with OpenSSL's nonce; SHA-256 CertID.
+quiet openssl ocsp -issuer inter.pem -cert good.pem -reqout "$here/req-good.der" -no_nonce
+quiet openssl ocsp -issuer inter.pem -cert good.pem -cert revoked.pem -reqout "$here/req-two.der"
+quiet openssl ocsp -sha256 -issuer inter.pem -cert unknown.pem -reqout "$here/req-sha256.der" -no_nonce
+# A signed request (its requestorName is the signer's subject).
+quiet openssl ocsp -issuer inter.pem -cert good.pem -signer responder.pem -signkey responder.key -reqout "$here/req-signed.der" -no_nonce
 
 cp root.pem inter.pem good.pem revoked.pem unknown.pem "$here/"
 # A paste as a person would make it: the certificate, its CA, and the CA's answer about it.
