@@ -144,3 +144,23 @@ pub(crate) struct Request {
     #[asn1(context_specific = "0", optional = "true", tag_mode = "EXPLICIT")]
     pub(crate) single_request_extensions: Option<Extensions>,
 }
+
+/// The nonce extension (RFC 6960 §4.4.1).
+const NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
+
+/// The nonce of a request's or response's extensions, hex. RFC 8954 makes the extension's
+/// value an OCTET STRING holding the nonce; some responders put the nonce there bare.
+pub(crate) fn nonce(extensions: Option<&Extensions>) -> Option<String> {
+    use der::Decode;
+    let value = extensions
+        .into_iter()
+        .flatten()
+        .find(|e| e.extn_id.to_string() == NONCE)?
+        .extn_value
+        .as_bytes();
+    let nonce = match <&der::asn1::OctetStringRef>::from_der(value) {
+        Ok(inner) => inner.as_bytes(),
+        Err(_) => value,
+    };
+    Some(crate::hex::colon(nonce))
+}

@@ -27,8 +27,6 @@ use crate::{Error, Finding, Location, Severity};
 
 /// `id-pkix-ocsp-basic` (RFC 6960 §4.2.1), the only response type defined.
 const BASIC: &str = "1.3.6.1.5.5.7.48.1.1";
-/// The nonce extension (RFC 6960 §4.4.1).
-const NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
 
 /// One OCSP response, explained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,15 +82,6 @@ pub fn read(
     } else {
         report(der, location, certificates, at).map(|r| Read::Response(Box::new(r)))
     }
-}
-
-/// The nonce of a request's or response's extensions (RFC 6960 §4.4.1), hex.
-fn nonce(extensions: Option<&x509_cert::ext::Extensions>) -> Option<String> {
-    extensions
-        .into_iter()
-        .flatten()
-        .find(|e| e.extn_id.to_string() == NONCE)
-        .map(|e| crate::hex::colon(nonce_value(e.extn_value.as_bytes())))
 }
 
 /// Reads the OCSP response `der` and relates it to the pasted certificates (`certificates`:
@@ -155,7 +144,7 @@ pub fn report(
     report.produced_at = Some(crate::time::rfc3339(
         data.produced_at.to_unix_duration().as_secs(),
     ));
-    report.nonce = nonce(data.response_extensions.as_ref());
+    report.nonce = asn1::nonce(data.response_extensions.as_ref());
     let signer = responder::find(&data.responder_id, &pool);
     report.responder = Some(responder::describe(&data.responder_id, signer));
     report.responses = data
@@ -174,15 +163,6 @@ pub fn report(
     ));
     report.findings = findings(&report, !certificates.is_empty());
     Ok(report)
-}
-
-/// The nonce's own bytes: RFC 8954 makes the extension's value an OCTET STRING holding the
-/// nonce, but some responders put the nonce there bare.
-fn nonce_value(value: &[u8]) -> &[u8] {
-    match <&der::asn1::OctetStringRef>::from_der(value) {
-        Ok(inner) => inner.as_bytes(),
-        Err(_) => value,
-    }
 }
 
 fn status_name(s: asn1::ResponseStatus) -> &'static str {

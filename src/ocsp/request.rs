@@ -47,7 +47,7 @@ pub fn report(
             .iter()
             .map(|r| named(&r.req_cert, &pool))
             .collect(),
-        nonce: super::nonce(tbs.request_extensions.as_ref()),
+        nonce: super::asn1::nonce(tbs.request_extensions.as_ref()),
         requestor: tbs.requestor_name.as_ref().map(requestor),
         signed: request.optional_signature.is_some(),
     })
