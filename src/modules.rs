@@ -27,6 +27,9 @@ pub fn ocsp(
     at: u64,
 ) -> Result<crate::ocsp::Read, Box<crate::Problem>> {
     use der::Decode;
+    // The report's own PEM, one block per certificate: split here rather than by
+    // `input::split`, which would link the core's whole input reader (transcripts, keys, BER,
+    // other formats) into the module for text the core has already read.
     const END: &str = "-----END CERTIFICATE-----";
     let mut certificates = Vec::new();
     let mut rest = certificates_pem;

@@ -43,9 +43,17 @@ pub struct OcspStatus {
     pub freshness: &'static str,
 }
 
-/// The parts of a certificate a CertID is made of (RFC 6960 §4.1.1): the hashes of its
-/// subject name (as an issuer) and of its public key's bits, and its issuer name and serial
-/// (as the certificate asked about).
+/// The hashes a CertID may name its issuer with (RFC 6960 §4.1.1 allows any; these are the
+/// ones in use), by OID, with their names.
+const HASHES: &[(&str, &str)] = &[
+    ("1.3.14.3.2.26", "SHA-1"),
+    ("2.16.840.1.101.3.4.2.1", "SHA-256"),
+    ("2.16.840.1.101.3.4.2.2", "SHA-384"),
+    ("2.16.840.1.101.3.4.2.3", "SHA-512"),
+];
+
+/// What a CertID hashes of its issuer (RFC 6960 §4.1.1): the issuer's subject name and the
+/// bits of its public key, hashed with `alg`.
 pub(super) fn hashes(alg: &str, cert: &Certificate) -> Option<(Vec<u8>, Vec<u8>)> {
     let tbs = cert.tbs_certificate();
     let name = tbs.subject().to_der().ok()?;
@@ -53,25 +61,21 @@ pub(super) fn hashes(alg: &str, cert: &Certificate) -> Option<(Vec<u8>, Vec<u8>)
     Some((digest(alg, &name)?, digest(alg, key)?))
 }
 
-/// `bytes` hashed with the algorithm named by `alg` (an OID), if certscope knows it.
-pub(super) fn digest(alg: &str, bytes: &[u8]) -> Option<Vec<u8>> {
-    Some(match alg {
-        "1.3.14.3.2.26" => Sha1::digest(bytes).to_vec(),
-        "2.16.840.1.101.3.4.2.1" => Sha256::digest(bytes).to_vec(),
-        "2.16.840.1.101.3.4.2.2" => Sha384::digest(bytes).to_vec(),
-        "2.16.840.1.101.3.4.2.3" => Sha512::digest(bytes).to_vec(),
-        _ => return None,
+/// `bytes` hashed with the algorithm named by `alg` (an OID of [`HASHES`]).
+fn digest(alg: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    Some(match HASHES.iter().position(|(oid, _)| *oid == alg)? {
+        0 => Sha1::digest(bytes).to_vec(),
+        1 => Sha256::digest(bytes).to_vec(),
+        2 => Sha384::digest(bytes).to_vec(),
+        _ => Sha512::digest(bytes).to_vec(),
     })
 }
 
 fn hash_name(alg: &str) -> String {
-    match alg {
-        "1.3.14.3.2.26" => "SHA-1".into(),
-        "2.16.840.1.101.3.4.2.1" => "SHA-256".into(),
-        "2.16.840.1.101.3.4.2.2" => "SHA-384".into(),
-        "2.16.840.1.101.3.4.2.3" => "SHA-512".into(),
-        other => other.into(),
-    }
+    HASHES
+        .iter()
+        .find(|(oid, _)| *oid == alg)
+        .map_or_else(|| alg.to_owned(), |(_, name)| (*name).to_owned())
 }
 
 /// The certificate of `pool` that issued the certificate `id` names (its name and key hash
