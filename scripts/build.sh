@@ -52,12 +52,14 @@ cp www/lib/services.js pkg/
 rm -rf www/pkg www/examples
 mkdir -p www/examples
 cp pkg/certscope.js pkg/certscope_*.js pkg/certscope_core.d.ts pkg/*.wasm www/lib/
-cp www/lib/dom.js www/lib/render.js www/lib/render-fix.js www/lib/render-ct.js www/lib/render-capture.js www/lib/render-ocsp.js www/lib/render-http.js www/lib/render-dns.js www/lib/render-files.js www/lib/render-document.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
+cp www/lib/dom.js www/lib/render.js www/lib/render-fix.js www/lib/render-ct.js www/lib/render-capture.js www/lib/render-ocsp.js www/lib/render-policy.js www/lib/render-http.js www/lib/render-dns.js www/lib/render-files.js www/lib/render-document.js www/lib/report-style.js www/lib/certscope-view.js www/lib/certscope-view-define.js \
   www/lib/certscope-view.d.ts www/lib/certscope-view-define.d.ts pkg/
 cp LICENSE pkg/
 node scripts/package.mjs
 cp tests/data/generated/example-chain.pem www/examples/good-chain.pem
 cp tests/data/generated/p256-root.pem www/examples/good-chain-root.pem
+cp tests/data/policy/mapping-chain.pem www/examples/policy-mapping.pem
+cp tests/data/policy/pkits-root.pem www/examples/policy-mapping-root.pem
 head -n "$(grep -n 'END CERTIFICATE' tests/data/generated/example-chain.pem | head -1 | cut -d: -f1)" \
   tests/data/generated/example-chain.pem > www/examples/missing-intermediate.pem
 # The same chain as a server might be misconfigured: root first, intermediate before the leaf

@@ -92,7 +92,8 @@ pub use cert::{
     ValidityState,
 };
 pub use chain::{
-    AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, Profile, Roots, Usage, Verdict,
+    AnchorInfo, AnchorSource, ChainProblem, ChainReport, Link, PolicyOptions, PolicyReport,
+    PolicyStep, Profile, Roots, Usage, Verdict,
 };
 pub use connection::{ChainLineReport, CipherInfo, ConnectionReport, VerifyResult};
 pub use crl::{CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};

@@ -17,6 +17,8 @@ mod cli {
     const USAGE: &str = "\
     usage: certscope inspect [FILE|-] [--json] [--at TIME] [--host NAME]
                          [--roots FILE | --no-roots] [--client] [--password-file FILE]
+                         [--crls FILE] [--rfc5280 [--policy OID]... [--explicit-policy]
+                         [--inhibit-policy-mapping] [--inhibit-any-policy]]
            certscope summarize [FILE|-] [--json]
            certscope check [FILE|DIR|GLOB|-]... [--days N] [--percent P] [--host NAME]
                          [--at TIME] [--roots FILE | --no-roots] [--client]
@@ -42,6 +44,16 @@ mod cli {
       --no-roots            trust nothing: explain the chain without a trust store
       --client              validate for TLS client authentication instead of server
       --password-file FILE  open PKCS#12 bundles with the password in FILE (first line)
+      --crls FILE           check revocation against the CRLs in FILE (PEM or DER)
+      --rfc5280             add a third verdict: RFC 5280 path validation as written, with
+                            certificate policy processing (section 6.1), and explain which
+                            policies the path is valid for; the options below imply it:
+      --policy OID          an acceptable policy (user-initial-policy-set; repeat for
+                            more; default anyPolicy)
+      --explicit-policy     require the path to be valid for an acceptable policy
+      --inhibit-policy-mapping
+                            do not follow policy mappings
+      --inhibit-any-policy  anyPolicy in a certificate does not stand for every policy
 
     check gives each certificate a verdict, for scripts and monitoring: it fails when the
     certificate is expired or not yet valid, expires within --days N (default 30; 0 turns
@@ -101,6 +113,8 @@ mod cli {
         client: bool,
         password_file: Option<String>,
         out: Option<String>,
+        crls: Option<String>,
+        policy: Option<certscope::PolicyOptions>,
     }
 
     fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -129,6 +143,8 @@ mod cli {
             client: false,
             password_file: None,
             out: None,
+            crls: None,
+            policy: None,
         };
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -138,6 +154,43 @@ mod cli {
                 "--roots" => parsed.roots = Some(args.next().ok_or("--roots needs a file")?),
                 "--no-roots" => parsed.no_roots = true,
                 "--client" => parsed.client = true,
+                "--crls" => parsed.crls = Some(args.next().ok_or("--crls needs a file")?),
+                "--rfc5280" => {
+                    parsed.policy.get_or_insert_with(Default::default);
+                }
+                "--policy" => {
+                    let oid = args.next().ok_or("--policy needs an OID")?;
+                    if !oid
+                        .split('.')
+                        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                        || !oid.contains('.')
+                    {
+                        return Err(format!("--policy: {oid:?} is not a dotted OID"));
+                    }
+                    parsed
+                        .policy
+                        .get_or_insert_with(Default::default)
+                        .initial_policy_set
+                        .push(oid);
+                }
+                "--explicit-policy" => {
+                    parsed
+                        .policy
+                        .get_or_insert_with(Default::default)
+                        .initial_explicit_policy = true;
+                }
+                "--inhibit-policy-mapping" => {
+                    parsed
+                        .policy
+                        .get_or_insert_with(Default::default)
+                        .initial_policy_mapping_inhibit = true;
+                }
+                "--inhibit-any-policy" => {
+                    parsed
+                        .policy
+                        .get_or_insert_with(Default::default)
+                        .initial_any_policy_inhibit = true;
+                }
                 "--password-file" => {
                     parsed.password_file = Some(args.next().ok_or("--password-file needs a file")?)
                 }
@@ -224,6 +277,13 @@ mod cli {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| (2, format!("certscope: {path}: {e}")))?;
             options = options.password(text.lines().next().unwrap_or(""));
+        }
+        if let Some(path) = &args.crls {
+            let crls = std::fs::read(path).map_err(|e| (2, format!("certscope: {path}: {e}")))?;
+            options = options.crls(crls);
+        }
+        if let Some(policy) = &args.policy {
+            options = options.rfc5280(policy.clone());
         }
         if args.no_roots {
             options = options.roots(certscope::Roots::None);

@@ -49,6 +49,23 @@ pub fn ocsp(
         .collect();
     crate::ocsp::read(der, location, &pasted, at).map_err(|e| crate::Problem::boxed(location, e))
 }
+/// Certificate policy processing of an `rfc5280` verdict's `policy_input`: the report, and
+/// the problem that makes the chain untrusted (none when the policies allow the path);
+/// `engine.js` applies both as `inspect` does natively.
+#[cfg(feature = "verify")]
+#[derive(Debug, serde::Serialize)]
+pub struct PolicyCheck {
+    /// [`crate::Verdict::policy`].
+    pub policy: crate::PolicyReport,
+    /// [`crate::Verdict::problem`], when the policies refuse the path.
+    pub problem: Option<crate::ChainProblem>,
+}
+/// See [`PolicyCheck`].
+#[cfg(feature = "verify")]
+pub fn policy_check(input: &str) -> PolicyCheck {
+    let (policy, problem) = crate::chain::policy_check(input);
+    PolicyCheck { policy, problem }
+}
 /// The corrected chain file of one chain (the report is merged in `engine.js`).
 #[cfg(feature = "verify")]
 pub use crate::fix::fix as fix_chain;

@@ -170,7 +170,7 @@ export interface AltSignature {
   issuer: number | null;
   detail: string;
 }
-export type Profile = "browser" | "strict";
+export type Profile = "browser" | "strict" | "rfc5280";
 /** One certificate on a path, leaf first. `certificate` indexes `Report.certificates`. */
 export interface Link { certificate: number | null; name: string; kind: "leaf" | "intermediate" | "root"; failed: boolean }
 export interface ChainProblem {
@@ -190,6 +190,34 @@ export interface Verdict {
   /** The earliest notAfter on the path: when the whole chain stops being valid. */
   validUntil: string | null;
   problem: ChainProblem | null;
+  /** Certificate policy processing (RFC 5280 §6.1): the `rfc5280` verdict only. */
+  policy?: PolicyReport;
+}
+/** RFC 5280 §6.1 certificate policy processing for one path. Policies are dotted OIDs; "2.5.29.32.0" is anyPolicy. */
+export interface PolicyReport {
+  valid: boolean;
+  /** user-initial-policy-set as given (empty: anyPolicy). */
+  initialPolicySet: string[];
+  /** The certificates from the one below the anchor to the end entity. */
+  steps: PolicyStep[];
+  /** The authorities-constrained policy set, named in the anchor's domain. */
+  authorities: string[];
+  /** The user-constrained policy set: those the user accepts (§6.1.6). */
+  user: string[];
+  /** An explicit policy was required (by the options or requireExplicitPolicy). */
+  explicitRequired: boolean;
+  /** Index into `steps` of the first certificate after which no policy was valid. */
+  emptiedAt: number | null;
+  /** In a sentence or two. */
+  explanation: string;
+}
+export interface PolicyStep {
+  certificate: number | null;
+  name: string;
+  /** Policies valid for the path down to this certificate, in its own domain. */
+  valid: string[];
+  /** What this certificate changed: mappings, ignored anyPolicy, policies its issuer does not allow. */
+  notes: string[];
 }
 export interface Chain {
   /** Index of the end-entity certificate in `Report.certificates`. */
@@ -199,6 +227,8 @@ export interface Chain {
   browser: Verdict;
   /** Browser rules plus RFC 5280 and CA/Browser Forum rules. */
   strict: Verdict;
+  /** RFC 5280 §6.1 as written, with certificate policies: only when `InspectOptions.rfc5280` asks for it. */
+  rfc5280?: Verdict;
   /** What the certificates sent say about the server's configuration. */
   findings: Finding[];
   /**
@@ -845,6 +875,22 @@ export interface InspectOptions {
   password?: string;
   /** false: no chain verdict, and the verify module is not loaded. Default true. */
   verify?: boolean;
+  /**
+   * Also validate with the `rfc5280` profile (RFC 5280 §6.1 with certificate policy
+   * processing): `true` for the defaults, or its inputs. Adds `Chain.rfc5280`.
+   */
+  rfc5280?: boolean | PolicyOptions;
+}
+/** RFC 5280 §6.1.1's initial policy inputs. */
+export interface PolicyOptions {
+  /** user-initial-policy-set, dotted OIDs. Default: anyPolicy. */
+  policies?: string[];
+  /** initial-explicit-policy. */
+  explicitPolicy?: boolean;
+  /** initial-policy-mapping-inhibit. */
+  inhibitPolicyMapping?: boolean;
+  /** initial-any-policy-inhibit. */
+  inhibitAnyPolicy?: boolean;
 }
 "#;
 
@@ -977,6 +1023,33 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
     if let Some(password) = field(options, "password")?.as_string() {
         out = out.password(password);
     }
+    let policy = field(options, "rfc5280")?;
+    if policy.as_bool() == Some(true) {
+        out = out.rfc5280(crate::PolicyOptions::default());
+    } else if policy.is_object() {
+        let flag = |name: &str| -> Result<bool, JsError> {
+            Ok(field(&policy, name)?.as_bool().unwrap_or(false))
+        };
+        let list = field(&policy, "policies")?;
+        let mut initial_policy_set = Vec::new();
+        if !list.is_undefined() && !list.is_null() {
+            for item in js_sys::Array::from(&list).iter() {
+                let oid = item.as_string().unwrap_or_default();
+                if const_oid::ObjectIdentifier::new(oid.trim()).is_err() {
+                    return Err(JsError::new(&format!(
+                        "inspect: rfc5280.policies holds {oid:?}, which is not a dotted object identifier"
+                    )));
+                }
+                initial_policy_set.push(oid.trim().to_owned());
+            }
+        }
+        out = out.rfc5280(crate::PolicyOptions {
+            initial_policy_set,
+            initial_explicit_policy: flag("explicitPolicy")?,
+            initial_policy_mapping_inhibit: flag("inhibitPolicyMapping")?,
+            initial_any_policy_inhibit: flag("inhibitAnyPolicy")?,
+        });
+    }
     Ok(out)
 }
 
@@ -1017,6 +1090,14 @@ mod verify_module {
     #[wasm_bindgen(js_name = mozillaRoots)]
     pub fn mozilla_roots() -> Vec<u8> {
         crate::modules::mozilla_roots()
+    }
+
+    /// Certificate policy processing of one `rfc5280` verdict: its `policyInput` in,
+    /// `{ policy, problem }` out (`problem` null when the policies allow the path);
+    /// `engine.js` applies them as `chain::policy::apply` does natively.
+    #[wasm_bindgen(js_name = policyCheck)]
+    pub fn policy_check(input: &str) -> Result<JsValue, JsError> {
+        super::to_js(&crate::modules::policy_check(input))
     }
 
     /// The corrected chain file of one chain (`ChainFix`, or null), from what `engine.js`

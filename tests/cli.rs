@@ -445,3 +445,62 @@ fn diff_compares_two_certificates_with_exit_codes() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("the second certificate: no certificate found"));
 }
+
+/// PKITS 4.10.3: P1 and P2 mapped down three CAs; only P2 (as P8) reaches the end entity.
+fn policy_run(extra: &[&str]) -> Output {
+    let mut args = vec![
+        "inspect",
+        "tests/data/policy/mapping-chain.pem",
+        "--at",
+        "2026-11-27",
+        "--roots",
+        "tests/data/policy/pkits-root.pem",
+    ];
+    args.extend_from_slice(extra);
+    certscope(&args, None)
+}
+
+#[test]
+fn rfc5280_verdict_with_policy_options() {
+    let out = policy_run(&["--rfc5280"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = text(&out);
+    assert!(text.contains("RFC 5280 OK"), "{text}");
+    assert!(
+        text.contains("The path is valid for 2.16.840.1.101.3.2.1.48.2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("maps 2.16.840.1.101.3.2.1.48.2 to 2.16.840.1.101.3.2.1.48.4"),
+        "{text}"
+    );
+
+    // P1 is acceptable only: its mapping dies out, and the CA requires an explicit policy.
+    let text = self::text(&policy_run(&["--policy", "2.16.840.1.101.3.2.1.48.1"]));
+    assert!(text.contains("RFC 5280 NO"), "{text}");
+    assert!(text.contains("Browser  OK"), "{text}");
+    assert!(
+        text.contains("none of the policies valid for the path (2.16.840.1.101.3.2.1.48.2) is among the acceptable ones (2.16.840.1.101.3.2.1.48.1)"),
+        "{text}"
+    );
+
+    // Mappings inhibited: nothing is valid after the first CA, and it requires a policy.
+    let out = policy_run(&["--inhibit-policy-mapping", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = &json["chains"][0]["rfc5280"];
+    assert_eq!(v["trusted"], false);
+    assert_eq!(v["problem"]["code"], "policy");
+    assert_eq!(v["policy"]["steps"].as_array().unwrap().len(), 4);
+    assert_eq!(v["policy"]["emptiedAt"], 1);
+    assert!(v.get("policyInput").is_none(), "answered natively");
+
+    // Not asked for: no third verdict.
+    let out = policy_run(&["--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["chains"][0].get("rfc5280").is_none());
+
+    let out = policy_run(&["--policy", "not-an-oid"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("--policy: \"not-an-oid\" is not a dotted OID"));
+}

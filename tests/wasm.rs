@@ -539,3 +539,47 @@ fn an_ocsp_response_is_read_and_its_signature_checked_in_webassembly() {
         "ocsp.revoked"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_rfc5280_verdict_processes_certificate_policies_in_webassembly() {
+    // PKITS 4.10.3: P2 survives three mappings; asked for P1 only, the path fails.
+    let chain = include_str!("data/policy/mapping-chain.pem");
+    let root = include_str!("data/policy/pkits-root.pem");
+    let run = |policies: &[&str]| {
+        let o = options("2026-12-04".into());
+        Reflect::set(&o, &"roots".into(), &root.into()).unwrap();
+        let p = Object::new();
+        let list: Array = policies.iter().map(|s| JsValue::from_str(s)).collect();
+        Reflect::set(&p, &"policies".into(), &list).unwrap();
+        Reflect::set(&o, &"rfc5280".into(), &p).unwrap();
+        inspect(chain.into(), o).unwrap()
+    };
+    let r = run(&[]);
+    assert_eq!(get(&r, "chains.0.rfc5280.trusted").as_bool(), Some(true));
+    assert_eq!(
+        get(&r, "chains.0.rfc5280.policy.user.0")
+            .as_string()
+            .unwrap(),
+        "2.16.840.1.101.3.2.1.48.2"
+    );
+    assert_eq!(
+        get(&r, "chains.0.rfc5280.profile").as_string().unwrap(),
+        "rfc5280"
+    );
+    let r = run(&["2.16.840.1.101.3.2.1.48.1"]);
+    assert_eq!(get(&r, "chains.0.rfc5280.trusted").as_bool(), Some(false));
+    assert_eq!(
+        get(&r, "chains.0.rfc5280.problem.code")
+            .as_string()
+            .unwrap(),
+        "policy"
+    );
+    assert_eq!(get(&r, "chains.0.browser.trusted").as_bool(), Some(true));
+    // A policy that is not an OID is refused with a message.
+    let o = options("2026-12-04".into());
+    let p = Object::new();
+    let list: Array = std::iter::once(JsValue::from_str("policy-1")).collect();
+    Reflect::set(&p, &"policies".into(), &list).unwrap();
+    Reflect::set(&o, &"rfc5280".into(), &p).unwrap();
+    assert!(inspect(chain.into(), o).is_err());
+}

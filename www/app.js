@@ -93,8 +93,27 @@ function options() {
   }
   // Only ever sent to the worker on this page; never in a link, storage or the report.
   if (password.value) o.password = password.value;
+  if (rfc5280.checked) {
+    o.rfc5280 = {
+      policies: policies.value.split(/[\s,]+/).filter((p) => p && p !== 'any' && p !== 'anyPolicy'),
+      explicitPolicy: $('explicit-policy').checked,
+      inhibitPolicyMapping: $('inhibit-mapping').checked,
+      inhibitAnyPolicy: $('inhibit-any').checked,
+    };
+  }
   return o;
 }
+
+const rfc5280 = $('rfc5280');
+const policies = $('policies');
+const POLICY_FLAGS = ['explicit-policy', 'inhibit-mapping', 'inhibit-any'];
+
+function syncPolicy() {
+  const on = rfc5280.checked;
+  for (const id of ['policies', ...POLICY_FLAGS]) $(id).disabled = !on;
+  $('policy-summary').textContent = on ? (policies.value.trim() ? `on, for ${policies.value.trim()}` : 'on') : 'off';
+}
+syncPolicy();
 
 // A dropped packet capture stays bytes: the input box shows what it is instead.
 let capture = null;
@@ -182,6 +201,7 @@ host.addEventListener('input', scheduleAnalyse);
 customRoots.addEventListener('input', scheduleAnalyse);
 password.addEventListener('input', scheduleAnalyse);
 roots.addEventListener('change', () => { syncTrust(); scheduleAnalyse(); });
+for (const control of [rfc5280, policies, ...POLICY_FLAGS.map($)]) control.addEventListener(control === policies ? 'input' : 'change', () => { syncPolicy(); scheduleAnalyse(); });
 $('clear').addEventListener('click', () => {
   paste.value = '';
   password.value = '';
@@ -217,7 +237,13 @@ for (const button of document.querySelectorAll('[data-example]')) {
     } else {
       roots.value = 'mozilla';
     }
+    if (button.dataset.rfc5280 !== undefined) {
+      rfc5280.checked = true;
+      policies.value = button.dataset.rfc5280;
+      $('policy').open = true;
+    }
     syncTrust();
+    syncPolicy();
     fileNote.hidden = true;
     analyse();
   });
@@ -373,6 +399,7 @@ $('copy-link').addEventListener('click', async (event) => {
     t: shareable(paste.value),
     h: host.value, a: at.value, r: roots.value,
     c: roots.value.startsWith('custom') ? customRoots.value : '',
+    p: rfc5280.checked ? [policies.value, ...POLICY_FLAGS.map((id) => $(id).checked)] : null,
   };
   const packed = await pack(state);
   if (packed.length > LINK_LIMIT) {
@@ -405,7 +432,12 @@ async function restore() {
     at.value = String(state.a ?? '');
     roots.value = ['mozilla', 'custom', 'custom+mozilla', 'none'].includes(state.r) ? state.r : 'mozilla';
     customRoots.value = String(state.c ?? '');
+    const p = Array.isArray(state.p) ? state.p : null;
+    rfc5280.checked = Boolean(p);
+    policies.value = String(p?.[0] ?? '');
+    POLICY_FLAGS.forEach((id, i) => { $(id).checked = p?.[i + 1] === true; });
     syncTrust();
+    syncPolicy();
     return true;
   } catch {
     fileNote.textContent = 'This link could not be read; it may have been cut short.';

@@ -95,6 +95,9 @@ pub fn run(case: &Case, profile: certscope::Profile) -> (&'static str, String) {
             options = options.max_intermediates(depth as usize);
         }
         options = options.crls(case.crls.join("\n").into_bytes());
+        if profile == certscope::Profile::Rfc5280 {
+            options = options.rfc5280(certscope::PolicyOptions::default());
+        }
         let report = match certscope::inspect(input.as_bytes(), &options) {
             Ok(r) => r,
             Err(e) => return ("FAILURE", e.to_string()),
@@ -111,6 +114,10 @@ pub fn run(case: &Case, profile: certscope::Profile) -> (&'static str, String) {
         let verdict = match profile {
             certscope::Profile::Browser => &chain.browser,
             certscope::Profile::Strict => &chain.strict,
+            certscope::Profile::Rfc5280 => match &chain.rfc5280 {
+                Some(v) => v,
+                None => return ("FAILURE", "no rfc5280 verdict".into()),
+            },
         };
         if !verdict.trusted {
             return ("FAILURE", verdict.summary.clone());

@@ -1,4 +1,4 @@
-//! x509-limbo harness: `cargo run --release --example limbo -- [--profile strict|browser] FILE`
+//! x509-limbo harness: `cargo run --release --example limbo -- [--profile strict|browser|rfc5280] FILE`
 //!
 //! Prints the standard harness result JSON on stdout and a summary on stderr.
 
@@ -15,8 +15,9 @@ fn main() -> ExitCode {
             "--profile" => match args.next().as_deref() {
                 Some("strict") => profile = certscope::Profile::Strict,
                 Some("browser") => profile = certscope::Profile::Browser,
+                Some("rfc5280") => profile = certscope::Profile::Rfc5280,
                 other => {
-                    eprintln!("limbo: --profile takes strict or browser, not {other:?}");
+                    eprintln!("limbo: --profile takes strict, browser or rfc5280, not {other:?}");
                     return ExitCode::from(2);
                 }
             },
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
         }
     }
     let Some(file) = file else {
-        eprintln!("usage: limbo [--profile strict|browser] LIMBO.json");
+        eprintln!("usage: limbo [--profile strict|browser|rfc5280] LIMBO.json");
         return ExitCode::from(2);
     };
     let limbo: harness::Limbo = match std::fs::read(&file)

@@ -1,6 +1,7 @@
 //! Certificate paths: will a client trust this chain for this host at this time, and if
 //! not, exactly why? Two verdicts that are never confused: the browser verdict (what current
-//! browsers accept) and the strict verdict (RFC 5280 and CA/Browser Forum rules as well).
+//! browsers accept) and the strict verdict (RFC 5280 and CA/Browser Forum rules as well); and
+//! on request a third, `rfc5280`: RFC 5280 §6.1 as written, with certificate policies.
 
 mod build;
 mod cert;
@@ -9,11 +10,15 @@ mod failure;
 mod hostname;
 mod name_constraints;
 mod name_match;
+mod policy;
 mod profile;
 mod revocation;
 mod trust_store;
 
 pub(crate) use cert::ChainCert;
+#[cfg(feature = "verify")]
+pub(crate) use policy::check as policy_check;
+pub use policy::{PolicyOptions, PolicyReport, PolicyStep};
 pub use profile::Profile;
 #[cfg(feature = "verify")]
 pub use trust_store::mozilla_packed;
@@ -154,6 +159,13 @@ pub struct Verdict {
     pub valid_until: Option<String>,
     /// Why it is not trusted.
     pub problem: Option<ChainProblem>,
+    /// Certificate policy processing (the `rfc5280` profile only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyReport>,
+    /// The path's policy extensions for the verify module, until it has answered (WebAssembly
+    /// only: `engine.js` replaces it with `policy`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_input: Option<String>,
 }
 
 /// The chain analysis for one end-entity certificate.
@@ -168,6 +180,10 @@ pub struct ChainReport {
     pub browser: Verdict,
     /// Browser rules plus RFC 5280 and CA/Browser Forum rules.
     pub strict: Verdict,
+    /// RFC 5280 §6.1 with certificate policy processing, when asked for
+    /// ([`Options::rfc5280`](crate::Options::rfc5280)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rfc5280: Option<Verdict>,
     /// What the set of certificates given says about the server's configuration.
     pub findings: Vec<Finding>,
     /// The chain file the server should use, rebuilt from what was given (none when
@@ -191,6 +207,8 @@ pub(crate) struct ChainOptions {
     pub(crate) max_intermediates: usize,
     /// CRLs to check revocation against (PEM or DER).
     pub(crate) crls: Vec<u8>,
+    /// Also validate with the `rfc5280` profile, with these policy inputs.
+    pub(crate) policy: Option<PolicyOptions>,
 }
 
 impl Default for ChainOptions {
@@ -201,6 +219,7 @@ impl Default for ChainOptions {
             roots: Roots::Mozilla,
             max_intermediates: 8,
             crls: Vec::new(),
+            policy: None,
         }
     }
 }
@@ -264,12 +283,23 @@ pub(crate) fn analyse(
         .map(|&leaf| {
             let browser = verdict(pool, &checks, leaf, Profile::Browser);
             let strict = verdict(pool, &checks, leaf, Profile::Strict);
+            let rfc5280 = options.policy.as_ref().map(|_| {
+                #[allow(unused_mut)]
+                let mut v = verdict(pool, &checks, leaf, Profile::Rfc5280);
+                #[cfg(feature = "verify")]
+                if let Some(input) = v.policy_input.clone() {
+                    let (report, problem) = policy::check(&input);
+                    policy::apply(&mut v, report, problem);
+                }
+                v
+            });
             let findings = diagnostics::findings(pool, leaf, &browser, &anchors);
             ChainReport {
                 leaf: pool.get(leaf).and_then(|c| c.index).unwrap_or(leaf),
                 host: options.host.clone(),
                 browser,
                 strict,
+                rfc5280,
                 findings,
                 #[cfg(feature = "verify")]
                 fix: None,
@@ -349,6 +379,8 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                     message: why,
                     certificate: None,
                 }),
+                policy: None,
+                policy_input: None,
             }
         }
         Some(Ok(r)) => Some(r),
@@ -363,9 +395,16 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
         signatures,
     };
     let validated = validate(pool, anchors, leaf, reference.as_ref(), &ctx)
-        .and_then(|path| revoked(pool, anchors, crls, &path, at).map(|()| path));
+        .and_then(|path| revoked(pool, anchors, crls, &path, at).map(|()| path))
+        .and_then(|path| {
+            let input = match (&options.policy, profile) {
+                (Some(o), Profile::Rfc5280) => Some(policy_input(pool, &path, o)?),
+                _ => None,
+            };
+            Ok((path, input))
+        });
     match validated {
-        Ok(path) => {
+        Ok((path, policy_input)) => {
             let anchor = anchors.get(path.anchor);
             let mut links: Vec<Link> = path
                 .certs
@@ -430,6 +469,8 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                 }),
                 valid_until: until_text,
                 problem: None,
+                policy: None,
+                policy_input,
             }
         }
         Err(failure) => {
@@ -446,9 +487,26 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                     message: failure.message,
                     certificate: failure.cert,
                 }),
+                policy: None,
+                policy_input: None,
             }
         }
     }
+}
+
+/// The policy extensions of `path` (anchor side first) as the verify module reads them.
+fn policy_input(
+    pool: &[ChainCert],
+    path: &Path,
+    options: &PolicyOptions,
+) -> Result<String, Failure> {
+    let mut facts = Vec::new();
+    for c in path.certs.iter().rev().filter_map(|&i| pool.get(i)) {
+        facts.push(
+            policy::facts(c).map_err(|why| Failure::new("malformed-extension", c.index, why))?,
+        );
+    }
+    Ok(policy::encode(&facts, options))
 }
 
 /// Checks each certificate on `path` against the CRLs of its issuer.

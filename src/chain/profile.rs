@@ -20,6 +20,9 @@ pub enum Profile {
     Browser,
     /// Browser rules plus RFC 5280 and CA/Browser Forum rules browsers tolerate.
     Strict,
+    /// RFC 5280 §6.1 as written, certificate policies included, without the browsers'
+    /// algorithm and key-size rules.
+    Rfc5280,
 }
 
 /// Where a certificate sits in the path.
@@ -85,7 +88,10 @@ pub(crate) fn check(
     }
     // Browsers reject SHA-1 signatures on every certificate they verify (a root's own
     // signature is never verified, so anchors are exempt).
-    if position != Position::Anchor && SHA1_SIGNATURES.contains(&c.cert.signature_algorithm().oid) {
+    if profile != Profile::Rfc5280
+        && position != Position::Anchor
+        && SHA1_SIGNATURES.contains(&c.cert.signature_algorithm().oid)
+    {
         return fail("weak-signature", format!("{} is signed with SHA-1, which browsers reject since 2017 (collisions can be computed)", who(c)));
     }
     // No browser accepts ML-DSA (RFC 9881) in TLS certificates yet; RFC 5280 validation is
@@ -107,7 +113,9 @@ pub(crate) fn check(
         );
     }
     let key = c.key_summary();
-    if let Some(bits) = key.bits.filter(|_| key.algorithm == "RSA") {
+    // RFC 5280 sets no key sizes; the rfc5280 profile leaves them to the lints.
+    let browser_keys = profile != Profile::Rfc5280;
+    if let Some(bits) = key.bits.filter(|_| key.algorithm == "RSA" && browser_keys) {
         if bits < crate::cert::MIN_RSA_BITS || bits % 8 != 0 {
             return fail(
                 "weak-key",
@@ -118,7 +126,7 @@ pub(crate) fn check(
             );
         }
     }
-    if let Some(curve) = &key.curve {
+    if let Some(curve) = key.curve.as_ref().filter(|_| browser_keys) {
         if !crate::cert::ACCEPTED_CURVES.contains(&curve.as_str()) {
             return fail(
                 "weak-key",
@@ -179,6 +187,8 @@ pub(crate) fn check(
             }
         }
     }
+    // The rfc5280 profile is RFC 5280's path validation (§6.1, what PKITS measures); the
+    // certificate profile's MUSTs for issuers (§4) are the strict profile's.
     if profile == Profile::Strict {
         strict(c, position)?;
     }
@@ -425,7 +435,8 @@ fn strict(c: &ChainCert, position: Position) -> Result<(), Failure> {
                 ),
             );
         }
-        if c.key_usage.as_ref().is_some_and(|ku| ku.key_cert_sign()) {
+        // keyCertSign requires cA (RFC 5280 §4.2.1.3); a CA as the leaf is BR's rule above.
+        if !c.is_ca() && c.key_usage.as_ref().is_some_and(|ku| ku.key_cert_sign()) {
             return fail(
                 "strict:leaf-keycertsign",
                 format!(

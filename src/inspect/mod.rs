@@ -93,6 +93,14 @@ impl Options {
         self
     }
 
+    /// Also validate each chain with the `rfc5280` profile: RFC 5280 §6.1 as written, with
+    /// certificate policy processing under these inputs (`PolicyOptions::default()`: any
+    /// policy, none required). The result is [`ChainReport::rfc5280`](crate::ChainReport::rfc5280).
+    pub fn rfc5280(mut self, policy: crate::PolicyOptions) -> Self {
+        self.chain.policy = Some(policy);
+        self
+    }
+
     /// Allow at most this many intermediates between leaf and root (default 8).
     pub fn max_intermediates(mut self, n: usize) -> Self {
         self.chain.max_intermediates = n;

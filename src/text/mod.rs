@@ -10,6 +10,7 @@ mod dns;
 mod document;
 #[cfg(feature = "ocsp")]
 mod ocsp;
+mod policy;
 
 use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
 use crate::{Finding, Report, Severity};
@@ -131,9 +132,16 @@ fn chain_section(out: &mut String, report: &Report, chain: &crate::ChainReport) 
         .map(|c| c.subject.display.as_str())
         .unwrap_or("?");
     let _ = writeln!(out, "\nChain for [{}] {leaf}", chain.leaf.saturating_add(1));
-    for (label, v) in [("Browser", &chain.browser), ("Strict", &chain.strict)] {
+    let rfc5280 = chain.rfc5280.as_ref().map(|v| ("RFC 5280", v));
+    for (label, v) in [("Browser", &chain.browser), ("Strict", &chain.strict)]
+        .into_iter()
+        .chain(rfc5280)
+    {
         let mark = if v.trusted { "OK " } else { "NO " };
-        let _ = writeln!(out, "    {label:<8}{mark} {}", v.summary);
+        let _ = writeln!(out, "    {label:<9}{mark} {}", v.summary);
+    }
+    if let Some(p) = chain.rfc5280.as_ref().and_then(|v| v.policy.as_ref()) {
+        policy::section(out, p);
     }
     let path: Vec<String> = chain
         .browser

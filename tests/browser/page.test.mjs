@@ -648,6 +648,36 @@ test('an OCSP response pasted with its certificate: the status, its freshness, a
   await context.close();
 });
 
+test('RFC 5280 validation with certificate policies: which policy survives the mappings, and why the path fails for another', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 1000 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-04');
+  await page.getByRole('button', { name: /certificate policies mapped across CAs/ }).click();
+  const verdict = page.getByTestId('rfc5280-verdict');
+  await verdict.waitFor();
+  assert.equal(await verdict.textContent(), 'RFC 5280 with certificate policies: passes');
+  assert.equal(await page.locator('#policy-summary').textContent(), 'on');
+  const panel = page.getByTestId('policy-panel');
+  await panel.waitFor();
+  assert.match(await panel.locator('summary').textContent(), /valid for 2\.16\.840\.1\.101\.3\.2\.1\.48\.2$/);
+  const steps = panel.locator('ol > li');
+  assert.equal(await steps.count(), 4);
+  assert.match(await steps.first().textContent(), /certificate 4: CN=P12 Mapping 1to3 CA.*valid after it: 2\.16\.840\.1\.101\.3\.2\.1\.48\.1, 2\.16\.840\.1\.101\.3\.2\.1\.48\.2.*maps 2\.16\.840\.1\.101\.3\.2\.1\.48\.1 to 2\.16\.840\.1\.101\.3\.2\.1\.48\.3.*requireExplicitPolicy 0/);
+  await page.getByTestId('chain').screenshot({ path: `${screenshots}policy.png` });
+  // Only NIST-test-policy-1 acceptable: the browsers' verdict stands, RFC 5280's fails.
+  await page.fill('#policies', '2.16.840.1.101.3.2.1.48.1');
+  await page.getByTestId('rfc5280-verdict').filter({ hasText: 'fails' }).waitFor();
+  assert.match(await page.getByTestId('rfc5280-verdict').textContent(), /fails — .*none of the policies valid for the path \(2\.16\.840\.1\.101\.3\.2\.1\.48\.2\) is among the acceptable ones/);
+  assert.match(await page.getByTestId('browser-verdict').textContent(), /^Trusted chain/);
+  assert.match(await page.getByTestId('policy-panel').locator('summary').textContent(), /the path fails$/);
+  // Switched off: no third verdict.
+  await page.uncheck('#rfc5280');
+  await page.getByTestId('policy-panel').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('rfc5280-verdict').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a packet capture: each connection as a timeline, its hellos, and the certificates a TLS 1.2 server sent', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
   await open(page, server.origin);

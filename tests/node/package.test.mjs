@@ -46,7 +46,7 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
     'node/certscope_ocsp.js', 'node/certscope_ocsp_bg.wasm', 'node/certscope_pkcs12.js', 'node/certscope_pkcs12_bg.wasm', 'node/certscope_pqc.js', 'node/certscope_pqc_bg.wasm', 'node/certscope_ssh.js',
     'node/certscope_ssh_bg.wasm', 'node/certscope_verify.js', 'node/certscope_verify_bg.wasm',
     'node/services.js', 'package.json', 'render-capture.js', 'render-ct.js', 'render-dns.js', 'render-document.js', 'render-files.js',
-    'render-fix.js', 'render-http.js', 'render-ocsp.js', 'render.js', 'report-style.js', 'services.js',
+    'render-fix.js', 'render-http.js', 'render-ocsp.js', 'render-policy.js', 'render.js', 'report-style.js', 'services.js',
   ]);
 });
 

@@ -138,3 +138,46 @@ test('headers load the http module, and the html module only when a page is past
   assert.deepEqual(run('page-meta-sri.txt'), [['core', 'html', 'http'], 1, 5, []]);
   assert.deepEqual(run('page.html'), [['core', 'html', 'http'], 1, 5, []]);
 });
+
+test('the rfc5280 verdict (policy processing in the verify module) equals the native one on every PKITS policy case', async () => {
+  const pkits = new URL('tests/data/pkits/', root);
+  const { testcases } = JSON.parse(readFileSync(new URL('pkits_expectations.json', pkits), 'utf8'));
+  const oids = (names) => names.split(',').filter(Boolean).map((n) => (n === 'anyPolicy' ? '2.5.29.32.0' : `2.16.840.1.101.3.2.1.48.${n.replace('NIST-test-policy-', '')}`));
+  const dir = mkdtempSync(join(tmpdir(), 'certscope-pkits-'));
+  const engine = await import(new URL('pkg/node/certscope.js', root));
+  const browserBuild = await import(new URL('pkg/certscope.js', root));
+  const cases = testcases.filter((c) => /^4\.(8|9|10|11|12)\./.test(c.test_number) || c.SetInitialPolicySet);
+  let compared = 0;
+  for (const c of cases) {
+    const read = (sub, name, ext) => readFileSync(new URL(`${sub}/${name}.${ext}`, pkits));
+    const [anchor, ...rest] = c.certs;
+    const input = Buffer.concat(rest.reverse().map((n) => read('certs', n, 'crt')));
+    const roots = read('certs', anchor, 'crt');
+    const crls = Buffer.concat(c.crls.map((n) => read('crls', n, 'crl')));
+    for (const [name, bytes] of [['input', input], ['roots', roots], ['crls', crls]]) writeFileSync(join(dir, name), bytes);
+    const policy = {
+      policies: oids(c.SetInitialPolicySet ?? ''),
+      explicitPolicy: c.SetInitialExplicitPolicy === 'true',
+      inhibitPolicyMapping: c.SetInitialPolicyMappingInhibit === 'true',
+      inhibitAnyPolicy: c.SetInitialInhibitAnyPolicy === 'true',
+    };
+    const args = ['inspect', join(dir, 'input'), '--json', '--at', '2012-01-01', '--roots', join(dir, 'roots'), '--crls', join(dir, 'crls'), '--rfc5280',
+      ...policy.policies.flatMap((p) => ['--policy', p]),
+      ...(policy.explicitPolicy ? ['--explicit-policy'] : []), ...(policy.inhibitPolicyMapping ? ['--inhibit-policy-mapping'] : []), ...(policy.inhibitAnyPolicy ? ['--inhibit-any-policy'] : [])];
+    let native;
+    try {
+      native = JSON.parse(execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    } catch (err) {
+      if (!err.stdout) throw err;
+      native = JSON.parse(err.stdout);
+    }
+    const options = { at: '2012-01-01T00:00:00Z', roots: new Uint8Array(roots), crls: new Uint8Array(crls), rfc5280: policy };
+    for (const [build, e] of [['node', engine], ['browser', browserBuild]]) {
+      const split = await e.inspect(new Uint8Array(input), options);
+      assert.deepEqual(split, native, `${c.title} differs (${build} build)`);
+      assert.equal(split.chains[0].rfc5280.trusted, c.should_validate, `${c.title}: PKITS says ${c.should_validate}`);
+    }
+    compared += 1;
+  }
+  assert.equal(compared, 88);
+});

@@ -117,6 +117,7 @@ export async function inspect(input, options = {}) {
     report = guarded((c) => c.inspect(input, options));
   }
   if (report.chains.length > 0 && loaded('verify')) {
+    addPolicies(report, await load('verify'));
     addFixes(report, await load('verify'));
     if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST))) addCt(report, await load('ct'));
   }
@@ -183,6 +184,26 @@ function dnsCertificates(report) {
       index,
     };
   });
+}
+
+/**
+ * Runs certificate policy processing (verify module) for each `rfc5280` verdict the core left
+ * `policyInput` on, and applies the answer as `chain::policy::apply` does natively.
+ */
+function addPolicies(report, verify) {
+  for (const chain of report.chains) {
+    const verdict = chain.rfc5280;
+    if (!verdict?.policyInput) continue;
+    const { policy, problem } = verify.policyCheck(verdict.policyInput);
+    delete verdict.policyInput;
+    if (problem) {
+      verdict.trusted = false;
+      verdict.summary = `Not trusted: ${problem.message}`;
+      for (const link of verdict.path) link.failed = link.certificate !== null && link.certificate === problem.certificate;
+      verdict.problem = problem;
+    }
+    verdict.policy = policy;
+  }
 }
 
 /**

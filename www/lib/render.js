@@ -114,11 +114,20 @@ function chainSection(report, chain, options) {
           h('strong', { text: 'Strict (RFC 5280 + CA/B Forum): ' }),
           s.trusted ? 'passes'
             : !b.trusted && s.problem?.message === b.problem?.message ? 'fails for the same reason'
-              : s.summary.replace(/^Not trusted: /, 'fails — ')))),
+              : s.summary.replace(/^Not trusted: /, 'fails — ')),
+        chain.rfc5280 ? rfc5280Line(chain.rfc5280) : null)),
     diagram(report, b),
     chain.findings.length ? h('div', { class: 'findings' }, chain.findings.map(finding)) : null,
     chain.fix ? later((slot) => import('./render-fix.js').then((m) => m.fixPanel(chain.fix, slot.getRootNode(), options.addFiles))) : null,
-    chain.ct ? later((slot) => import('./render-ct.js').then((m) => m.ctPanel(chain.ct, slot.getRootNode()))) : null);
+    chain.ct ? later((slot) => import('./render-ct.js').then((m) => m.ctPanel(chain.ct, slot.getRootNode()))) : null,
+    chain.rfc5280?.policy ? later((slot) => import('./render-policy.js').then((m) => m.policyPanel(chain.rfc5280.policy, report, slot.getRootNode()))) : null);
+}
+
+/** The rfc5280 verdict, asked for in the options: one line beside the strict one. */
+function rfc5280Line(v) {
+  return h('div', { class: `strict ${v.trusted ? 'ok' : 'warning'}`, 'data-testid': 'rfc5280-verdict' },
+    h('strong', { text: 'RFC 5280 with certificate policies: ' }),
+    v.trusted ? 'passes' : v.summary.replace(/^Not trusted: /, 'fails — '));
 }
 
 function diagram(report, verdict) {

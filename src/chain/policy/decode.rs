@@ -1,0 +1,220 @@
+//! The verify module's side: reads the text [`super::encode`] wrote, runs the policy tree and
+//! words the result.
+
+use const_oid::ObjectIdentifier as Oid;
+
+use super::tree::{self, Outcome, Stop, ANY_POLICY};
+use super::{CertPolicies, PolicyOptions, PolicyReport, PolicyStep};
+use crate::chain::ChainProblem;
+
+/// Most certificates a path may hold here (the builder stops far sooner).
+const MAX_PATH: usize = 64;
+
+fn oid_list(field: &str) -> Result<Vec<Oid>, String> {
+    field
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| Oid::new(s.trim()).map_err(|_| format!("{s:?} is not an object identifier")))
+        .collect()
+}
+
+fn number(field: &str) -> Result<Option<u32>, String> {
+    if field == "-" {
+        return Ok(None);
+    }
+    field
+        .parse()
+        .map(Some)
+        .map_err(|_| format!("{field:?} is not a number"))
+}
+
+fn read(input: &str) -> Result<(Vec<CertPolicies>, PolicyOptions, Vec<Oid>), String> {
+    let mut lines = input.lines();
+    let head: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let [tag, set, explicit, mapping, any] = head.as_slice() else {
+        return Err("the first line must hold the options".into());
+    };
+    if *tag != "options" {
+        return Err("the first line must hold the options".into());
+    }
+    let user = oid_list(set)?;
+    let options = PolicyOptions {
+        initial_policy_set: user.iter().map(Oid::to_string).collect(),
+        initial_explicit_policy: *explicit == "1",
+        initial_policy_mapping_inhibit: *mapping == "1",
+        initial_any_policy_inhibit: *any == "1",
+    };
+    let mut path = Vec::new();
+    for line in lines {
+        if path.len() >= MAX_PATH {
+            return Err(format!("a path of more than {MAX_PATH} certificates"));
+        }
+        let f: Vec<&str> = line.splitn(8, '\t').collect();
+        let [index, self_issued, policies, mappings, require, inhibit_mapping, inhibit_any, name] =
+            f.as_slice()
+        else {
+            return Err(format!(
+                "line {:?} has too few fields",
+                path.len().saturating_add(2)
+            ));
+        };
+        let mappings = if *mappings == "-" {
+            None
+        } else {
+            let mut out = Vec::new();
+            for pair in mappings.split(',').filter(|s| !s.is_empty()) {
+                let (a, b) = pair
+                    .split_once('>')
+                    .ok_or_else(|| format!("{pair:?} is not a mapping"))?;
+                let a = oid_list(a)?.into_iter().next();
+                let b = oid_list(b)?.into_iter().next();
+                if let (Some(a), Some(b)) = (a, b) {
+                    out.push((a, b));
+                }
+            }
+            Some(out)
+        };
+        path.push(CertPolicies {
+            certificate: index.parse().ok(),
+            name: (*name).to_owned(),
+            self_issued: *self_issued == "1",
+            policies: if *policies == "-" {
+                None
+            } else {
+                Some(oid_list(policies)?)
+            },
+            mappings,
+            require_explicit: number(require)?,
+            inhibit_mapping: number(inhibit_mapping)?,
+            inhibit_any: number(inhibit_any)?,
+        });
+    }
+    Ok((path, options, user))
+}
+
+fn strings(list: &[Oid]) -> Vec<String> {
+    list.iter().map(Oid::to_string).collect()
+}
+
+fn named(list: &[String]) -> String {
+    if list.is_empty() {
+        return "none".into();
+    }
+    list.iter()
+        .map(|s| match Oid::new(s) {
+            Ok(o) if o == ANY_POLICY => "anyPolicy".to_owned(),
+            Ok(o) => crate::oid::name_or_dotted(crate::oid::POLICIES, &o),
+            Err(_) => s.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Policy processing of the path `input` describes: the report, and the problem that makes
+/// the chain untrusted, if any.
+pub(crate) fn check(input: &str) -> (PolicyReport, Option<ChainProblem>) {
+    let (path, options, user) = match read(input) {
+        Ok(read) => read,
+        Err(why) => {
+            let message = format!("the policy input could not be read: {why}");
+            let report = PolicyReport {
+                valid: false,
+                initial_policy_set: Vec::new(),
+                steps: Vec::new(),
+                authorities: Vec::new(),
+                user: Vec::new(),
+                explicit_required: false,
+                emptied_at: None,
+                explanation: message.clone(),
+            };
+            return (report, Some(problem("policy", message, None)));
+        }
+    };
+    let mut outcome = Outcome::default();
+    let result = tree::process(&path, &options, &user, &mut outcome);
+    let steps: Vec<PolicyStep> = path
+        .iter()
+        .zip(
+            outcome
+                .steps
+                .iter()
+                .map(Some)
+                .chain(std::iter::repeat(None)),
+        )
+        .map(|(c, step)| PolicyStep {
+            certificate: c.certificate,
+            name: c.name.clone(),
+            valid: step.map(|(v, _)| strings(v)).unwrap_or_default(),
+            notes: step.map(|(_, n)| n.clone()).unwrap_or_default(),
+        })
+        .collect();
+    let authorities = strings(&outcome.authorities);
+    let user_set = strings(&outcome.user);
+    let emptied = outcome
+        .emptied_at
+        .and_then(|i| path.get(i))
+        .map(|c| c.name.clone());
+    let (valid, explanation, failure) = match result {
+        Ok(()) if outcome.user.is_empty() => (
+            true,
+            match emptied {
+                Some(at) => format!("No certificate policy is valid for the whole path (none after {at}); none was required, so the path is still valid."),
+                None => "No certificate policy is valid for the whole path; none was required, so the path is still valid.".into(),
+            },
+            None,
+        ),
+        Ok(()) => (
+            true,
+            format!(
+                "The path is valid for {}{}.",
+                named(&user_set),
+                if outcome.explicit_required {
+                    ", and an explicit policy was required"
+                } else {
+                    ""
+                }
+            ),
+            None,
+        ),
+        Err(Stop::Invalid(at, why)) => {
+            let c = path.get(at);
+            let who = c.map_or("the path".into(), |c| c.name.clone());
+            let mut text = format!("{who}: {why}");
+            if let Some(e) = emptied.filter(|_| !why.contains("anyPolicy is not allowed")) {
+                text.push_str(&format!(" (no policy was valid after {e})"));
+            }
+            (false, format!("Policy processing fails at {text}."), Some((c.and_then(|c| c.certificate), text)))
+        }
+        Err(Stop::Budget) => {
+            let text = format!("policy processing stopped after {} steps: the path's policies and mappings ask for more work than any real PKI does", tree::MAX_WORK);
+            (false, format!("{text}."), Some((None, text)))
+        }
+    };
+    let report = PolicyReport {
+        valid,
+        initial_policy_set: options.initial_policy_set,
+        steps,
+        authorities,
+        user: user_set,
+        explicit_required: outcome.explicit_required,
+        emptied_at: outcome.emptied_at,
+        explanation,
+    };
+    let problem = failure.map(|(cert, text)| {
+        let code = if text.starts_with("policy processing stopped") {
+            "policy-budget"
+        } else {
+            "policy"
+        };
+        problem(code, text, cert)
+    });
+    (report, problem)
+}
+
+fn problem(code: &'static str, message: String, certificate: Option<usize>) -> ChainProblem {
+    ChainProblem {
+        code,
+        message,
+        certificate,
+    }
+}
