@@ -52,7 +52,7 @@ pub fn ocsp(
 /// Certificate policy processing of an `rfc5280` verdict's `policy_input`: the report, and
 /// the problem that makes the chain untrusted (none when the policies allow the path);
 /// `engine.js` applies both as `inspect` does natively.
-#[cfg(feature = "verify")]
+#[cfg(feature = "policy")]
 #[derive(Debug, serde::Serialize)]
 pub struct PolicyCheck {
     /// [`crate::Verdict::policy`].
@@ -61,7 +61,7 @@ pub struct PolicyCheck {
     pub problem: Option<crate::ChainProblem>,
 }
 /// See [`PolicyCheck`].
-#[cfg(feature = "verify")]
+#[cfg(feature = "policy")]
 pub fn policy_check(input: &str) -> PolicyCheck {
     let (policy, problem) = crate::chain::policy_check(input);
     PolicyCheck { policy, problem }

@@ -1035,12 +1035,12 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
         if !list.is_undefined() && !list.is_null() {
             for item in js_sys::Array::from(&list).iter() {
                 let oid = item.as_string().unwrap_or_default();
-                if const_oid::ObjectIdentifier::new(oid.trim()).is_err() {
+                if const_oid::ObjectIdentifier::new(&oid).is_err() {
                     return Err(JsError::new(&format!(
-                        "inspect: rfc5280.policies holds {oid:?}, which is not a dotted object identifier"
+                        "inspect: rfc5280.policies holds \"{oid}\", which is not a dotted object identifier"
                     )));
                 }
-                initial_policy_set.push(oid.trim().to_owned());
+                initial_policy_set.push(oid);
             }
         }
         out = out.rfc5280(crate::PolicyOptions {
@@ -1090,14 +1090,6 @@ mod verify_module {
     #[wasm_bindgen(js_name = mozillaRoots)]
     pub fn mozilla_roots() -> Vec<u8> {
         crate::modules::mozilla_roots()
-    }
-
-    /// Certificate policy processing of one `rfc5280` verdict: its `policyInput` in,
-    /// `{ policy, problem }` out (`problem` null when the policies allow the path);
-    /// `engine.js` applies them as `chain::policy::apply` does natively.
-    #[wasm_bindgen(js_name = policyCheck)]
-    pub fn policy_check(input: &str) -> Result<JsValue, JsError> {
-        super::to_js(&crate::modules::policy_check(input))
     }
 
     /// The corrected chain file of one chain (`ChainFix`, or null), from what `engine.js`
@@ -1393,6 +1385,21 @@ mod ssh_module {
     pub fn read(input: &[u8], at: &str) -> Result<JsValue, JsError> {
         let at = crate::parse_rfc3339(at).map_err(|e| JsError::new(&e.to_string()))?;
         super::to_js(&crate::modules::document(input, at))
+    }
+}
+
+/// The policy module's export: RFC 5280 certificate policy processing for the `rfc5280`
+/// verdict, loaded only when that verdict was asked for.
+#[cfg(feature = "policy-module")]
+mod policy_module {
+    use wasm_bindgen::prelude::*;
+
+    /// Certificate policy processing of one `rfc5280` verdict: its `policyInput` in,
+    /// `{ policy, problem }` out (`problem` null when the policies allow the path);
+    /// `engine.js` applies them as `chain::policy::apply` does natively.
+    #[wasm_bindgen(js_name = policyCheck)]
+    pub fn policy_check(input: &str) -> Result<JsValue, JsError> {
+        super::to_js(&crate::modules::policy_check(input))
     }
 }
 

@@ -16,7 +16,7 @@ mod revocation;
 mod trust_store;
 
 pub(crate) use cert::ChainCert;
-#[cfg(feature = "verify")]
+#[cfg(feature = "policy")]
 pub(crate) use policy::check as policy_check;
 pub use policy::{PolicyOptions, PolicyReport, PolicyStep};
 pub use profile::Profile;
@@ -159,10 +159,12 @@ pub struct Verdict {
     pub valid_until: Option<String>,
     /// Why it is not trusted.
     pub problem: Option<ChainProblem>,
-    /// Certificate policy processing (the `rfc5280` profile only).
+    /// Certificate policy processing (the `rfc5280` profile only). Made by the policy
+    /// feature: in WebAssembly `engine.js` adds it from the policy module.
+    #[cfg(feature = "policy")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyReport>,
-    /// The path's policy extensions for the verify module, until it has answered (WebAssembly
+    /// The path's policy extensions for the policy module, until it has answered (WebAssembly
     /// only: `engine.js` replaces it with `policy`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_input: Option<String>,
@@ -286,7 +288,7 @@ pub(crate) fn analyse(
             let rfc5280 = options.policy.as_ref().map(|_| {
                 #[allow(unused_mut)]
                 let mut v = verdict(pool, &checks, leaf, Profile::Rfc5280);
-                #[cfg(feature = "verify")]
+                #[cfg(feature = "policy")]
                 if let Some(input) = v.policy_input.clone() {
                     let (report, problem) = policy::check(&input);
                     policy::apply(&mut v, report, problem);
@@ -379,6 +381,7 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                     message: why,
                     certificate: None,
                 }),
+                #[cfg(feature = "policy")]
                 policy: None,
                 policy_input: None,
             }
@@ -469,6 +472,7 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                 }),
                 valid_until: until_text,
                 problem: None,
+                #[cfg(feature = "policy")]
                 policy: None,
                 policy_input,
             }
@@ -487,6 +491,7 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
                     message: failure.message,
                     certificate: failure.cert,
                 }),
+                #[cfg(feature = "policy")]
                 policy: None,
                 policy_input: None,
             }

@@ -10,6 +10,7 @@ mod dns;
 mod document;
 #[cfg(feature = "ocsp")]
 mod ocsp;
+#[cfg(feature = "policy")]
 mod policy;
 
 use crate::cert::{CertificateReport, ExtensionValue, GeneralNameReport};
@@ -140,6 +141,7 @@ fn chain_section(out: &mut String, report: &Report, chain: &crate::ChainReport) 
         let mark = if v.trusted { "OK " } else { "NO " };
         let _ = writeln!(out, "    {label:<9}{mark} {}", v.summary);
     }
+    #[cfg(feature = "policy")]
     if let Some(p) = chain.rfc5280.as_ref().and_then(|v| v.policy.as_ref()) {
         policy::section(out, p);
     }

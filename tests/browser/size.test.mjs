@@ -103,7 +103,7 @@ test('the page with a pasted chain loads the core and the verify module', async 
     await page.fill('#paste', readFileSync(`${root}tests/data/generated/example-chain.pem`, 'utf8'));
     await page.getByTestId('chain').first().waitFor();
   });
-  assert.ok(f.files.includes('certscope_verify_bg.wasm') && !f.files.some((x) => /^certscope_(http|pkcs12)/.test(x)), f.files.join());
+  assert.ok(f.files.includes('certscope_verify_bg.wasm') && !f.files.some((x) => /^certscope_(http|pkcs12|policy)|^render-policy/.test(x)), f.files.join());
 });
 
 test('the page with pasted headers loads the core and the http module', async () => {

@@ -4,7 +4,8 @@
 // signatures, chain verdicts, Mozilla's roots; http: header analysis; pkcs12: decryption;
 // documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
 // html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures; ct: Certificate
-// Transparency; capture: packet captures and TLS bytes; ocsp: OCSP responses)
+// Transparency; capture: packet captures and TLS bytes; ocsp: OCSP responses; policy: RFC 5280
+// certificate policy processing, when the rfc5280 verdict is asked for)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -23,6 +24,7 @@ const importers = {
   ct: () => import('./certscope_ct.js'),
   capture: () => import('./certscope_capture.js'),
   ocsp: () => import('./certscope_ocsp.js'),
+  policy: () => import('./certscope_policy.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -68,7 +70,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct', 'capture', 'ocsp'].includes(capability)) register(capability, glue);
+    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct', 'capture', 'ocsp', 'policy'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -117,7 +119,7 @@ export async function inspect(input, options = {}) {
     report = guarded((c) => c.inspect(input, options));
   }
   if (report.chains.length > 0 && loaded('verify')) {
-    addPolicies(report, await load('verify'));
+    if (report.chains.some((c) => c.rfc5280?.policyInput)) addPolicies(report, await load('policy'));
     addFixes(report, await load('verify'));
     if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST))) addCt(report, await load('ct'));
   }
@@ -187,14 +189,14 @@ function dnsCertificates(report) {
 }
 
 /**
- * Runs certificate policy processing (verify module) for each `rfc5280` verdict the core left
+ * Runs certificate policy processing (policy module) for each `rfc5280` verdict the core left
  * `policyInput` on, and applies the answer as `chain::policy::apply` does natively.
  */
-function addPolicies(report, verify) {
+function addPolicies(report, policyModule) {
   for (const chain of report.chains) {
     const verdict = chain.rfc5280;
     if (!verdict?.policyInput) continue;
-    const { policy, problem } = verify.policyCheck(verdict.policyInput);
+    const { policy, problem } = policyModule.policyCheck(verdict.policyInput);
     delete verdict.policyInput;
     if (problem) {
       verdict.trusted = false;

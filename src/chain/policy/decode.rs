@@ -3,7 +3,7 @@
 
 use const_oid::ObjectIdentifier as Oid;
 
-use super::tree::{self, Outcome, Stop, ANY_POLICY};
+use super::tree::{self, Outcome, Stop};
 use super::{CertPolicies, PolicyOptions, PolicyReport, PolicyStep};
 use crate::chain::ChainProblem;
 
@@ -101,11 +101,7 @@ fn named(list: &[String]) -> String {
         return "none".into();
     }
     list.iter()
-        .map(|s| match Oid::new(s) {
-            Ok(o) if o == ANY_POLICY => "anyPolicy".to_owned(),
-            Ok(o) => crate::oid::name_or_dotted(crate::oid::POLICIES, &o),
-            Err(_) => s.clone(),
-        })
+        .map(|s| Oid::new(s).map_or_else(|_| s.clone(), |o| tree::name(&o)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -3,14 +3,14 @@
 //! explicit-policy requirements, and where and why the set became empty.
 //!
 //! The core reads each certificate's policy extensions ([`facts`]) and writes them, with the
-//! options, as text ([`encode`]); the processing itself ([`tree`], feature `verify`) runs in
-//! the verify module in WebAssembly (`engine.js` passes `Verdict::policy_input` to
+//! options, as text ([`encode`]); the processing itself (`tree.rs`, feature `policy`) is its
+//! own WebAssembly module, loaded only when the `rfc5280` verdict is asked for (`engine.js` passes `Verdict::policy_input` to
 //! `policyCheck` and applies the answer as [`apply`] does natively), so the core that
 //! `<certscope-view>` loads does not carry it.
 //!
 //! [RFC 5280 §6.1]: https://www.rfc-editor.org/rfc/rfc5280#section-6.1
 
-#[cfg(feature = "verify")]
+#[cfg(feature = "policy")]
 mod tree;
 
 use const_oid::{AssociatedOid, ObjectIdentifier as Oid};
@@ -176,14 +176,14 @@ pub(crate) fn encode(path: &[CertPolicies], options: &PolicyOptions) -> String {
     out
 }
 
-#[cfg(feature = "verify")]
+#[cfg(feature = "policy")]
 mod decode;
-#[cfg(feature = "verify")]
+#[cfg(feature = "policy")]
 pub(crate) use decode::check;
 
-#[cfg(feature = "verify")]
-/// The verdict once policy processing has answered: natively from [`check`], in WebAssembly
-/// from the verify module (`engine.js` does the same assignments).
+#[cfg(feature = "policy")]
+/// The verdict once policy processing has answered: natively from `check`, in WebAssembly
+/// from the policy module (`engine.js` does the same assignments).
 pub(crate) fn apply(
     verdict: &mut super::Verdict,
     report: PolicyReport,
