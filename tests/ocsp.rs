@@ -535,3 +535,75 @@ fn every_request_reads_as_openssl_reads_it() {
         assert_eq!(q.signed, text.contains("Signature Algorithm"), "{name}");
     }
 }
+
+/// The certificates `pems` and the response `name`, with root.pem as the only trusted root.
+fn chain_with(name: &str, pems: &[&str]) -> Report {
+    let mut input = String::new();
+    for p in pems {
+        input.push_str(&String::from_utf8(file(p)).unwrap());
+    }
+    input.push_str(
+        &der::pem::encode_string("OCSP RESPONSE", der::pem::LineEnding::LF, &file(name)).unwrap(),
+    );
+    let options = Options::at(AT).roots(certscope::Roots::Custom {
+        certificates: file("root.pem"),
+        with_mozilla: false,
+    });
+    inspect(input.as_bytes(), &options).unwrap()
+}
+
+#[test]
+fn a_revoked_answer_from_the_ca_makes_the_chain_untrusted() {
+    let r = chain_with("revoked.der", &["revoked.pem", "inter.pem"]);
+    let chain = r.chains.iter().find(|c| c.leaf == 0).unwrap();
+    for v in [&chain.browser, &chain.strict] {
+        assert!(!v.trusted, "{}", v.summary);
+        let p = v.problem.as_ref().unwrap();
+        assert_eq!(p.code, "revoked");
+        assert_eq!(p.certificate, Some(0));
+        assert_eq!(
+            p.message,
+            "CN=revoked.example was revoked on 2026-12-01 (keyCompromise): an OCSP response signed by its CA says so"
+        );
+        assert!(v.path[0].failed);
+    }
+    // The same chain and a "good" answer for another certificate: trusted.
+    let r = chain_with("good.der", &["revoked.pem", "inter.pem"]);
+    let chain = r.chains.iter().find(|c| c.leaf == 0).unwrap();
+    assert!(chain.browser.trusted, "{}", chain.browser.summary);
+    // A "good" answer from the delegated responder about the pasted certificate: trusted.
+    let r = chain_with("delegated.der", &["good.pem", "inter.pem"]);
+    let chain = r.chains.iter().find(|c| c.leaf == 0).unwrap();
+    assert!(chain.browser.trusted, "{}", chain.browser.summary);
+    assert_eq!(r.ocsp[0].responses[0].status, "good");
+}
+
+#[test]
+fn a_revoked_answer_whose_signature_fails_changes_no_verdict() {
+    // revoked.der with one byte of its signature changed: the finding says the signature
+    // fails; the chain stays trusted, as no trustworthy answer revokes it.
+    let mut der = file("revoked.der");
+    let last = der.len() - 1;
+    der[last] ^= 1;
+    let mut input = String::new();
+    for p in ["revoked.pem", "inter.pem"] {
+        input.push_str(&String::from_utf8(file(p)).unwrap());
+    }
+    input.push_str(
+        &der::pem::encode_string("OCSP RESPONSE", der::pem::LineEnding::LF, &der).unwrap(),
+    );
+    let options = Options::at(AT).roots(certscope::Roots::Custom {
+        certificates: file("root.pem"),
+        with_mozilla: false,
+    });
+    let r = inspect(input.as_bytes(), &options).unwrap();
+    assert_eq!(r.ocsp[0].signature.as_ref().unwrap().verdict, "invalid");
+    assert!(
+        r.chains
+            .iter()
+            .find(|c| c.leaf == 0)
+            .unwrap()
+            .browser
+            .trusted
+    );
+}

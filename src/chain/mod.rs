@@ -399,12 +399,12 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
     };
     let validated = validate(pool, anchors, leaf, reference.as_ref(), &ctx)
         .and_then(|path| revoked(pool, anchors, crls, &path, at).map(|()| path))
-        .and_then(|path| {
+        .map(|path| {
             let input = match (&options.policy, profile) {
-                (Some(o), Profile::Rfc5280) => Some(policy_input(pool, &path, o)?),
+                (Some(o), Profile::Rfc5280) => Some(policy_input(pool, &path, o)),
                 _ => None,
             };
-            Ok((path, input))
+            (path, input)
         });
     match validated {
         Ok((path, policy_input)) => {
@@ -499,19 +499,10 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
     }
 }
 
-/// The policy extensions of `path` (anchor side first) as the verify module reads them.
-fn policy_input(
-    pool: &[ChainCert],
-    path: &Path,
-    options: &PolicyOptions,
-) -> Result<String, Failure> {
-    let mut facts = Vec::new();
-    for c in path.certs.iter().rev().filter_map(|&i| pool.get(i)) {
-        facts.push(
-            policy::facts(c).map_err(|why| Failure::new("malformed-extension", c.index, why))?,
-        );
-    }
-    Ok(policy::encode(&facts, options))
+/// `path` (anchor side first) for the policy module.
+fn policy_input(pool: &[ChainCert], path: &Path, options: &PolicyOptions) -> String {
+    let certs = path.certs.iter().rev().filter_map(|&i| pool.get(i));
+    policy::encode(certs.map(|c| (c.index, c.der.as_slice())), options)
 }
 
 /// Checks each certificate on `path` against the CRLs of its issuer.

@@ -362,6 +362,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 Err(e) => report.errors.push(Problem::new(*at, e)),
             }
         }
+        crate::ocsp::apply_to_chains(&mut report.chains, &report.ocsp);
     }
     #[cfg(not(feature = "ocsp"))]
     if !ocsp_blocks.is_empty() {

@@ -13,10 +13,12 @@ mod asn1;
 mod request;
 mod responder;
 mod status;
+mod verdict;
 
 pub use request::OcspRequestReport;
 pub use responder::{OcspSignature, Responder};
 pub use status::{OcspStatus, RequestedCertificate};
+pub(crate) use verdict::apply_to_chains;
 
 use der::{Decode, Encode};
 use serde::Serialize;

@@ -139,7 +139,7 @@ test('headers load the http module, and the html module only when a page is past
   assert.deepEqual(run('page.html'), [['core', 'html', 'http'], 1, 5, []]);
 });
 
-test('the rfc5280 verdict (policy processing in the verify module) equals the native one on every PKITS policy case', async () => {
+test('the rfc5280 verdict (policy processing in the policy module) equals the native one on every PKITS policy case', async () => {
   const pkits = new URL('tests/data/pkits/', root);
   const { testcases } = JSON.parse(readFileSync(new URL('pkits_expectations.json', pkits), 'utf8'));
   const oids = (names) => names.split(',').filter(Boolean).map((n) => (n === 'anyPolicy' ? '2.5.29.32.0' : `2.16.840.1.101.3.2.1.48.${n.replace('NIST-test-policy-', '')}`));
@@ -176,9 +176,21 @@ test('the rfc5280 verdict (policy processing in the verify module) equals the na
       const split = await e.inspect(new Uint8Array(input), options);
       const leaf = split.chains.find((ch) => ch.leaf === 0);
       assert.deepEqual(split, native, `${c.title} differs (${build} build)`);
-      assert.equal(leaf.rfc5280.trusted, c.should_validate, `${c.title}: PKITS says ${c.should_validate}`);
+      assert.equal(leaf?.rfc5280.trusted ?? false, c.should_validate, `${c.title}: PKITS says ${c.should_validate}`);
     }
     compared += 1;
   }
   assert.equal(compared, 88);
+});
+
+test('an OCSP answer that revokes a certificate fails the chain in the split engine as natively', async () => {
+  const file = new URL('tests/data/ocsp/revoked-with-chain.pem', root);
+  const roots = new URL('tests/data/ocsp/root.pem', root);
+  const native = JSON.parse(execFileSync(cli, ['inspect', fileURLToPath(file), '--json', '--at', '2026-12-04', '--roots', fileURLToPath(roots)], { encoding: 'utf8' }).toString());
+  for (const build of ['pkg/node/certscope.js', 'pkg/certscope.js']) {
+    const engine = await import(new URL(build, root));
+    const split = await engine.inspect(readFileSync(file), { at: '2026-12-04T00:00:00Z', roots: readFileSync(roots, 'utf8') });
+    assert.deepEqual(split, native, build);
+    assert.equal(split.chains[0].browser.problem.code, 'revoked');
+  }
 });

@@ -265,11 +265,44 @@ function addOcsp(report, ocsp) {
   const read = (report.ocspInput ?? []).map(({ location, der }) => ocsp.readOcsp(bytes(der), location.block, location.line ?? undefined, location.byteOffset, certificates, at));
   const reports = read.flatMap((r) => (r.ocsp ? [r.ocsp] : []));
   if (reports.length > 0) report.ocsp = reports;
+  applyOcsp(report.chains, reports);
   const requests = read.flatMap((r) => (r.request ? [r.request] : []));
   if (requests.length > 0) report.ocspRequests = requests;
   report.errors.push(...read.flatMap((r) => (r.error ? [r.error] : [])));
   delete report.ocspInput;
   report.pending = report.pending.filter((c) => c !== 'ocsp');
+}
+
+/** The revocation a trustworthy OCSP response states for certificate `index`, as src/ocsp/verdict.rs words it. */
+function ocspRevoked(index, reports) {
+  for (const r of reports) {
+    const by = r.signature?.verdict !== 'verified' ? null : { issuer: 'its CA', delegated: 'a responder its CA delegated' }[r.signature.authority];
+    const s = by && r.responses.find((x) => x.certificate === index && x.status === 'revoked');
+    if (!s) continue;
+    const who = s.subject ?? `certificate ${index + 1}`;
+    const when = s.revokedAt ? s.revokedAt.slice(0, 10) : '?';
+    return `${who} was revoked on ${when}${s.reason ? ` (${s.reason})` : ''}: an OCSP response signed by ${by} says so`;
+  }
+  return null;
+}
+
+/** A trusted verdict whose path holds a certificate an OCSP response revokes is untrusted, as `apply_to_chains` in src/ocsp/verdict.rs does. */
+function applyOcsp(chains, reports) {
+  for (const chain of chains) {
+    for (const verdict of [chain.browser, chain.strict, chain.rfc5280]) {
+      if (!verdict?.trusted) continue;
+      let found = null;
+      for (const link of verdict.path) {
+        const message = link.certificate === null ? null : ocspRevoked(link.certificate, reports);
+        if (message) { found = { index: link.certificate, message }; break; }
+      }
+      if (!found) continue;
+      verdict.trusted = false;
+      verdict.summary = `Not trusted: ${found.message}`;
+      for (const link of verdict.path) link.failed = link.certificate === found.index;
+      verdict.problem = { code: 'revoked', message: found.message, certificate: found.index };
+    }
+  }
 }
 
 /** The same merge as `add_http` in src/inspect/mod.rs. */

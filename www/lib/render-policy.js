@@ -40,7 +40,7 @@ export function policyPanel(policy, report, root) {
   return h('details', { class: 'policy-panel', 'data-testid': 'policy-panel', open: true },
     h('summary', { text: `Certificate policies (RFC 5280 §6.1): ${policy.valid ? `valid for ${named(policy.user)}` : 'the path fails'}` }),
     h('p', { class: 'explanation', 'data-testid': 'policy-explanation', text: policy.explanation }),
-    h('p', { class: 'valid', text: `Acceptable to you: ${acceptable}.${policy.explicitRequired ? ' An explicit policy was required.' : ''}` }),
+    h('p', { class: 'valid', text: `Acceptable to you: ${acceptable}.` }),
     h('ol', { 'aria-label': 'Each certificate from the one below the trust anchor to the end entity' },
       policy.steps.map((step, i) => h('li', {},
         h('span', { class: 'who', text: step.certificate == null ? step.name : `certificate ${step.certificate + 1}: ${step.name}` }),

@@ -1,11 +1,57 @@
 //! The verify module's side: reads the text [`super::encode`] wrote, runs the policy tree and
 //! words the result.
 
-use const_oid::ObjectIdentifier as Oid;
+use base64ct::Encoding;
+use const_oid::{AssociatedOid, ObjectIdentifier as Oid};
+use der::Decode;
+use x509_cert::ext::pkix::{
+    CertificatePolicies, InhibitAnyPolicy, PolicyConstraints, PolicyMappings,
+};
 
 use super::tree::{self, Outcome, Stop};
 use super::{CertPolicies, PolicyOptions, PolicyReport, PolicyStep};
-use crate::chain::ChainProblem;
+use crate::chain::{ChainCert, ChainProblem};
+
+/// Reads the policy extensions of one certificate; an extension that cannot be decoded is
+/// an error naming it.
+fn facts(c: &ChainCert) -> Result<CertPolicies, String> {
+    let mut out = CertPolicies {
+        certificate: c.index,
+        name: c.subject_display(),
+        self_issued: c.self_issued(),
+        ..CertPolicies::default()
+    };
+    let bad = |what: &str| format!("{}: its {what} extension cannot be decoded", out.name);
+    for ext in c.cert.tbs_certificate().extensions().into_iter().flatten() {
+        let bytes = ext.extn_value.as_bytes();
+        match ext.extn_id {
+            CertificatePolicies::OID => {
+                let p =
+                    CertificatePolicies::from_der(bytes).map_err(|_| bad("certificatePolicies"))?;
+                out.policies = Some(p.0.into_iter().map(|i| i.policy_identifier).collect());
+            }
+            PolicyMappings::OID => {
+                let m = PolicyMappings::from_der(bytes).map_err(|_| bad("policyMappings"))?;
+                out.mappings = Some(
+                    m.0.into_iter()
+                        .map(|m| (m.issuer_domain_policy, m.subject_domain_policy))
+                        .collect(),
+                );
+            }
+            PolicyConstraints::OID => {
+                let p = PolicyConstraints::from_der(bytes).map_err(|_| bad("policyConstraints"))?;
+                out.require_explicit = p.require_explicit_policy;
+                out.inhibit_mapping = p.inhibit_policy_mapping;
+            }
+            InhibitAnyPolicy::OID => {
+                let s = InhibitAnyPolicy::from_der(bytes).map_err(|_| bad("inhibitAnyPolicy"))?;
+                out.inhibit_any = Some(s.0);
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
 
 /// Most certificates a path may hold here (the builder stops far sooner).
 const MAX_PATH: usize = 64;
@@ -16,16 +62,6 @@ fn oid_list(field: &str) -> Result<Vec<Oid>, String> {
         .filter(|s| !s.is_empty())
         .map(|s| Oid::new(s.trim()).map_err(|_| format!("{s:?} is not an object identifier")))
         .collect()
-}
-
-fn number(field: &str) -> Result<Option<u32>, String> {
-    if field == "-" {
-        return Ok(None);
-    }
-    field
-        .parse()
-        .map(Some)
-        .map_err(|_| format!("{field:?} is not a number"))
 }
 
 fn read(input: &str) -> Result<(Vec<CertPolicies>, PolicyOptions, Vec<Oid>), String> {
@@ -49,45 +85,15 @@ fn read(input: &str) -> Result<(Vec<CertPolicies>, PolicyOptions, Vec<Oid>), Str
         if path.len() >= MAX_PATH {
             return Err(format!("a path of more than {MAX_PATH} certificates"));
         }
-        let f: Vec<&str> = line.splitn(8, '\t').collect();
-        let [index, self_issued, policies, mappings, require, inhibit_mapping, inhibit_any, name] =
-            f.as_slice()
-        else {
-            return Err(format!(
-                "line {:?} has too few fields",
-                path.len().saturating_add(2)
-            ));
-        };
-        let mappings = if *mappings == "-" {
-            None
-        } else {
-            let mut out = Vec::new();
-            for pair in mappings.split(',').filter(|s| !s.is_empty()) {
-                let (a, b) = pair
-                    .split_once('>')
-                    .ok_or_else(|| format!("{pair:?} is not a mapping"))?;
-                let a = oid_list(a)?.into_iter().next();
-                let b = oid_list(b)?.into_iter().next();
-                if let (Some(a), Some(b)) = (a, b) {
-                    out.push((a, b));
-                }
-            }
-            Some(out)
-        };
-        path.push(CertPolicies {
-            certificate: index.parse().ok(),
-            name: (*name).to_owned(),
-            self_issued: *self_issued == "1",
-            policies: if *policies == "-" {
-                None
-            } else {
-                Some(oid_list(policies)?)
-            },
-            mappings,
-            require_explicit: number(require)?,
-            inhibit_mapping: number(inhibit_mapping)?,
-            inhibit_any: number(inhibit_any)?,
-        });
+        let (index, b64) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("line {} has no certificate", path.len().saturating_add(2)))?;
+        let der = base64ct::Base64::decode_vec(b64)
+            .map_err(|_| format!("line {} is not base64", path.len().saturating_add(2)))?;
+        let (cert, der) = crate::cert::parse(&der).map_err(|e| e.to_string())?;
+        let c = ChainCert::new(cert, der, index.parse().ok())
+            .ok_or_else(|| "a certificate could not be read".to_owned())?;
+        path.push(facts(&c)?);
     }
     Ok((path, options, user))
 }

@@ -2,9 +2,9 @@
 //! policies the whole path was issued under, after mappings, inhibitAnyPolicy and the
 //! explicit-policy requirements, and where and why the set became empty.
 //!
-//! The core reads each certificate's policy extensions ([`facts`]) and writes them, with the
-//! options, as text ([`encode`]); the processing itself (`tree.rs`, feature `policy`) is its
-//! own WebAssembly module, loaded only when the `rfc5280` verdict is asked for (`engine.js` passes `Verdict::policy_input` to
+//! The core writes the path and the options as text ([`encode`]); reading each certificate's
+//! policy extensions and the processing itself (`decode.rs`, `tree.rs`, feature `policy`) are
+//! their own WebAssembly module, loaded only when the `rfc5280` verdict is asked for (`engine.js` passes `Verdict::policy_input` to
 //! `policyCheck` and applies the answer as [`apply`] does natively), so the core that
 //! `<certscope-view>` loads does not carry it.
 //!
@@ -13,14 +13,9 @@
 #[cfg(feature = "policy")]
 mod tree;
 
-use const_oid::{AssociatedOid, ObjectIdentifier as Oid};
-use der::Decode;
+#[cfg(feature = "policy")]
+use const_oid::ObjectIdentifier as Oid;
 use serde::Serialize;
-use x509_cert::ext::pkix::{
-    CertificatePolicies, InhibitAnyPolicy, PolicyConstraints, PolicyMappings,
-};
-
-use super::cert::ChainCert;
 
 /// The inputs of RFC 5280 §6.1.1 that the relying party chooses.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -73,6 +68,7 @@ pub struct PolicyReport {
 }
 
 /// One certificate's policy extensions, as §6.1.3–§6.1.4 read them.
+#[cfg(feature = "policy")]
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct CertPolicies {
     pub(crate) certificate: Option<usize>,
@@ -87,62 +83,16 @@ pub(crate) struct CertPolicies {
     pub(crate) inhibit_any: Option<u32>,
 }
 
-/// Reads the policy extensions of one certificate; an extension that cannot be decoded is
-/// an error naming it.
-pub(crate) fn facts(c: &ChainCert) -> Result<CertPolicies, String> {
-    let mut out = CertPolicies {
-        certificate: c.index,
-        name: c.subject_display(),
-        self_issued: c.self_issued(),
-        ..CertPolicies::default()
-    };
-    let bad = |what: &str| format!("{}: its {what} extension cannot be decoded", out.name);
-    for ext in c.cert.tbs_certificate().extensions().into_iter().flatten() {
-        let bytes = ext.extn_value.as_bytes();
-        match ext.extn_id {
-            CertificatePolicies::OID => {
-                let p =
-                    CertificatePolicies::from_der(bytes).map_err(|_| bad("certificatePolicies"))?;
-                out.policies = Some(p.0.into_iter().map(|i| i.policy_identifier).collect());
-            }
-            PolicyMappings::OID => {
-                let m = PolicyMappings::from_der(bytes).map_err(|_| bad("policyMappings"))?;
-                out.mappings = Some(
-                    m.0.into_iter()
-                        .map(|m| (m.issuer_domain_policy, m.subject_domain_policy))
-                        .collect(),
-                );
-            }
-            PolicyConstraints::OID => {
-                let p = PolicyConstraints::from_der(bytes).map_err(|_| bad("policyConstraints"))?;
-                out.require_explicit = p.require_explicit_policy;
-                out.inhibit_mapping = p.inhibit_policy_mapping;
-            }
-            InhibitAnyPolicy::OID => {
-                let s = InhibitAnyPolicy::from_der(bytes).map_err(|_| bad("inhibitAnyPolicy"))?;
-                out.inhibit_any = Some(s.0);
-            }
-            _ => {}
-        }
-    }
-    Ok(out)
-}
-
-fn oids(list: &[Oid]) -> String {
-    list.iter()
-        .map(Oid::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-fn number(n: Option<u32>) -> String {
-    n.map_or("-".into(), |n| n.to_string())
-}
-
-/// The path's facts and the options as text, one line each (tab-separated), for the verify
-/// module: `options` with the initial policy set and three flags, then per certificate its
-/// index, self-issued, policies, mappings, the three constraints and its name.
-pub(crate) fn encode(path: &[CertPolicies], options: &PolicyOptions) -> String {
+/// The path (anchor side first: each certificate's index in the report and its DER) and the
+/// options as text for the policy module, one line each: `options`, the initial policy set and
+/// three flags, tab-separated; then per certificate its index (`-` for none) and its DER in
+/// base64. The module reads the policy extensions itself (`decode.rs`): reading them here
+/// would cost the core 1.5 KB, the module nothing it does not already link.
+pub(crate) fn encode<'a>(
+    path: impl Iterator<Item = (Option<usize>, &'a [u8])>,
+    options: &PolicyOptions,
+) -> String {
+    use base64ct::Encoding;
     let flag = |b: bool| if b { "1" } else { "0" };
     let mut out = format!(
         "options\t{}\t{}\t{}\t{}\n",
@@ -151,27 +101,11 @@ pub(crate) fn encode(path: &[CertPolicies], options: &PolicyOptions) -> String {
         flag(options.initial_policy_mapping_inhibit),
         flag(options.initial_any_policy_inhibit)
     );
-    for c in path {
-        let mappings = c.mappings.as_ref().map_or("-".into(), |m| {
-            m.iter()
-                .map(|(a, b)| format!("{a}>{b}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        });
-        let name: String = c
-            .name
-            .chars()
-            .map(|ch| if ch.is_control() { ' ' } else { ch })
-            .collect();
-        out.push_str(&format!(
-            "{}\t{}\t{}\t{mappings}\t{}\t{}\t{}\t{name}\n",
-            c.certificate.map_or("-".into(), |i| i.to_string()),
-            flag(c.self_issued),
-            c.policies.as_deref().map_or("-".into(), oids),
-            number(c.require_explicit),
-            number(c.inhibit_mapping),
-            number(c.inhibit_any),
-        ));
+    for (index, der) in path {
+        out.push_str(&index.map_or("-".into(), |i| i.to_string()));
+        out.push('\t');
+        out.push_str(&base64ct::Base64::encode_string(der));
+        out.push('\n');
     }
     out
 }
