@@ -65,6 +65,7 @@ mod oid;
 mod pkcs12;
 #[cfg(any(feature = "documents", feature = "http"))]
 mod position;
+mod psl;
 mod quantum;
 mod report;
 mod signature;
@@ -142,6 +143,7 @@ pub use ocsp::{
     Responder as OcspResponder,
 };
 pub use pkcs12::{BagReport, PasswordState, Pkcs12Report, MAX_BAGS, MAX_ITERATIONS};
+pub use psl::PUBLIC_SUFFIX_LIST;
 pub use report::{Finding, Location, Problem, Reference, Severity, Snippets, ToolFinding};
 pub use summary::{summarize, CertificateSummary, Summary};
 pub use text::render as render_text;

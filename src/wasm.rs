@@ -175,7 +175,8 @@ export type Profile = "browser" | "strict" | "rfc5280";
 export interface Link { certificate: number | null; name: string; kind: "leaf" | "intermediate" | "root"; failed: boolean }
 export interface ChainProblem {
   /** "expired", "unknown-issuer", "untrusted-root", "bad-signature", "not-a-ca", "path-len",
-   *  "name-constraints", "eku", "hostname", "revoked", "strict:…" and others. */
+   *  "name-constraints", "eku", "hostname", "wildcard-public-suffix", "revoked" (a CRL or an
+   *  OCSP answer), "policy" and "policy-budget" (rfc5280), "strict:…" and others. */
   code: string;
   message: string;
   certificate: number | null;
@@ -550,12 +551,14 @@ export interface Report {
   /** Findings about the input as a whole (e.g. a pasted private key). */
   findings: Finding[];
   errors: Problem[];
+  /** The Public Suffix List (with its date) that a wildcard certificate was checked against, when one was. */
+  publicSuffixList?: string;
   /** Capabilities this report still lacks: their module was not loaded (inspect() from the
    *  package loads them as needed; only `verify: false` leaves "verify" here). */
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture" | "ocsp";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture" | "ocsp" | "psl";
 /** An OCSP response (RFC 6960), explained. */
 export interface OcspReport {
   location: Location;
@@ -1403,6 +1406,19 @@ mod policy_module {
     }
 }
 
+/// The psl module's export: is a domain a public suffix, and in which section of the list.
+#[cfg(feature = "psl-module")]
+mod psl_module {
+    use wasm_bindgen::prelude::*;
+
+    /// 0: `domain` (lowercase, no trailing dot) is not a listed public suffix; 1: it is, in
+    /// the ICANN section; 2: in the private section.
+    #[wasm_bindgen(js_name = publicSuffix)]
+    pub fn public_suffix(domain: &str) -> u8 {
+        crate::psl::code(domain)
+    }
+}
+
 /// What the core calls when its capability modules were built apart: `services.js` passes
 /// each call to the module once `engine.js` has loaded it, and answers "not loaded" before.
 /// The ssh, ct, ocsp and pqc modules use it too, to check signatures with the verify module
@@ -1438,6 +1454,15 @@ pub(crate) mod services {
         fn document_js(input: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
         #[wasm_bindgen(js_name = mlDsaPublic, catch)]
         fn ml_dsa_public_js(alg: &str, key: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
+        #[wasm_bindgen(js_name = publicSuffix, catch)]
+        fn public_suffix_js(domain: &str) -> Result<Option<u8>, JsValue>;
+    }
+
+    /// The psl module's answer for `domain` (0 none, 1 ICANN, 2 private); `Err` until it is
+    /// loaded.
+    #[cfg_attr(any(feature = "psl", feature = "module"), allow(dead_code))]
+    pub(crate) fn public_suffix(domain: &str) -> Result<u8, ()> {
+        public_suffix_js(domain).ok().flatten().ok_or(())
     }
 
     /// The public half of an ML-DSA private key from the pqc module: `None` until it is

@@ -100,6 +100,24 @@ pub(crate) fn dns_matches(pattern: &str, host: &str) -> bool {
     }
 }
 
+/// The base of the wildcard entry (`example.co.uk` for `*.example.co.uk`) through which alone
+/// `host` is covered: none when an exact entry covers it too, or no wildcard does.
+pub(crate) fn wildcard_base(san: &[GeneralName], host: &str) -> Option<String> {
+    let dns = || {
+        san.iter().filter_map(|n| match n {
+            GeneralName::DnsName(d) => Some(d.as_str()),
+            _ => None,
+        })
+    };
+    if dns().any(|d| !d.starts_with("*.") && dns_matches(d, host)) {
+        return None;
+    }
+    dns()
+        .find(|d| d.starts_with("*.") && dns_matches(d, host))
+        .and_then(|d| d.get(2..))
+        .map(|base| base.trim_end_matches('.').to_ascii_lowercase())
+}
+
 /// Whether any SAN entry covers `reference`.
 pub(crate) fn san_matches(san: &[GeneralName], reference: &Reference) -> bool {
     san.iter().any(|name| match (name, reference) {
@@ -132,6 +150,22 @@ mod tests {
         assert!(!dns_matches("w*.example.com", "www.example.com"));
         assert!(!dns_matches("www.*.com", "www.example.com"));
         assert!(!dns_matches("*", "localhost"));
+    }
+
+    #[test]
+    fn the_wildcard_a_host_is_covered_through() {
+        use der::asn1::Ia5String;
+        let dns = |d: &str| GeneralName::DnsName(Ia5String::new(d).unwrap());
+        let san = [dns("*.Example.co.uk."), dns("www.example.com")];
+        assert_eq!(
+            wildcard_base(&san, "a.example.co.uk").as_deref(),
+            Some("example.co.uk")
+        );
+        // Covered exactly as well: the wildcard is not what grants it.
+        assert_eq!(wildcard_base(&san, "www.example.com"), None);
+        let san = [dns("*.example.com"), dns("www.example.com")];
+        assert_eq!(wildcard_base(&san, "www.example.com"), None);
+        assert_eq!(wildcard_base(&san, "other.example.org"), None);
     }
 
     #[test]

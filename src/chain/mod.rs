@@ -133,7 +133,9 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChainProblem {
     /// Stable code: `expired`, `unknown-issuer`, `untrusted-root`, `bad-signature`,
-    /// `not-a-ca`, `path-len`, `name-constraints`, `eku`, `hostname`, `strict:…` and others.
+    /// `not-a-ca`, `path-len`, `name-constraints`, `eku`, `hostname`, `wildcard-public-suffix`,
+    /// `revoked` (a CRL, or an OCSP answer), `policy` and `policy-budget` (rfc5280),
+    /// `strict:…` and others.
     pub code: &'static str,
     /// What is wrong, in a sentence.
     pub message: String,
@@ -346,8 +348,32 @@ fn validate(
                 format!("the certificate is not valid for {reference}: it is valid for {listed}"),
             ));
         }
+        if let hostname::Reference::Dns(host) = reference {
+            wildcard_over_suffix(cert, host, ctx.profile)?;
+        }
     }
     Ok(path)
+}
+
+/// A host covered only through a wildcard whose base is a public suffix: refused by browsers
+/// for ICANN suffixes (`*.co.uk`), and by the strict profile for private ones too
+/// (`*.s3.amazonaws.com`; BR §3.2.2.6). Until the list is at hand (the psl module) nothing is
+/// refused: the report lists `psl` as pending and the engine runs again.
+fn wildcard_over_suffix(cert: &ChainCert, host: &str, profile: Profile) -> Result<(), Failure> {
+    let san = cert.san.as_deref().unwrap_or(&[]);
+    let Some(base) = hostname::wildcard_base(san, host) else {
+        return Ok(());
+    };
+    let why = match crate::psl::lookup(&base) {
+        Ok(Some(crate::psl::Section::Icann)) => format!("{base} is a public suffix (ICANN section of the {}): browsers refuse a wildcard over a whole registry", crate::PUBLIC_SUFFIX_LIST),
+        Ok(Some(crate::psl::Section::Private)) if profile == Profile::Strict => format!("{base} is a public suffix (private section of the {}): the CA/Browser Forum forbids such a wildcard (BR §3.2.2.6), though Chrome accepts it", crate::PUBLIC_SUFFIX_LIST),
+        _ => return Ok(()),
+    };
+    Err(Failure::new(
+        "wildcard-public-suffix",
+        cert.index,
+        format!("the certificate covers {host} only through *.{base}, and {why}"),
+    ))
 }
 
 /// What every verdict of one analysis shares.

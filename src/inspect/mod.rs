@@ -482,6 +482,21 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     if options.password.0.is_some() && !report.pkcs12.is_empty() && !crate::pkcs12::available() {
         report.pending.push(crate::Capability::Pkcs12);
     }
+    // A wildcard certificate checked against a host needs the Public Suffix List.
+    let wildcard = chain_options.host.is_some()
+        && report.chains.iter().any(|c| {
+            report
+                .certificates
+                .get(c.leaf)
+                .is_some_and(|cert| cert.names.iter().any(|n| n.starts_with("*.")))
+        });
+    if wildcard {
+        if crate::psl::lookup("com").is_ok() {
+            report.public_suffix_list = Some(crate::PUBLIC_SUFFIX_LIST);
+        } else {
+            report.pending.push(crate::Capability::Psl);
+        }
+    }
     report.pending.sort();
     Ok(report)
 }
@@ -513,6 +528,7 @@ fn empty(input: &[u8], options: &Options) -> Report {
         document: None,
         findings: Vec::new(),
         errors: Vec::new(),
+        public_suffix_list: None,
         pending: Vec::new(),
     }
 }

@@ -65,6 +65,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Blocks that could not be read, each with where and why.
     pub errors: Vec<Problem>,
+    /// The Public Suffix List consulted for a wildcard certificate checked against a host,
+    /// with its date ([`crate::PUBLIC_SUFFIX_LIST`]); absent when none was consulted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_suffix_list: Option<&'static str>,
     /// What this build could not do for this input: the capabilities whose module (on the
     /// web) or feature (natively) was not at hand. Empty when the report is complete.
     pub pending: Vec<Capability>,
@@ -143,6 +147,8 @@ pub enum Capability {
     Capture,
     /// Reading OCSP responses.
     Ocsp,
+    /// The Public Suffix List, for a wildcard certificate checked against a host.
+    Psl,
 }
 
 /// Serializes a list this build never fills as `[]`.

@@ -194,3 +194,33 @@ test('an OCSP answer that revokes a certificate fails the chain in the split eng
     assert.equal(split.chains[0].browser.problem.code, 'revoked');
   }
 });
+
+test('a wildcard over a public suffix: the psl module loads, and the verdicts equal the native ones', async () => {
+  const { testcases } = JSON.parse(readFileSync(new URL('tests/data/limbo/limbo-native.json', root), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'certscope-psl-'));
+  const expected = {
+    'webpki::san::public-suffix-multi-label-wildcard-san': ['wildcard-public-suffix', 'wildcard-public-suffix'],
+    'webpki::san::public-suffix-private-namespace-wildcard-san': [null, 'wildcard-public-suffix'],
+  };
+  for (const [id, [browser, strict]] of Object.entries(expected)) {
+    const c = testcases.find((t) => t.id === id);
+    const input = [c.peer_certificate, ...c.untrusted_intermediates].join('\n');
+    const roots = c.trusted_certs.join('\n');
+    writeFileSync(join(dir, 'input.pem'), input);
+    writeFileSync(join(dir, 'roots.pem'), roots);
+    const at = c.validation_time ?? '2026-11-27T00:00:00Z';
+    const host = c.expected_peer_name.value;
+    const native = JSON.parse(execFileSync(cli, ['inspect', join(dir, 'input.pem'), '--json', '--at', at, '--host', host, '--roots', join(dir, 'roots.pem')], { encoding: 'utf8' }));
+    assert.match(native.publicSuffixList, /Public Suffix List of 2023-02-09/);
+    // A fresh process, so that what loads is this input's doing.
+    const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+      const r = await inspect(${JSON.stringify(input)}, { at: ${JSON.stringify(at)}, host: ${JSON.stringify(host)}, roots: ${JSON.stringify(roots)} });
+      console.log(JSON.stringify([modulesLoaded().sort(), r]));`;
+    const [modules, split] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+    assert.deepEqual(modules, ['core', 'psl', 'verify'], id);
+    assert.deepEqual(split, native, id);
+    const chain = split.chains.find((ch) => ch.leaf === 0);
+    assert.equal(chain.browser.problem?.code ?? null, browser, `${id}: ${chain.browser.summary}`);
+    assert.equal(chain.strict.problem?.code ?? null, strict, `${id}: ${chain.strict.summary}`);
+  }
+});

@@ -5,7 +5,8 @@
 // documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
 // html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures; ct: Certificate
 // Transparency; capture: packet captures and TLS bytes; ocsp: OCSP responses; policy: RFC 5280
-// certificate policy processing, when the rfc5280 verdict is asked for)
+// certificate policy processing, when the rfc5280 verdict is asked for; psl: the Public Suffix
+// List, for a wildcard certificate checked against a host)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -25,6 +26,7 @@ const importers = {
   capture: () => import('./certscope_capture.js'),
   ocsp: () => import('./certscope_ocsp.js'),
   policy: () => import('./certscope_policy.js'),
+  psl: () => import('./certscope_psl.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles

@@ -46,3 +46,8 @@ export function documentCertificates(input) {
 export function mlDsaPublic(alg, key) {
   return modules.pqc?.mlDsaPublic(alg, key);
 }
+
+/** Whether a domain is a public suffix (psl module): 0 no, 1 ICANN section, 2 private; undefined until loaded. */
+export function publicSuffix(domain) {
+  return modules.psl?.publicSuffix(domain);
+}
