@@ -1399,7 +1399,7 @@ mod policy_module {
 
     /// Certificate policy processing of one `rfc5280` verdict: its `policyInput` in,
     /// `{ policy, problem }` out (`problem` null when the policies allow the path);
-    /// `engine.js` applies them as `chain::policy::apply` does natively.
+    /// `engine.js` applies them as `apply_policy` in src/chain/mod.rs does natively.
     #[wasm_bindgen(js_name = policyCheck)]
     pub fn policy_check(input: &str) -> Result<JsValue, JsError> {
         super::to_js(&crate::modules::policy_check(input))

@@ -1,5 +1,7 @@
 //! Why a certificate path was rejected, ranked so the most useful reason is reported when
-//! every candidate path fails (as rustls-webpki does).
+//! every candidate path fails (as rustls-webpki does); and the reason as a report gives it.
+
+use serde::Serialize;
 
 /// One reason a path failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,4 +47,18 @@ fn rank(code: &str) -> u8 {
         c if c.starts_with("strict:") => 50,
         _ => 60,
     }
+}
+
+/// Why a chain is not trusted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainProblem {
+    /// Stable code: `expired`, `unknown-issuer`, `untrusted-root`, `bad-signature`,
+    /// `not-a-ca`, `path-len`, `name-constraints`, `eku`, `hostname`, `wildcard-public-suffix`,
+    /// `revoked` (a CRL, or an OCSP answer), `policy` and `policy-budget` (rfc5280),
+    /// `strict:…` and others.
+    pub code: &'static str,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// The certificate it is about (index into the report's certificates).
+    pub certificate: Option<usize>,
 }

@@ -118,6 +118,28 @@ pub(crate) fn wildcard_base(san: &[GeneralName], host: &str) -> Option<String> {
         .map(|base| base.trim_end_matches('.').to_ascii_lowercase())
 }
 
+/// A host covered only through a wildcard whose base is a public suffix, in words: refused by
+/// browsers for ICANN suffixes (`*.co.uk`), and with `strict` for private ones too
+/// (`*.s3.amazonaws.com`; BR §3.2.2.6). Until the list is at hand (the psl module) nothing is
+/// refused: the report lists `psl` as pending and the engine runs again.
+pub(crate) fn wildcard_over_suffix(
+    san: &[GeneralName],
+    host: &str,
+    strict: bool,
+) -> Result<(), String> {
+    let Some(base) = wildcard_base(san, host) else {
+        return Ok(());
+    };
+    let why = match crate::psl::lookup(&base) {
+        Ok(Some(crate::psl::Section::Icann)) => format!("{base} is a public suffix (ICANN section of the {}): browsers refuse a wildcard over a whole registry", crate::PUBLIC_SUFFIX_LIST),
+        Ok(Some(crate::psl::Section::Private)) if strict => format!("{base} is a public suffix (private section of the {}): the CA/Browser Forum forbids such a wildcard (BR §3.2.2.6), though Chrome accepts it", crate::PUBLIC_SUFFIX_LIST),
+        _ => return Ok(()),
+    };
+    Err(format!(
+        "the certificate covers {host} only through *.{base}, and {why}"
+    ))
+}
+
 /// Whether any SAN entry covers `reference`.
 pub(crate) fn san_matches(san: &[GeneralName], reference: &Reference) -> bool {
     san.iter().any(|name| match (name, reference) {

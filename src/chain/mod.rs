@@ -16,6 +16,7 @@ mod revocation;
 mod trust_store;
 
 pub(crate) use cert::ChainCert;
+pub use failure::ChainProblem;
 #[cfg(feature = "policy")]
 pub(crate) use policy::check as policy_check;
 pub use policy::{PolicyOptions, PolicyReport, PolicyStep};
@@ -127,20 +128,6 @@ pub struct Link {
     pub kind: crate::Role,
     /// Whether this link is where validation failed.
     pub failed: bool,
-}
-
-/// Why a chain is not trusted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChainProblem {
-    /// Stable code: `expired`, `unknown-issuer`, `untrusted-root`, `bad-signature`,
-    /// `not-a-ca`, `path-len`, `name-constraints`, `eku`, `hostname`, `wildcard-public-suffix`,
-    /// `revoked` (a CRL, or an OCSP answer), `policy` and `policy-budget` (rfc5280),
-    /// `strict:…` and others.
-    pub code: &'static str,
-    /// What is wrong, in a sentence.
-    pub message: String,
-    /// The certificate it is about (index into the report's certificates).
-    pub certificate: Option<usize>,
 }
 
 /// The outcome under one profile.
@@ -293,7 +280,7 @@ pub(crate) fn analyse(
                 #[cfg(feature = "policy")]
                 if let Some(input) = v.policy_input.clone() {
                     let (report, problem) = policy::check(&input);
-                    policy::apply(&mut v, report, problem);
+                    apply_policy(&mut v, report, problem);
                 }
                 v
             });
@@ -349,31 +336,12 @@ fn validate(
             ));
         }
         if let hostname::Reference::Dns(host) = reference {
-            wildcard_over_suffix(cert, host, ctx.profile)?;
+            let strict = ctx.profile == Profile::Strict;
+            hostname::wildcard_over_suffix(san, host, strict)
+                .map_err(|why| Failure::new("wildcard-public-suffix", cert.index, why))?;
         }
     }
     Ok(path)
-}
-
-/// A host covered only through a wildcard whose base is a public suffix: refused by browsers
-/// for ICANN suffixes (`*.co.uk`), and by the strict profile for private ones too
-/// (`*.s3.amazonaws.com`; BR §3.2.2.6). Until the list is at hand (the psl module) nothing is
-/// refused: the report lists `psl` as pending and the engine runs again.
-fn wildcard_over_suffix(cert: &ChainCert, host: &str, profile: Profile) -> Result<(), Failure> {
-    let san = cert.san.as_deref().unwrap_or(&[]);
-    let Some(base) = hostname::wildcard_base(san, host) else {
-        return Ok(());
-    };
-    let why = match crate::psl::lookup(&base) {
-        Ok(Some(crate::psl::Section::Icann)) => format!("{base} is a public suffix (ICANN section of the {}): browsers refuse a wildcard over a whole registry", crate::PUBLIC_SUFFIX_LIST),
-        Ok(Some(crate::psl::Section::Private)) if profile == Profile::Strict => format!("{base} is a public suffix (private section of the {}): the CA/Browser Forum forbids such a wildcard (BR §3.2.2.6), though Chrome accepts it", crate::PUBLIC_SUFFIX_LIST),
-        _ => return Ok(()),
-    };
-    Err(Failure::new(
-        "wildcard-public-suffix",
-        cert.index,
-        format!("the certificate covers {host} only through *.{base}, and {why}"),
-    ))
 }
 
 /// What every verdict of one analysis shares.
@@ -424,7 +392,9 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
         signatures,
     };
     let validated = validate(pool, anchors, leaf, reference.as_ref(), &ctx)
-        .and_then(|path| revoked(pool, anchors, crls, &path, at).map(|()| path))
+        .and_then(|path| {
+            revocation::check_path(pool, anchors, crls, &path.certs, path.anchor, at).map(|()| path)
+        })
         .map(|path| {
             let input = match (&options.policy, profile) {
                 (Some(o), Profile::Rfc5280) => Some(policy_input(pool, &path, o)),
@@ -525,63 +495,26 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
     }
 }
 
+/// The verdict once policy processing has answered: natively from `policy::check`, in
+/// WebAssembly from the policy module (`engine.js`'s `addPolicies` does the same assignments).
+#[cfg(feature = "policy")]
+fn apply_policy(verdict: &mut Verdict, report: PolicyReport, problem: Option<ChainProblem>) {
+    verdict.policy_input = None;
+    if let Some(problem) = problem {
+        verdict.trusted = false;
+        verdict.summary = format!("Not trusted: {}", problem.message);
+        for link in &mut verdict.path {
+            link.failed = link.certificate.is_some() && link.certificate == problem.certificate;
+        }
+        verdict.problem = Some(problem);
+    }
+    verdict.policy = Some(report);
+}
+
 /// `path` (anchor side first) for the policy module.
 fn policy_input(pool: &[ChainCert], path: &Path, options: &PolicyOptions) -> String {
     let certs = path.certs.iter().rev().filter_map(|&i| pool.get(i));
     policy::encode(certs.map(|c| (c.index, c.der.as_slice())), options)
-}
-
-/// Checks each certificate on `path` against the CRLs of its issuer.
-fn revoked(
-    pool: &[ChainCert],
-    anchors: &[&Anchor],
-    crls: &[revocation::Crl],
-    path: &Path,
-    at: u64,
-) -> Result<(), Failure> {
-    if crls.is_empty() {
-        return Ok(());
-    }
-    for (k, &i) in path.certs.iter().enumerate() {
-        let Some(cert) = pool.get(i) else { continue };
-        let issuer = path
-            .certs
-            .get(k.saturating_add(1))
-            .and_then(|&j| pool.get(j));
-        let anchor = anchors.get(path.anchor);
-        let mut signers: Vec<revocation::Signer<'_>> = Vec::new();
-        match (issuer, anchor) {
-            (Some(c), _) => signers.push(revocation::Signer {
-                key: &c.spki,
-                cert: Some(c),
-            }),
-            (None, Some(a)) => signers.push(revocation::Signer {
-                key: &a.spki,
-                cert: a.cert.as_ref(),
-            }),
-            (None, None) => continue,
-        }
-        // Other certificates of the same CA name (a key rollover) may sign its CRLs.
-        signers.extend(
-            pool.iter()
-                .filter(|c| c.subject == cert.issuer && c.is_ca())
-                .map(|c| revocation::Signer {
-                    key: &c.spki,
-                    cert: Some(c),
-                }),
-        );
-        signers.extend(
-            anchors
-                .iter()
-                .filter(|a| a.subject == cert.issuer)
-                .map(|a| revocation::Signer {
-                    key: &a.spki,
-                    cert: a.cert.as_ref(),
-                }),
-        );
-        revocation::check(cert, &signers, crls, at)?;
-    }
-    Ok(())
 }
 
 /// For a chain that did not validate: the certificates linked by name from the leaf up,

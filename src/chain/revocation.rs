@@ -10,6 +10,7 @@ use x509_cert::ext::pkix::KeyUsage;
 
 use super::cert::ChainCert;
 use super::failure::Failure;
+use super::trust_store::Anchor;
 use crate::signature;
 
 const CRL_NUMBER: const_oid::ObjectIdentifier =
@@ -199,4 +200,56 @@ pub(crate) fn check(
             ),
         },
     ))
+}
+
+/// Checks each certificate on `path` (pool indices, leaf first, ending below the trust anchor
+/// `anchor`) against the CRLs of its issuer.
+pub(crate) fn check_path(
+    pool: &[ChainCert],
+    anchors: &[&Anchor],
+    crls: &[Crl],
+    path: &[usize],
+    anchor: usize,
+    at: u64,
+) -> Result<(), Failure> {
+    if crls.is_empty() {
+        return Ok(());
+    }
+    for (k, &i) in path.iter().enumerate() {
+        let Some(cert) = pool.get(i) else { continue };
+        let issuer = path.get(k.saturating_add(1)).and_then(|&j| pool.get(j));
+        let anchor = anchors.get(anchor);
+        let mut signers: Vec<Signer<'_>> = Vec::new();
+        match (issuer, anchor) {
+            (Some(c), _) => signers.push(Signer {
+                key: &c.spki,
+                cert: Some(c),
+            }),
+            (None, Some(a)) => signers.push(Signer {
+                key: &a.spki,
+                cert: a.cert.as_ref(),
+            }),
+            (None, None) => continue,
+        }
+        // Other certificates of the same CA name (a key rollover) may sign its CRLs.
+        signers.extend(
+            pool.iter()
+                .filter(|c| c.subject == cert.issuer && c.is_ca())
+                .map(|c| Signer {
+                    key: &c.spki,
+                    cert: Some(c),
+                }),
+        );
+        signers.extend(
+            anchors
+                .iter()
+                .filter(|a| a.subject == cert.issuer)
+                .map(|a| Signer {
+                    key: &a.spki,
+                    cert: a.cert.as_ref(),
+                }),
+        );
+        check(cert, &signers, crls, at)?;
+    }
+    Ok(())
 }

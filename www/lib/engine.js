@@ -192,7 +192,7 @@ function dnsCertificates(report) {
 
 /**
  * Runs certificate policy processing (policy module) for each `rfc5280` verdict the core left
- * `policyInput` on, and applies the answer as `chain::policy::apply` does natively.
+ * `policyInput` on, and applies the answer as `apply_policy` in src/chain/mod.rs does natively.
  */
 function addPolicies(report, policyModule) {
   for (const chain of report.chains) {

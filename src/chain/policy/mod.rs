@@ -5,7 +5,7 @@
 //! The core writes the path and the options as text ([`encode`]); reading each certificate's
 //! policy extensions and the processing itself (`decode.rs`, `tree.rs`, feature `policy`) are
 //! their own WebAssembly module, loaded only when the `rfc5280` verdict is asked for (`engine.js` passes `Verdict::policy_input` to
-//! `policyCheck` and applies the answer as [`apply`] does natively), so the core that
+//! `policyCheck` and applies the answer as `apply_policy` in `chain/mod.rs` does natively), so the core that
 //! `<certscope-view>` loads does not carry it.
 //!
 //! [RFC 5280 §6.1]: https://www.rfc-editor.org/rfc/rfc5280#section-6.1
@@ -114,23 +114,3 @@ pub(crate) fn encode<'a>(
 mod decode;
 #[cfg(feature = "policy")]
 pub(crate) use decode::check;
-
-#[cfg(feature = "policy")]
-/// The verdict once policy processing has answered: natively from `check`, in WebAssembly
-/// from the policy module (`engine.js` does the same assignments).
-pub(crate) fn apply(
-    verdict: &mut super::Verdict,
-    report: PolicyReport,
-    problem: Option<super::ChainProblem>,
-) {
-    verdict.policy_input = None;
-    if let Some(problem) = problem {
-        verdict.trusted = false;
-        verdict.summary = format!("Not trusted: {}", problem.message);
-        for link in &mut verdict.path {
-            link.failed = link.certificate.is_some() && link.certificate == problem.certificate;
-        }
-        verdict.problem = Some(problem);
-    }
-    verdict.policy = Some(report);
-}
