@@ -5,7 +5,8 @@
 //! of CVE-2023-0464). Nodes of one depth with the same valid_policy always share their
 //! expected_policy_set, so this keeps one node per policy and depth with all of its parents,
 //! as BoringSSL and OpenSSL 3.2 do: the decision is the same and the work is polynomial. The
-//! work is still counted (`Budget`) and stops with an error past it.
+//! work is still counted ([`MAX_WORK`], [`MAX_PER_CERTIFICATE`]) and stops with
+//! [`Stop::Budget`] past it.
 //!
 //! [RFC 5280 §6.1.2]: https://www.rfc-editor.org/rfc/rfc5280#section-6.1.2
 //! [§6.1.5]: https://www.rfc-editor.org/rfc/rfc5280#section-6.1.5
@@ -84,8 +85,8 @@ struct State<'a> {
     outcome: &'a mut Outcome,
 }
 
-/// A policy's name from certscope's table (not const-oid's database, which would add 20 KB to
-/// the verify module), else its dotted form.
+/// A policy's name from certscope's table (not const-oid's database, which would add about
+/// 20 KB to the module), else its dotted form.
 pub(crate) fn name(oid: &Oid) -> String {
     if *oid == ANY_POLICY {
         return "anyPolicy".into();
