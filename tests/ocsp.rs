@@ -567,6 +567,8 @@ fn a_revoked_answer_from_the_ca_makes_the_chain_untrusted() {
         );
         assert!(v.path[0].failed);
     }
+    // No chain file is offered for a revoked certificate.
+    assert!(chain.fix.is_none());
     // The same chain and a "good" answer for another certificate: trusted.
     let r = chain_with("good.der", &["revoked.pem", "inter.pem"]);
     let chain = r.chains.iter().find(|c| c.leaf == 0).unwrap();

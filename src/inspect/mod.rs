@@ -306,17 +306,6 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 }
         );
         private_ca_notes(&mut report, public_store);
-        #[cfg(feature = "verify")]
-        {
-            let fixes: Vec<_> = report
-                .chains
-                .iter()
-                .map(|c| crate::fix::fix(&crate::fix::input(&report.certificates, c)))
-                .collect();
-            for (chain, fix) in report.chains.iter_mut().zip(fixes) {
-                chain.fix = fix;
-            }
-        }
         #[cfg(feature = "ct")]
         {
             let cts: Vec<_> = report
@@ -363,6 +352,19 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
             }
         }
         crate::ocsp::apply_to_chains(&mut report.chains, &report.ocsp);
+    }
+    // The chain file each chain should use, made on the verdicts as OCSP answers left them
+    // (a revoked certificate gets none), as `engine.js` does after `addOcsp`.
+    #[cfg(feature = "verify")]
+    {
+        let fixes: Vec<_> = report
+            .chains
+            .iter()
+            .map(|c| crate::fix::fix(&crate::fix::input(&report.certificates, c)))
+            .collect();
+        for (chain, fix) in report.chains.iter_mut().zip(fixes) {
+            chain.fix = fix;
+        }
     }
     #[cfg(not(feature = "ocsp"))]
     if !ocsp_blocks.is_empty() {

@@ -192,6 +192,7 @@ test('an OCSP answer that revokes a certificate fails the chain in the split eng
     const split = await engine.inspect(readFileSync(file), { at: '2026-12-04T00:00:00Z', roots: readFileSync(roots, 'utf8') });
     assert.deepEqual(split, native, build);
     assert.equal(split.chains[0].browser.problem.code, 'revoked');
+    assert.equal(split.chains[0].fix, undefined, 'no chain file for a revoked certificate');
   }
 });
 

@@ -120,12 +120,13 @@ export async function inspect(input, options = {}) {
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
+  if (report.chains.some((c) => c.rfc5280?.policyInput)) addPolicies(report, await load('policy'));
+  // OCSP answers can fail a verdict, so they come before the chain file made from it.
+  if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
   if (report.chains.length > 0 && loaded('verify')) {
-    if (report.chains.some((c) => c.rfc5280?.policyInput)) addPolicies(report, await load('policy'));
     addFixes(report, await load('verify'));
     if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST))) addCt(report, await load('ct'));
   }
-  if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
   // SAML and JWK documents and OpenSSH keys are described by their own module.
   for (const capability of ['documents', 'ssh']) {
     if (report.pending.includes(capability)) await addDocument(report, capability, input, options);
