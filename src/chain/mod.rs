@@ -18,7 +18,7 @@ mod trust_store;
 pub(crate) use cert::ChainCert;
 pub use failure::ChainProblem;
 #[cfg(feature = "policy")]
-pub(crate) use policy::check as policy_check;
+pub(crate) use policy::{check as policy_check, policy_names};
 pub use policy::{PolicyOptions, PolicyReport, PolicyStep};
 pub use profile::Profile;
 #[cfg(feature = "verify")]

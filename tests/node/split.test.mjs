@@ -27,6 +27,16 @@ function fixtures() {
   return out;
 }
 
+/** `certscope` with `args`, its JSON report (exit 1 is "findings or errors", printed all the same). */
+function nativeReport(args) {
+  try {
+    return JSON.parse(execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  } catch (err) {
+    if (!err.stdout) throw err;
+    return JSON.parse(err.stdout);
+  }
+}
+
 test('a certificate without a verdict loads the core only', async () => {
   // First in this file: nothing has loaded a module yet in this process.
   const engine = await import(new URL('pkg/certscope.js', root));
@@ -53,14 +63,7 @@ test('the split engine reports exactly what the native engine reports, on every 
     // PKCS#12 bundles also with their password, so that the pkcs12 module is compared too.
     for (const password of file.pathname.endsWith('.p12') ? [undefined, 'certscope'] : [undefined]) {
       const args = ['inspect', fileURLToPath(file), '--json', '--at', at, ...(password ? ['--password-file', passwordFile] : [])];
-      let native;
-      try {
-        native = JSON.parse(execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-      } catch (err) {
-        // Exit 1 is "findings or errors", with the report printed all the same.
-        if (!err.stdout) throw err;
-        native = JSON.parse(err.stdout);
-      }
+      const native = nativeReport(args);
       const name = `${file.pathname.slice(root.pathname.length)}${password ? ' with its password' : ''}`;
       const bytes = new Uint8Array(readFileSync(file));
       assert.deepEqual(await engine.inspect(bytes, { at, password }), native, `${name} differs (node build)`);
@@ -164,13 +167,7 @@ test('the rfc5280 verdict (policy processing in the policy module) equals the na
     const args = ['inspect', join(dir, 'input'), '--json', '--at', '2012-01-01', '--roots', join(dir, 'roots'), '--crls', join(dir, 'crls'), '--rfc5280',
       ...policy.policies.flatMap((p) => ['--policy', p]),
       ...(policy.explicitPolicy ? ['--explicit-policy'] : []), ...(policy.inhibitPolicyMapping ? ['--inhibit-policy-mapping'] : []), ...(policy.inhibitAnyPolicy ? ['--inhibit-any-policy'] : [])];
-    let native;
-    try {
-      native = JSON.parse(execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-    } catch (err) {
-      if (!err.stdout) throw err;
-      native = JSON.parse(err.stdout);
-    }
+    const native = nativeReport(args);
     const options = { at: '2012-01-01T00:00:00Z', roots: new Uint8Array(roots), crls: new Uint8Array(crls), rfc5280: policy };
     for (const [build, e] of [['node', engine], ['browser', browserBuild]]) {
       const split = await e.inspect(new Uint8Array(input), options);

@@ -102,7 +102,8 @@ fn strings(list: &[Oid]) -> Vec<String> {
     list.iter().map(Oid::to_string).collect()
 }
 
-fn named(list: &[String]) -> String {
+/// Dotted policies by name, as the explanation and the CLI's text give them.
+pub(crate) fn named(list: &[String]) -> String {
     if list.is_empty() {
         return "none".into();
     }
@@ -185,11 +186,11 @@ pub(crate) fn check(input: &str) -> (PolicyReport, Option<ChainProblem>) {
             if let Some(e) = emptied.filter(|_| !why.contains("anyPolicy is not allowed")) {
                 text.push_str(&format!(" (no policy was valid after {e})"));
             }
-            (false, format!("Policy processing fails at {text}."), Some((c.and_then(|c| c.certificate), text)))
+            (false, format!("Policy processing fails at {text}."), Some(("policy", c.and_then(|c| c.certificate), text)))
         }
         Err(Stop::Budget) => {
             let text = format!("policy processing stopped after {} steps: the path's policies and mappings ask for more work than any real PKI does", tree::MAX_WORK);
-            (false, format!("{text}."), Some((None, text)))
+            (false, format!("{text}."), Some(("policy-budget", None, text)))
         }
     };
     let report = PolicyReport {
@@ -202,14 +203,7 @@ pub(crate) fn check(input: &str) -> (PolicyReport, Option<ChainProblem>) {
         emptied_at: outcome.emptied_at,
         explanation,
     };
-    let problem = failure.map(|(cert, text)| {
-        let code = if text.starts_with("policy processing stopped") {
-            "policy-budget"
-        } else {
-            "policy"
-        };
-        problem(code, text, cert)
-    });
+    let problem = failure.map(|(code, cert, text)| problem(code, text, cert));
     (report, problem)
 }
 

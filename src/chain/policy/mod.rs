@@ -113,4 +113,4 @@ pub(crate) fn encode<'a>(
 #[cfg(feature = "policy")]
 mod decode;
 #[cfg(feature = "policy")]
-pub(crate) use decode::check;
+pub(crate) use decode::{check, named as policy_names};
