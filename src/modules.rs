@@ -78,6 +78,15 @@ pub use crate::signature::{ed25519_public_der as ed25519_public, verify_der as v
 pub use crate::signature::{
     ml_dsa_public_der as ml_dsa_public, verify_ml_dsa_der as verify_ml_dsa,
 };
+/// Revocation of one validated path against the CRLs given, as the revocation module exports
+/// it: the core's text in (`src/chain/revocation/wire.rs`), the failure, if any, out.
+#[cfg(feature = "revocation")]
+pub fn revocation_check(input: &str) -> String {
+    crate::chain::revocation_check(input)
+}
+/// DSA signature checks, as the dsa module exports them for the `rfc5280` verdict.
+#[cfg(feature = "dsa")]
+pub use crate::signature::verify_dsa_der as verify_dsa;
 
 /// The header analysis of a paste, as the http module hands it to the core's report.
 #[cfg(feature = "http")]

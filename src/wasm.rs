@@ -558,7 +558,7 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture" | "ocsp" | "psl";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture" | "ocsp" | "psl" | "dsa" | "revocation";
 /** An OCSP response (RFC 6960), explained. */
 export interface OcspReport {
   location: Location;
@@ -1406,6 +1406,34 @@ mod policy_module {
     }
 }
 
+/// The dsa module's export: DSA signatures for the core's `rfc5280` verdict (through
+/// `services.js`).
+#[cfg(feature = "dsa-module")]
+mod dsa_module {
+    use wasm_bindgen::prelude::*;
+
+    /// DER in, a verify code out, `A…` for any other algorithm. Only the `rfc5280` verdict
+    /// accepts DSA.
+    #[wasm_bindgen(js_name = verifySignature)]
+    pub fn verify_signature(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
+        crate::modules::verify_dsa(message, alg, signature, spki)
+    }
+}
+
+/// The revocation module's export: one validated path checked against the CRLs given (RFC 5280
+/// §6.3), for the core through `services.js`.
+#[cfg(feature = "revocation-module")]
+mod revocation_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The core's text for one path in; empty when every certificate is good, else
+    /// `code TAB certificate TAB message`.
+    #[wasm_bindgen(js_name = checkRevocation)]
+    pub fn check_revocation(input: &str) -> String {
+        crate::modules::revocation_check(input)
+    }
+}
+
 /// The psl module's export: is a domain a public suffix, and in which section of the list.
 #[cfg(feature = "psl-module")]
 mod psl_module {
@@ -1428,6 +1456,7 @@ mod psl_module {
     feature = "ct-module",
     feature = "ocsp-module",
     feature = "pqc-module",
+    feature = "revocation-module",
     not(any(
         feature = "module",
         all(feature = "verify", feature = "pkcs12", feature = "documents")
@@ -1456,6 +1485,15 @@ pub(crate) mod services {
         fn ml_dsa_public_js(alg: &str, key: &[u8]) -> Result<Option<Vec<u8>>, JsValue>;
         #[wasm_bindgen(js_name = publicSuffix, catch)]
         fn public_suffix_js(domain: &str) -> Result<Option<u8>, JsValue>;
+        #[wasm_bindgen(js_name = checkRevocation, catch)]
+        fn check_revocation_js(input: &str) -> Result<Option<String>, JsValue>;
+    }
+
+    /// The revocation module's answer for one path (see `src/chain/revocation/wire.rs`);
+    /// `None` until it is loaded.
+    #[cfg_attr(any(feature = "revocation", feature = "module"), allow(dead_code))]
+    pub(crate) fn check_revocation(input: &str) -> Option<String> {
+        check_revocation_js(input).ok().flatten()
     }
 
     /// The psl module's answer for `domain` (0 none, 1 ICANN, 2 private); `Err` until it is

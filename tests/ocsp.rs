@@ -609,3 +609,121 @@ fn a_revoked_answer_whose_signature_fails_changes_no_verdict() {
             .trusted
     );
 }
+
+/// `openssl ocsp -resp_text` of `der_path`, live.
+fn resp_text(der_path: &str) -> Option<String> {
+    let out = std::process::Command::new("openssl")
+        .args(["ocsp", "-respin", der_path, "-resp_text", "-noverify"])
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Every response OpenSSL's responder made, printed by `openssl ocsp -resp_text` (run live)
+/// and pasted after the certificates, reads as its DER does: each status with its serial,
+/// certificate, issuer, reason and times, the produced time, the nonce and the responder's
+/// name or key hash. Only the signature is left unchecked, and the report says why.
+#[test]
+fn openssl_text_of_every_response_reads_as_its_der() {
+    let pems = [
+        "root.pem",
+        "inter.pem",
+        "good.pem",
+        "revoked.pem",
+        "unknown.pem",
+    ];
+    let mut compared = 0;
+    for name in [
+        "good.der",
+        "revoked.der",
+        "unknown.der",
+        "delegated.der",
+        "unauthorised.der",
+        "by-key.der",
+        "nonce.der",
+        "sha256.der",
+        "tampered.der",
+    ] {
+        let Some(text) = resp_text(&format!("{DIR}/{name}")) else {
+            assert!(
+                std::env::var_os("CERTSCOPE_REQUIRE_OPENSSL").is_none(),
+                "openssl is required"
+            );
+            return;
+        };
+        let mut input = String::new();
+        for p in pems {
+            input.push_str(&String::from_utf8(file(p)).unwrap());
+        }
+        input.push_str(&text);
+        let from_text = inspect(input.as_bytes(), &Options::at(AT)).unwrap();
+        let from_der = run(name);
+        let (t, d) = (one(&from_text), one(&from_der));
+        assert_eq!(t.response_status, d.response_status, "{name}");
+        assert_eq!(t.responses, d.responses, "{name}");
+        assert_eq!(t.produced_at, d.produced_at, "{name}");
+        assert_eq!(t.nonce, d.nonce, "{name}");
+        let responder = |o: &OcspReport| {
+            o.responder
+                .as_ref()
+                .map(|r| (r.name.clone(), r.key_hash.clone()))
+        };
+        assert_eq!(responder(t), responder(d), "{name}");
+        let sig = t.signature.as_ref().unwrap();
+        assert_eq!(
+            (sig.verdict, sig.algorithm.as_str()),
+            (
+                "unchecked",
+                d.signature.as_ref().unwrap().algorithm.as_str()
+            ),
+            "{name}"
+        );
+        assert!(ids(t).contains(&"ocsp.text"), "{name}");
+        compared += 1;
+    }
+    assert_eq!(compared, 9);
+}
+
+/// An unchecked answer never decides a verdict: the revoked certificate's chain stays as the
+/// CRL-less path makes it, while its DER (signature verified) makes it untrusted.
+#[test]
+fn a_revocation_read_from_text_does_not_change_the_verdict() {
+    let text = String::from_utf8(file("revoked-resp-text.txt")).unwrap();
+    let options = Options::at(AT).roots(certscope::Roots::Custom {
+        certificates: file("root.pem"),
+        with_mozilla: false,
+    });
+    let r = inspect(text.as_bytes(), &options).unwrap();
+    assert_eq!(one(&r).responses[0].status, "revoked");
+    assert!(
+        r.chains[0].browser.trusted,
+        "{:?}",
+        r.chains[0].browser.problem
+    );
+    let der = inspect(&file("revoked-with-chain.pem"), &options).unwrap();
+    assert_eq!(
+        der.chains[0].browser.problem.as_ref().unwrap().code,
+        "revoked"
+    );
+}
+
+/// A real `openssl s_client -status` transcript of an `openssl s_server` stapling a response
+/// (tests/data/ocsp/make-text.sh): the stapled response is read and tied to the certificate
+/// the server sent.
+#[test]
+fn a_stapled_response_in_an_s_client_transcript_is_read() {
+    let r = inspect(&file("stapled-s_client.txt"), &Options::at(AT + DAY)).unwrap();
+    let o = one(&r);
+    assert_eq!(o.location.line, Some(12));
+    assert_eq!(o.responses.len(), 1);
+    let s = &o.responses[0];
+    assert_eq!(
+        (s.status, s.freshness, s.certificate, s.serial.as_str()),
+        ("good", "fresh", Some(0), "40:01")
+    );
+    assert_eq!(
+        o.responder.as_ref().unwrap().name.as_deref(),
+        Some("CN=certscope stapling test root")
+    );
+    assert_eq!(r.connections.len(), 1);
+}

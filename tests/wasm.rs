@@ -541,6 +541,81 @@ fn an_ocsp_response_is_read_and_its_signature_checked_in_webassembly() {
 }
 
 #[wasm_bindgen_test]
+fn openssl_text_of_an_ocsp_response_is_read_in_webassembly() {
+    // `openssl ocsp -resp_text` pasted after the certificate and its CA.
+    let text = include_str!("data/ocsp/revoked-resp-text.txt");
+    let r = inspect(text.into(), options("2026-12-04".into())).unwrap();
+    assert_eq!(
+        get(&r, "ocsp.0.responses.0.status").as_string().unwrap(),
+        "revoked"
+    );
+    assert_eq!(
+        get(&r, "ocsp.0.responses.0.certificate").as_f64(),
+        Some(0.0)
+    );
+    assert_eq!(
+        get(&r, "ocsp.0.signature.verdict").as_string().unwrap(),
+        "unchecked"
+    );
+}
+
+/// PKITS 4.14.24 (an indirect CRL names the end entity's issuer) and 4.1.5 (DSA with
+/// parameters inherited from the issuer's key), through the WebAssembly API.
+#[wasm_bindgen_test]
+fn indirect_crls_and_dsa_are_checked_in_webassembly() {
+    let pem = |names: &[&[u8]]| -> String {
+        names
+            .iter()
+            .map(|der| {
+                der::pem::encode_string("CERTIFICATE", der::pem::LineEnding::LF, der).unwrap()
+            })
+            .collect()
+    };
+    let root = pem(&[include_bytes!(
+        "data/pkits/certs/TrustAnchorRootCertificate.crt"
+    )]);
+    let run = |chain: String, crls: &[&[u8]], rfc5280: bool| {
+        let o = options("2012-01-01".into());
+        Reflect::set(&o, &"roots".into(), &root.clone().into()).unwrap();
+        let all: Vec<u8> = crls.concat();
+        Reflect::set(&o, &"crls".into(), &Uint8Array::from(all.as_slice())).unwrap();
+        if rfc5280 {
+            Reflect::set(&o, &"rfc5280".into(), &JsValue::TRUE).unwrap();
+        }
+        inspect(chain.into(), o).unwrap()
+    };
+    let r = run(
+        pem(&[
+            include_bytes!("data/pkits/certs/ValidIDPwithindirectCRLTest24EE.crt"),
+            include_bytes!("data/pkits/certs/indirectCRLCA1Cert.crt"),
+            include_bytes!("data/pkits/certs/indirectCRLCA2Cert.crt"),
+        ]),
+        &[
+            include_bytes!("data/pkits/crls/TrustAnchorRootCRL.crl"),
+            include_bytes!("data/pkits/crls/indirectCRLCA1CRL.crl"),
+        ],
+        false,
+    );
+    assert_eq!(get(&r, "chains.0.browser.trusted").as_bool(), Some(true));
+    let r = run(
+        pem(&[
+            include_bytes!("data/pkits/certs/ValidDSAParameterInheritanceTest5EE.crt"),
+            include_bytes!("data/pkits/certs/DSAParametersInheritedCACert.crt"),
+            include_bytes!("data/pkits/certs/DSACACert.crt"),
+        ]),
+        &[
+            include_bytes!("data/pkits/crls/TrustAnchorRootCRL.crl"),
+            include_bytes!("data/pkits/crls/DSACACRL.crl"),
+            include_bytes!("data/pkits/crls/DSAParametersInheritedCACRL.crl"),
+        ],
+        true,
+    );
+    assert_eq!(get(&r, "chains.0.rfc5280.trusted").as_bool(), Some(true));
+    // Browsers refuse it: DSA with SHA-1.
+    assert_eq!(get(&r, "chains.0.browser.trusted").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
 fn the_rfc5280_verdict_processes_certificate_policies_in_webassembly() {
     // PKITS 4.10.3: P2 survives three mappings; asked for P1 only, the path fails.
     let chain = include_str!("data/policy/mapping-chain.pem");

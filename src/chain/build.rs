@@ -190,7 +190,11 @@ impl Search<'_> {
                     continue;
                 }
             }
-            if let Err(f) = self.verify(current, &candidate.spki, &candidate.subject_display()) {
+            if let Err(f) = self.verify(
+                current,
+                &candidate.signing_key(pool),
+                &candidate.subject_display(),
+            ) {
                 self.fail(f);
                 continue;
             }

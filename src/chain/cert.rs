@@ -34,6 +34,10 @@ const UNDERSTOOD: &[Oid] = &[
 ];
 
 const ANY_EKU: Oid = Oid::new_unwrap("2.5.29.37.0");
+/// id-dsa ([RFC 3279 §2.3.2]).
+///
+/// [RFC 3279 §2.3.2]: https://www.rfc-editor.org/rfc/rfc3279#section-2.3.2
+const DSA_KEY: Oid = Oid::new_unwrap("1.2.840.10040.4.1");
 
 /// A certificate as path validation sees it.
 #[derive(Debug, Clone)]
@@ -201,8 +205,12 @@ impl ChainCert {
         self.subject == self.issuer
     }
 
-    /// Whether this certificate's EKU allows `purpose` (an absent EKU allows everything).
+    /// Whether this certificate's EKU allows `purpose` (an absent EKU allows everything;
+    /// anyExtendedKeyUsage as the purpose asks for none in particular).
     pub(crate) fn eku_allows(&self, purpose: &Oid, any_ok: bool) -> bool {
+        if *purpose == ANY_EKU {
+            return true;
+        }
         match &self.eku {
             None => true,
             Some(list) => list.contains(purpose) || (any_ok && list.contains(&ANY_EKU)),
@@ -231,22 +239,31 @@ impl ChainCert {
         })
     }
 
-    /// The full names of the certificate's CRL distribution points.
-    pub(crate) fn crl_distribution_points(&self) -> Vec<GeneralName> {
-        use x509_cert::ext::pkix::name::DistributionPointName;
-        let Some(exts) = self.cert.tbs_certificate().extensions() else {
-            return Vec::new();
-        };
-        exts.iter()
-            .filter(|e| e.extn_id == CrlDistributionPoints::OID)
-            .filter_map(|e| CrlDistributionPoints::from_der(e.extn_value.as_bytes()).ok())
-            .flat_map(|d| d.0)
-            .filter_map(|dp| match dp.distribution_point {
-                Some(DistributionPointName::FullName(names)) => Some(names),
-                _ => None,
-            })
-            .flatten()
-            .collect()
+    /// The key that verifies what this certificate's subject signed. A DSA key may leave out
+    /// its domain parameters and inherit its issuer's ([RFC 3279 §2.3.2]); they are taken
+    /// from a certificate in `pool` of its issuer's name whose DSA key has them.
+    ///
+    /// [RFC 3279 §2.3.2]: https://www.rfc-editor.org/rfc/rfc3279#section-2.3.2
+    pub(crate) fn signing_key<'a>(
+        &'a self,
+        pool: &[ChainCert],
+    ) -> std::borrow::Cow<'a, SubjectPublicKeyInfoOwned> {
+        use std::borrow::Cow;
+        if self.spki.algorithm.oid != DSA_KEY || self.spki.algorithm.parameters.is_some() {
+            return Cow::Borrowed(&self.spki);
+        }
+        let inherited = pool
+            .iter()
+            .filter(|c| c.subject == self.issuer && c.spki.algorithm.oid == DSA_KEY)
+            .find_map(|c| c.spki.algorithm.parameters.clone());
+        match inherited {
+            Some(p) => {
+                let mut key = self.spki.clone();
+                key.algorithm.parameters = Some(p);
+                Cow::Owned(key)
+            }
+            None => Cow::Borrowed(&self.spki),
+        }
     }
 
     /// The RSA modulus size or EC curve, for key-strength rules.

@@ -21,6 +21,9 @@ pub use failure::ChainProblem;
 pub(crate) use policy::{check as policy_check, policy_names};
 pub use policy::{PolicyOptions, PolicyReport, PolicyStep};
 pub use profile::Profile;
+pub(crate) use revocation::available as revocation_available;
+#[cfg(feature = "revocation")]
+pub(crate) use revocation::module_check as revocation_check;
 #[cfg(feature = "verify")]
 pub use trust_store::mozilla_packed;
 pub use trust_store::AnchorSource;
@@ -260,7 +263,7 @@ pub(crate) fn analyse(
         &[]
     };
     let anchors: Vec<&Anchor> = mozilla.iter().chain(user.iter()).collect();
-    let crls = revocation::parse(&options.crls);
+    let crls = revocation::Crls::new(&options.crls);
     let signatures = signature::Cache::default();
     let checks = Checks {
         anchors: &anchors,
@@ -347,7 +350,7 @@ fn validate(
 /// What every verdict of one analysis shares.
 struct Checks<'a> {
     anchors: &'a [&'a Anchor],
-    crls: &'a [revocation::Crl],
+    crls: &'a revocation::Crls,
     options: &'a ChainOptions,
     at: u64,
     signatures: &'a signature::Cache,
@@ -392,9 +395,7 @@ fn verdict(pool: &[ChainCert], checks: &Checks<'_>, leaf: usize, profile: Profil
         signatures,
     };
     let validated = validate(pool, anchors, leaf, reference.as_ref(), &ctx)
-        .and_then(|path| {
-            revocation::check_path(pool, anchors, crls, &path.certs, path.anchor, at).map(|()| path)
-        })
+        .and_then(|path| revocation::check_path(pool, anchors, crls, &path, &ctx).map(|()| path))
         .map(|path| {
             let input = match (&options.policy, profile) {
                 (Some(o), Profile::Rfc5280) => Some(policy_input(pool, &path, o)),

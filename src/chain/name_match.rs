@@ -6,12 +6,20 @@
 //! [RFC 4518]: https://www.rfc-editor.org/rfc/rfc4518
 
 use der::{Encode, Tagged};
-use x509_cert::name::Name;
+use x509_cert::name::{Name, RelativeDistinguishedName};
 
 /// A key that is equal for two names exactly when they match.
 pub(crate) fn key(name: &Name) -> Vec<u8> {
+    key_of_rdns(name.iter_rdn())
+}
+
+/// [`key`] of the name made of `rdns`, for names built from parts (a distribution point
+/// named relative to its CRL issuer, RFC 5280 §4.2.1.13).
+pub(crate) fn key_of_rdns<'a>(
+    rdns: impl Iterator<Item = &'a RelativeDistinguishedName>,
+) -> Vec<u8> {
     let mut out = Vec::new();
-    for rdn in name.iter_rdn() {
+    for rdn in rdns {
         let mut atvs: Vec<Vec<u8>> = rdn
             .iter()
             .map(|atv| {

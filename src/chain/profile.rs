@@ -137,7 +137,18 @@ pub(crate) fn check(
             );
         }
     }
-    if key.algorithm == "DSA" || (key.algorithm == "EC" && key.curve.is_none()) {
+    // RFC 5280 validation is the same for DSA; browsers dropped it (TLS 1.3 has no DSA
+    // scheme, and Chrome and Firefox accept no DSA certificate).
+    if key.algorithm == "DSA" && browser_keys {
+        return fail(
+            "weak-key",
+            format!(
+                "{} has a DSA key, which browsers do not accept (TLS 1.3 has no DSA signatures and browsers removed DSA); the rfc5280 verdict checks DSA signatures",
+                who(c)
+            ),
+        );
+    }
+    if key.algorithm == "EC" && key.curve.is_none() {
         return fail(
             "weak-key",
             format!(

@@ -26,6 +26,16 @@ pub(crate) struct Anchor {
     pub(crate) subject: Vec<u8>,
     pub(crate) spki: SubjectPublicKeyInfoOwned,
     pub(crate) name_constraints: Option<NameConstraints>,
+    /// Their DER, for an anchor that came without a certificate (Mozilla's), so that they can
+    /// be handed to another module without encoding them again.
+    #[cfg_attr(
+        any(
+            feature = "revocation",
+            not(all(target_arch = "wasm32", not(feature = "module")))
+        ),
+        allow(dead_code)
+    )]
+    pub(crate) name_constraints_der: Vec<u8>,
     /// The whole certificate, when the anchor came as one (user roots).
     pub(crate) cert: Option<ChainCert>,
     pub(crate) name: String,
@@ -49,8 +59,12 @@ fn decode(anchor: &RawAnchor<'_>) -> Option<Anchor> {
     let name = Name::from_der(&sequence(anchor.subject)?).ok()?;
     let subject = super::name_match::key(&name);
     let spki = SubjectPublicKeyInfoOwned::from_der(&sequence(anchor.spki)?).ok()?;
+    let name_constraints_der = match anchor.name_constraints {
+        Some(nc) => sequence(nc)?,
+        None => Vec::new(),
+    };
     let name_constraints = match anchor.name_constraints {
-        Some(nc) => Some(NameConstraints::from_der(&sequence(nc)?).ok()?),
+        Some(_) => Some(NameConstraints::from_der(&name_constraints_der).ok()?),
         None => None,
     };
     let report = crate::cert::name_report(&name);
@@ -58,6 +72,7 @@ fn decode(anchor: &RawAnchor<'_>) -> Option<Anchor> {
         subject,
         spki,
         name_constraints,
+        name_constraints_der,
         cert: None,
         name: report
             .common_name
@@ -150,6 +165,7 @@ pub(crate) fn from_cert(cert: ChainCert) -> Anchor {
         subject: cert.subject.clone(),
         spki: cert.spki.clone(),
         name_constraints: cert.name_constraints.clone(),
+        name_constraints_der: Vec::new(),
         name: report
             .common_name
             .or(report.organization)

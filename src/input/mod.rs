@@ -9,6 +9,7 @@
 pub(crate) mod ber;
 mod embedded;
 mod encoding;
+pub(crate) mod ocsp_text;
 mod other_format;
 mod pem;
 pub(crate) mod pkcs7;

@@ -132,6 +132,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         report.pending.push(crate::Capability::Documents);
     }
     let blocks = blocks.unwrap_or_default();
+    let block_count = blocks.len();
     let mut pool: Vec<ChainCert> = Vec::new();
     let mut crl_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
     let mut ocsp_blocks: Vec<(Vec<u8>, crate::Location)> = Vec::new();
@@ -338,6 +339,17 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         }
     }
     report.crls = crls;
+    // OCSP responses pasted as OpenSSL prints them; the ocsp module reads their text.
+    if let Ok(text) = core::str::from_utf8(input) {
+        for (k, (body, line, offset)) in input::ocsp_text::find(text).into_iter().enumerate() {
+            let location = crate::Location {
+                block: block_count.saturating_add(k).saturating_add(1),
+                line: Some(line),
+                byte_offset: offset,
+            };
+            ocsp_blocks.push((body.as_bytes().to_vec(), location));
+        }
+    }
     #[cfg(feature = "ocsp")]
     {
         let pasted: Vec<(usize, &x509_cert::Certificate)> = pool
@@ -483,6 +495,21 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     }
     if options.password.0.is_some() && !report.pkcs12.is_empty() && !crate::pkcs12::available() {
         report.pending.push(crate::Capability::Pkcs12);
+    }
+    // CRLs given for the chains need the revocation module.
+    if !chain_options.crls.is_empty()
+        && !report.certificates.is_empty()
+        && !crate::chain::revocation_available()
+    {
+        report.pending.push(crate::Capability::Revocation);
+    }
+    // The rfc5280 verdict of a chain signed with DSA needs the dsa module.
+    let dsa = report
+        .certificates
+        .iter()
+        .any(|c| crate::signature::is_dsa_signature(&c.signature_algorithm.oid));
+    if chain_options.policy.is_some() && dsa && !crate::signature::dsa_available() {
+        report.pending.push(crate::Capability::Dsa);
     }
     // A wildcard certificate checked against a host needs the Public Suffix List.
     let wildcard = chain_options.host.is_some()

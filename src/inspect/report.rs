@@ -149,6 +149,10 @@ pub enum Capability {
     Ocsp,
     /// The Public Suffix List, for a wildcard certificate checked against a host.
     Psl,
+    /// DSA signatures, for the `rfc5280` verdict of a chain that has them.
+    Dsa,
+    /// Revocation against the CRLs given (RFC 5280 §6.3).
+    Revocation,
 }
 
 /// Serializes a list this build never fills as `[]`.

@@ -13,6 +13,7 @@ mod asn1;
 mod request;
 mod responder;
 mod status;
+mod text;
 mod verdict;
 
 pub use request::OcspRequestReport;
@@ -74,6 +75,13 @@ pub fn read(
     certificates: &[(usize, &Certificate)],
     at: u64,
 ) -> Result<Read, Error> {
+    // OpenSSL's text of a response, found by the core in pasted text.
+    if let Some(text) = core::str::from_utf8(der)
+        .ok()
+        .filter(|t| t.starts_with(text::MARKER))
+    {
+        return text::report(text, location, certificates, at).map(|r| Read::Response(Box::new(r)));
+    }
     let request = der::SliceReader::new(der).ok().and_then(|mut r| {
         use der::Reader;
         der::Header::decode(&mut r).ok()?;
@@ -179,7 +187,7 @@ fn status_name(s: asn1::ResponseStatus) -> &'static str {
     }
 }
 
-fn unsuccessful(status: &str) -> Finding {
+pub(super) fn unsuccessful(status: &str) -> Finding {
     let why = match status {
         "malformedRequest" => "it could not read the request",
         "internalError" => "it failed internally",
@@ -200,7 +208,7 @@ fn unsuccessful(status: &str) -> Finding {
 }
 
 /// The findings of a read response, most severe first.
-fn findings(report: &OcspReport, pasted: bool) -> Vec<Finding> {
+pub(super) fn findings(report: &OcspReport, pasted: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     for r in &report.responses {
         let which = r.subject.as_deref().unwrap_or("the certificate");

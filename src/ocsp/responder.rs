@@ -43,7 +43,8 @@ pub struct OcspSignature {
     /// The signature algorithm's name.
     pub algorithm: String,
     /// `verified`, `invalid`, `no-signer` (the responder's certificate is neither in the
-    /// response nor pasted) or `unchecked` (a build without the `verify` feature).
+    /// response nor pasted) or `unchecked` (a build without the `verify` feature, or a
+    /// response read from OpenSSL's text, which does not carry the signed bytes).
     pub verdict: &'static str,
     /// Whether the signer may answer for the certificate's CA: `issuer` (the CA's own key),
     /// `delegated` (a certificate that CA issued for OCSP signing), `unauthorized`, or
@@ -70,7 +71,7 @@ pub(super) fn find<'a>(id: &ResponderId, pool: &[Pooled<'a>]) -> Option<Pooled<'
         .copied()
 }
 
-fn key_hash(c: &Certificate) -> Vec<u8> {
+pub(super) fn key_hash(c: &Certificate) -> Vec<u8> {
     let key = c.tbs_certificate().subject_public_key_info();
     Sha1::digest(key.subject_public_key.raw_bytes()).to_vec()
 }

@@ -84,12 +84,36 @@ pub(super) fn issuer<'a>(
     id: &CertId,
     pool: &[(Option<usize>, &'a Certificate)],
 ) -> Option<(Option<usize>, &'a Certificate)> {
-    let alg = id.hash_algorithm.oid.to_string();
+    issuer_of(&Named::of(id), pool)
+}
+
+/// What a CertID says, however it was read (DER, or OpenSSL's text).
+pub(super) struct Named<'a> {
+    /// The hash algorithm's OID, dotted.
+    pub(super) alg: String,
+    pub(super) name_hash: &'a [u8],
+    pub(super) key_hash: &'a [u8],
+    pub(super) serial: &'a [u8],
+}
+
+impl<'a> Named<'a> {
+    fn of(id: &'a CertId) -> Self {
+        Named {
+            alg: id.hash_algorithm.oid.to_string(),
+            name_hash: id.issuer_name_hash.as_bytes(),
+            key_hash: id.issuer_key_hash.as_bytes(),
+            serial: id.serial_number.as_bytes(),
+        }
+    }
+}
+
+fn issuer_of<'a>(
+    id: &Named<'_>,
+    pool: &[(Option<usize>, &'a Certificate)],
+) -> Option<(Option<usize>, &'a Certificate)> {
     pool.iter()
         .find(|(_, c)| {
-            hashes(&alg, c).is_some_and(|(name, key)| {
-                name == id.issuer_name_hash.as_bytes() && key == id.issuer_key_hash.as_bytes()
-            })
+            hashes(&id.alg, c).is_some_and(|(name, key)| name == id.name_hash && key == id.key_hash)
         })
         .copied()
 }
@@ -113,26 +137,41 @@ pub struct RequestedCertificate {
 /// The certificate `id` names, among the pasted ones of `pool`: its serial, and its issuer's
 /// name hashing as the CertID's; and its issuer, by name and key hash.
 pub(super) fn named(id: &CertId, pool: &[(Option<usize>, &Certificate)]) -> RequestedCertificate {
-    let alg = id.hash_algorithm.oid.to_string();
-    let serial = id.serial_number.as_bytes();
+    named_by(&Named::of(id), pool)
+}
+
+/// [`named`] for a CertID however it was read.
+pub(super) fn named_by(
+    id: &Named<'_>,
+    pool: &[(Option<usize>, &Certificate)],
+) -> RequestedCertificate {
     let subject = pool.iter().find(|(i, c)| {
         let tbs = c.tbs_certificate();
         i.is_some()
-            && tbs.serial_number().as_bytes() == serial
+            && tbs.serial_number().as_bytes() == id.serial
             && tbs
                 .issuer()
                 .to_der()
                 .ok()
-                .and_then(|n| digest(&alg, &n))
-                .is_some_and(|h| h == id.issuer_name_hash.as_bytes())
+                .and_then(|n| digest(&id.alg, &n))
+                .is_some_and(|h| h == id.name_hash)
     });
     RequestedCertificate {
-        serial: crate::hex::colon(serial),
-        hash_algorithm: hash_name(&alg),
+        serial: crate::hex::colon(id.serial),
+        hash_algorithm: hash_name(&id.alg),
         certificate: subject.and_then(|(i, _)| *i),
         subject: subject.map(|(_, c)| crate::cert::name_display(c.tbs_certificate().subject())),
-        issuer: issuer(id, pool).and_then(|(i, _)| i),
+        issuer: issuer_of(id, pool).and_then(|(i, _)| i),
     }
+}
+
+/// The hash algorithm's OID for OpenSSL's name of it (`sha1`, `sha256`, …).
+pub(super) fn hash_oid(openssl_name: &str) -> Option<&'static str> {
+    let bits = openssl_name.strip_prefix("sha")?;
+    HASHES
+        .iter()
+        .find(|(_, n)| n.strip_prefix("SHA-") == Some(bits))
+        .map(|(oid, _)| *oid)
 }
 
 /// Reads one SingleResponse against the certificates of `pool` at `at`.
@@ -147,14 +186,29 @@ pub(super) fn read(
         CertStatus::Unknown(_) => ("unknown", None, None),
         CertStatus::Revoked(r) => (
             "revoked",
-            Some(crate::time::rfc3339(
-                r.revocation_time.to_unix_duration().as_secs(),
-            )),
+            Some(r.revocation_time.to_unix_duration().as_secs()),
             r.revocation_reason.map(crate::crl::reason_name),
         ),
     };
     let this_update = single.this_update.to_unix_duration().as_secs();
     let next_update = single.next_update.map(|n| n.to_unix_duration().as_secs());
+    judged(
+        named,
+        (status, revoked_at, reason),
+        this_update,
+        next_update,
+        at,
+    )
+}
+
+/// A status as the CertID named it, judged fresh or not at `at`.
+pub(super) fn judged(
+    named: RequestedCertificate,
+    (status, revoked_at, reason): (&'static str, Option<u64>, Option<&'static str>),
+    this_update: u64,
+    next_update: Option<u64>,
+    at: u64,
+) -> OcspStatus {
     let freshness = if this_update > at.saturating_add(CLOCK_SKEW) {
         "not-yet-valid"
     } else {
@@ -171,7 +225,7 @@ pub(super) fn read(
         subject: named.subject,
         issuer: named.issuer,
         status,
-        revoked_at,
+        revoked_at: revoked_at.map(crate::time::rfc3339),
         reason,
         this_update: crate::time::rfc3339(this_update),
         next_update: next_update.map(crate::time::rfc3339),

@@ -8,6 +8,8 @@
 
 #[cfg(feature = "pqc")]
 mod composite;
+#[cfg(feature = "dsa")]
+mod dsa;
 #[cfg(feature = "pqc")]
 mod ml_dsa;
 #[cfg(feature = "verify")]
@@ -210,6 +212,65 @@ pub(crate) fn pqc_available() -> bool {
     }
 }
 
+/// The dsa module's export: DER in, a [`VerifyError::code`] out, for DSA (`A…` for any other
+/// algorithm, so that the next module is asked).
+#[cfg(feature = "dsa")]
+pub fn verify_dsa_der(message: &[u8], alg: &[u8], signature: &[u8], spki: &[u8]) -> String {
+    use der::Decode;
+    let result = match (
+        AlgorithmIdentifierOwned::from_der(alg),
+        SubjectPublicKeyInfoOwned::from_der(spki),
+    ) {
+        (Ok(alg), Ok(spki)) if dsa::is_dsa(&alg.oid) => {
+            dsa::verify(message, &alg, signature, &spki)
+        }
+        (Ok(alg), Ok(_)) => Err(VerifyError::UnsupportedAlgorithm(alg.oid.to_string())),
+        (Err(e), _) | (_, Err(e)) => Err(VerifyError::UnusableKey(e.to_string())),
+    };
+    VerifyError::code(&result)
+}
+
+/// Whether DSA signatures can be checked in this build (in a WebAssembly core: whether the dsa
+/// module has been loaded).
+pub(crate) fn dsa_available() -> bool {
+    #[cfg(feature = "dsa")]
+    {
+        true
+    }
+    #[cfg(all(
+        not(feature = "dsa"),
+        target_arch = "wasm32",
+        not(any(
+            feature = "module",
+            all(feature = "verify", feature = "pkcs12", feature = "documents")
+        ))
+    ))]
+    {
+        crate::wasm::services::loaded("dsa")
+    }
+    #[cfg(all(
+        not(feature = "dsa"),
+        any(
+            not(target_arch = "wasm32"),
+            feature = "module",
+            all(feature = "verify", feature = "pkcs12", feature = "documents")
+        )
+    ))]
+    {
+        false
+    }
+}
+
+/// Whether `oid` (dotted) is a DSA signature algorithm (RFC 3279 §2.2.2, RFC 5758 §3.1).
+pub(crate) fn is_dsa_signature(oid: &str) -> bool {
+    [
+        "1.2.840.10040.4.3",
+        "2.16.840.1.101.3.4.3.1",
+        "2.16.840.1.101.3.4.3.2",
+    ]
+    .contains(&oid)
+}
+
 /// The pqc module's other export (see [`ml_dsa::public_der`]).
 #[cfg(feature = "pqc")]
 pub use ml_dsa::public_der as ml_dsa_public_der;
@@ -323,6 +384,10 @@ pub(crate) fn verify(
     if composite::is_composite(&alg.oid) {
         return composite::verify(message, alg, signature, spki);
     }
+    #[cfg(feature = "dsa")]
+    if dsa::is_dsa(&alg.oid) {
+        return dsa::verify(message, alg, signature, spki);
+    }
     #[cfg(feature = "verify")]
     {
         verifier::verify(message, alg, signature, spki)
@@ -417,7 +482,8 @@ pub fn ed25519_public_der(seed: &[u8]) -> Vec<u8> {
         feature = "ssh-module",
         feature = "ct-module",
         feature = "ocsp-module",
-        feature = "pqc-module"
+        feature = "pqc-module",
+        feature = "revocation-module"
     )
 ))]
 use crate::wasm::services as backend;
@@ -433,7 +499,8 @@ use crate::wasm::services as backend;
                 feature = "ssh-module",
                 feature = "ct-module",
                 feature = "ocsp-module",
-                feature = "pqc-module"
+                feature = "pqc-module",
+                feature = "revocation-module"
             ))
         )
     )

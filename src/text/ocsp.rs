@@ -24,7 +24,13 @@ pub(super) fn section(out: &mut String, number: usize, o: &crate::OcspReport) {
             .or_else(|| r.key_hash.as_ref().map(|h| format!("key hash {h}")));
         row("Responder", named.as_deref().unwrap_or("?"));
     }
-    if let Some(s) = &o.signature {
+    if let Some(s) = o.signature.as_ref().filter(|s| s.verdict == "unchecked") {
+        let why = s.detail.as_deref().unwrap_or("no verifier in this build");
+        row(
+            "Signature",
+            &format!("{}: not checked ({why})", s.algorithm),
+        );
+    } else if let Some(s) = &o.signature {
         row(
             "Signature",
             &format!(

@@ -644,6 +644,15 @@ test('an OCSP response pasted with its certificate: the status, its freshness, a
     'certificate 1: good.exampleserial 20:01 (SHA-1 CertID)certificate 3: certscope OCSP test CA',
     'certificate 2: revoked.exampleserial 20:02 (SHA-1 CertID)certificate 3: certscope OCSP test CA',
   ]);
+  // A real `openssl s_client -status` transcript: the stapled response, read from OpenSSL's text.
+  await page.fill('#at', '2026-12-05');
+  await page.fill('#paste', data('ocsp/stapled-s_client.txt').toString());
+  const stapled = page.getByTestId('ocsp');
+  await stapled.getByTestId('ocsp-statuses').waitFor();
+  assert.match(await stapled.getByTestId('ocsp-statuses').locator('tbody tr').textContent(), /certificate 1: stapled\.example.*serial 40:01.*Good.*fresh/);
+  assert.match(await stapled.textContent(), /not checked \(read from OpenSSL's text/);
+  assert.equal(await stapled.locator('details.finding[data-finding="ocsp.text"]').count(), 1);
+  await stapled.screenshot({ path: `${screenshots}ocsp-text.png` });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -142,14 +142,15 @@ test('headers load the http module, and the html module only when a page is past
   assert.deepEqual(run('page.html'), [['core', 'html', 'http'], 1, 5, []]);
 });
 
-test('the rfc5280 verdict (policy processing in the policy module) equals the native one on every PKITS policy case', async () => {
+test('the rfc5280 verdict (the policy, dsa and revocation modules) equals the native one on every PKITS policy, DSA and revocation case', async () => {
   const pkits = new URL('tests/data/pkits/', root);
   const { testcases } = JSON.parse(readFileSync(new URL('pkits_expectations.json', pkits), 'utf8'));
   const oids = (names) => names.split(',').filter(Boolean).map((n) => (n === 'anyPolicy' ? '2.5.29.32.0' : `2.16.840.1.101.3.2.1.48.${n.replace('NIST-test-policy-', '')}`));
   const dir = mkdtempSync(join(tmpdir(), 'certscope-pkits-'));
   const engine = await import(new URL('pkg/node/certscope.js', root));
   const browserBuild = await import(new URL('pkg/certscope.js', root));
-  const cases = testcases.filter((c) => /^4\.(8|9|10|11|12)\./.test(c.test_number) || c.SetInitialPolicySet);
+  // Policies (4.8–4.12), signatures with DSA among them (4.1), CRLs (4.4, 4.5, 4.14, 4.15).
+  const cases = testcases.filter((c) => /^4\.(1|4|5|8|9|10|11|12|14|15)\./.test(c.test_number) || c.SetInitialPolicySet);
   let compared = 0;
   for (const c of cases) {
     const read = (sub, name, ext) => readFileSync(new URL(`${sub}/${name}.${ext}`, pkits));
@@ -177,7 +178,11 @@ test('the rfc5280 verdict (policy processing in the policy module) equals the na
     }
     compared += 1;
   }
-  assert.equal(compared, 88);
+  assert.equal(compared, 88 + 80);
+  // CRLs load the revocation module, DSA signatures (4.1.4, 4.1.5) the dsa module (the builds
+  // share one registry of loaded modules, services.js, so the first to need one loads it).
+  const loadedModules = [...engine.modulesLoaded(), ...browserBuild.modulesLoaded()];
+  assert.ok(['policy', 'revocation', 'dsa'].every((m) => loadedModules.includes(m)), loadedModules.join());
 });
 
 test('an OCSP answer that revokes a certificate fails the chain in the split engine as natively', async () => {

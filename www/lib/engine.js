@@ -5,8 +5,9 @@
 // documents: SAML metadata and JWK Sets; ssh: OpenSSH keys and certificates; dns: DNS answers;
 // html: a pasted page's <meta> policies and scripts; pqc: ML-DSA signatures; ct: Certificate
 // Transparency; capture: packet captures and TLS bytes; ocsp: OCSP responses; policy: RFC 5280
-// certificate policy processing, when the rfc5280 verdict is asked for; psl: the Public Suffix
-// List, for a wildcard certificate checked against a host)
+// certificate policy processing, when the rfc5280 verdict is asked for; dsa: DSA signatures, for
+// that verdict; psl: the Public Suffix
+// List, for a wildcard certificate checked against a host; revocation: the CRLs given, RFC 5280 §6.3)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -27,6 +28,8 @@ const importers = {
   ocsp: () => import('./certscope_ocsp.js'),
   policy: () => import('./certscope_policy.js'),
   psl: () => import('./certscope_psl.js'),
+  dsa: () => import('./certscope_dsa.js'),
+  revocation: () => import('./certscope_revocation.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles

@@ -1,9 +1,9 @@
 // What the core WebAssembly module calls when it needs a capability it was built without
-// (src/wasm.rs, `services`): signature checks and Mozilla's roots (the verify module) and
-// PKCS#12 decryption (the pkcs12 module) and the certificates of SAML and JWK documents (the
-// documents module). engine.js registers each module here once it has
-// loaded it; until then every call answers "not loaded" (undefined), and the core reports the
-// capability as pending instead of guessing.
+// (src/wasm.rs, `services`): signature checks and Mozilla's roots (the verify module), PKCS#12
+// decryption (the pkcs12 module), the certificates of SAML and JWK documents (the documents
+// module), ML-DSA signatures (pqc) and DSA signatures (dsa). engine.js registers each module
+// here once it has loaded it; until then every call answers "not loaded" (undefined), and the
+// core reports the capability as pending instead of guessing.
 const modules = {};
 
 /** Makes a loaded, initialised capability module (its wasm-bindgen glue) callable. */
@@ -16,10 +16,15 @@ export function loaded(capability) {
   return modules[capability] !== undefined;
 }
 
-/** ML-DSA signatures go to the pqc module (once loaded), which answers `A…` for any other. */
+/**
+ * ML-DSA signatures go to the pqc module and DSA ones to the dsa module (once loaded), each
+ * answering `A…` for any other algorithm; the rest to the verify module.
+ */
 export function verifySignature(message, alg, signature, spki) {
-  const pq = modules.pqc?.verifySignature(message, alg, signature, spki);
-  if (pq !== undefined && !pq.startsWith('A')) return pq;
+  for (const capability of ['pqc', 'dsa']) {
+    const answer = modules[capability]?.verifySignature(message, alg, signature, spki);
+    if (answer !== undefined && !answer.startsWith('A')) return answer;
+  }
   return modules.verify?.verifySignature(message, alg, signature, spki);
 }
 
@@ -50,4 +55,9 @@ export function mlDsaPublic(alg, key) {
 /** Whether a domain is a public suffix (psl module): 0 no, 1 ICANN section, 2 private; undefined until loaded. */
 export function publicSuffix(domain) {
   return modules.psl?.publicSuffix(domain);
+}
+
+/** One validated path checked against the CRLs given (revocation module); undefined until loaded. */
+export function checkRevocation(input) {
+  return modules.revocation?.checkRevocation(input);
 }
