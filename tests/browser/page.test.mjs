@@ -616,6 +616,37 @@ test('a hybrid chain and a composite certificate: both signatures of each are ch
   await context.close();
 });
 
+test('each OCSP fixture OpenSSL made reads on the page as natively: good, unknown, delegated, expired, another certificate, a bad signature', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  const pem = (file) => `-----BEGIN OCSP RESPONSE-----\n${data(`ocsp/${file}`).toString('base64').match(/.{1,64}/g).join('\n')}\n-----END OCSP RESPONSE-----\n`;
+  const certs = (...names) => names.map((n) => data(`ocsp/${n}.pem`)).join('');
+  // [response, certificates pasted, date, status badge, signature badge, a finding it must have]
+  const cases = [
+    ['good.der', certs('good', 'inter'), '2026-12-04', 'Good: not revoked', 'Signature verifies', null],
+    ['unknown.der', certs('unknown', 'inter'), '2026-12-04', 'Unknown to the responder', 'Signature verifies', 'ocsp.status-unknown'],
+    ['delegated.der', certs('good', 'inter'), '2026-12-04', 'Good: not revoked', 'Signature verifies', null],
+    ['good.der', certs('good', 'inter'), '2026-12-20', 'Good: not revoked', 'Signature verifies', 'ocsp.expired'],
+    ['good.der', certs('revoked', 'inter'), '2026-12-04', 'Good: not revoked', 'Signature verifies', 'ocsp.other-certificate'],
+    ['tampered.der', certs('good', 'inter'), '2026-12-04', 'Good: not revoked', 'Signature not verified', 'ocsp.bad-signature'],
+  ];
+  for (const [file, pasted, at, status, signature, finding] of cases) {
+    // Cleared first, so that each answer is read from a fresh render.
+    await page.fill('#paste', '');
+    await page.getByTestId('ocsp').waitFor({ state: 'detached' });
+    await page.fill('#at', at);
+    await page.fill('#paste', `${pasted}${pem(file)}`);
+    const card = page.getByTestId('ocsp');
+    await card.locator('[data-testid="ocsp-statuses"] tbody tr .badge').first().waitFor();
+    const name = `${file} at ${at}`;
+    assert.equal(await card.locator('[data-testid="ocsp-statuses"] tbody tr .badge').first().textContent(), status, name);
+    assert.equal(await card.locator('.card-head .badges .badge').last().textContent(), signature, name);
+    if (finding) assert.equal(await card.locator(`details.finding[data-finding="${finding}"]`).count(), 1, name);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an OCSP response pasted with its certificate: the status, its freshness, and who signed it', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 } });
   await open(page, server.origin);
