@@ -84,7 +84,8 @@ pub use capture::{
     fields::Field as CaptureField,
     handshake::Message as CaptureMessage,
     hello::{ClientHello, KeyExchange, KeyShare, ServerHello, Value as TlsValue},
-    read as read_capture, AlertReport, Capture, CaptureReport, TlsConnection,
+    read as read_capture, read_reporting as read_capture_reporting, AlertReport, Capture,
+    CaptureReport, TlsConnection,
 };
 pub use cert::{
     AccessEntry, AlgorithmName, AltSignatureReport, AltSignatureStatus, CertificateReport,

@@ -883,6 +883,12 @@ export interface InspectOptions {
    * processing): `true` for the defaults, or its inputs. Adds `Chain.rfc5280`.
    */
   rfc5280?: boolean | PolicyOptions;
+  /**
+   * For a packet capture: called as its packets are read, with the bytes read so far and the
+   * capture's size (about every MiB, and once when all are read). Calls are synchronous, from
+   * inside the analysis: post them on (as the page's Web Worker does), do not render in them.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 /** RFC 5280 §6.1.1's initial policy inputs. */
 export interface PolicyOptions {
@@ -1216,11 +1222,20 @@ mod capture_module {
     /// verdicts, the certificates sent in the clear as PEM and the SNI to check them for; or
     /// `{ errors }` when the input cannot be read at all). `engine.js` inspects the PEM with the core and
     /// merges the rest, as `capture` in src/inspect/mod.rs does natively.
+    /// `on_progress(done, total)`, when given, is called as the packets are read (bytes so far
+    /// and the capture's size, about every MiB and once at the end): the page's progress bar.
     #[wasm_bindgen(js_name = readCapture)]
-    pub fn read(input: &[u8]) -> Result<String, JsError> {
+    pub fn read(input: &[u8], on_progress: Option<js_sys::Function>) -> Result<String, JsError> {
+        let number = |n: usize| JsValue::from_f64(f64::from(u32::try_from(n).unwrap_or(u32::MAX)));
+        let mut progress = |done: usize, total: usize| {
+            if let Some(f) = &on_progress {
+                // A callback that throws only loses its progress report.
+                let _ = f.call2(&JsValue::NULL, &number(done), &number(total));
+            }
+        };
         // JSON, parsed by engine.js: for the thousands of objects of a large capture,
         // JSON.parse is several times faster than building each object across the boundary.
-        let json = match crate::read_capture(input) {
+        let json = match crate::capture::read_reporting(input, &mut progress) {
             Ok(capture) => serde_json::to_string(&capture),
             Err(problem) => {
                 #[derive(serde::Serialize)]

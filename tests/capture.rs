@@ -786,3 +786,28 @@ fn every_ja4_agrees_with_ja4plus() {
     }
     assert_eq!(compared, 10);
 }
+
+/// Reading a capture reports how far it got, about every MiB and once at the end, never going
+/// back: what the page's progress bar shows. A 6 MB capture: one connection's packets repeated.
+#[test]
+fn reading_a_big_capture_reports_its_progress() {
+    let one = std::fs::read("tests/data/capture/tls12-ecdsa.pcap").unwrap();
+    let (header, records) = one.split_at(24);
+    let mut big = header.to_vec();
+    while big.len() < 6 << 20 {
+        big.extend_from_slice(records);
+    }
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let read = certscope::read_capture_reporting(&big, &mut |done, total| seen.push((done, total)));
+    assert!(read.is_ok());
+    assert!(seen.len() >= 6, "{seen:?}");
+    assert!(seen.iter().all(|&(_, total)| total == big.len()));
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(seen.last(), Some(&(big.len(), big.len())));
+    assert!(seen.iter().any(|&(done, total)| done > 0 && done < total));
+    // Without a callback it reads the same capture.
+    assert_eq!(
+        certscope::read_capture(&big).unwrap().capture.packets,
+        read.unwrap().capture.packets
+    );
+}

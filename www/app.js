@@ -46,6 +46,10 @@ function startWorker() {
       return;
     }
     const job = pending.get(data.id);
+    if (data.progress) {
+      job?.progress?.(...data.progress);
+      return;
+    }
     pending.delete(data.id);
     if (data.fatal) restartWorker();
     if (!job) return;
@@ -66,10 +70,10 @@ function restartWorker() {
   startWorker();
 }
 
-function inspectInWorker(input, options, tree = false, other = undefined) {
+function inspectInWorker(input, options, tree = false, other = undefined, progress = undefined) {
   return new Promise((resolve, reject) => {
     const id = ++jobs;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, progress });
     worker.postMessage({ id, input, options, tree, other });
   });
 }
@@ -135,13 +139,23 @@ async function analyse() {
   results.setAttribute('aria-busy', 'true');
   let progress;
   const size = capture ? capture.bytes.length : text.length;
+  const mb = (n) => (n / 1024 / 1024).toFixed(1);
+  // A big input shows a bar; a capture's fills as its packets are read (the worker reports).
+  const bar = h('progress', { 'aria-label': 'Analysing' });
+  const label = h('span', { text: `Analysing ${mb(size)} MB…` });
   if (size > 256 * 1024) {
-    progress = setTimeout(() => results.replaceChildren(h('div', { class: 'progress', role: 'status' },
-      h('progress', { 'aria-label': 'Analysing' }),
-      `Analysing ${(size / 1024 / 1024).toFixed(1)} MB…`)), 50);
+    progress = setTimeout(() => results.replaceChildren(h('div', { class: 'progress', role: 'status', 'data-testid': 'progress' }, bar, label)), 50);
   }
+  const onProgress = (done, total) => {
+    if (turn !== turns) return;
+    bar.max = total;
+    bar.value = done;
+    label.textContent = done < total
+      ? `Reading packets: ${mb(done)} of ${mb(total)} MB (${Math.floor((done / total) * 100)}%)…`
+      : `Read ${mb(total)} MB of packets; explaining the connections…`;
+  };
   try {
-    const report = await inspectInWorker(capture ? capture.bytes : text, options());
+    const report = await inspectInWorker(capture ? capture.bytes : text, options(), false, undefined, onProgress);
     if (turn !== turns) return;
     current = report;
     passwordField.hidden = !(report.pkcs12 ?? []).length && !password.value;

@@ -32,7 +32,7 @@ mod report;
 mod stream;
 
 #[cfg(feature = "capture")]
-pub use report::{read, AlertReport, Capture, CaptureReport, TlsConnection};
+pub use report::{read, read_reporting, AlertReport, Capture, CaptureReport, TlsConnection};
 #[cfg(feature = "capture")]
 pub use stream::MAX_STREAMS;
 

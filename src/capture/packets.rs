@@ -103,13 +103,19 @@ pub(crate) fn offset_in(whole: &[u8], part: &[u8]) -> usize {
     (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
 }
 
-/// Calls `each` with every TCP segment of the capture in `input`, in file order.
+/// How often reading tells how far it got: every this many bytes of the capture.
+const PROGRESS_STEP: usize = 1 << 20;
+
+/// Calls `each` with every TCP segment of the capture in `input`, in file order, and `progress`
+/// with the bytes read so far and the capture's size about every MiB, and once at the end.
 pub(crate) fn read<'a>(
     input: &'a [u8],
     pcapng: bool,
     counts: &mut Counts,
+    progress: &mut dyn FnMut(usize, usize),
     mut each: impl FnMut(Segment<'a>),
 ) -> Result<(), ReadError> {
+    let mut next_report = PROGRESS_STEP;
     let note_link = |counts: &mut Counts, link: Linktype| {
         let name = link_name(link);
         if !counts.link_types.contains(&name) {
@@ -117,6 +123,11 @@ pub(crate) fn read<'a>(
         }
     };
     let mut take = |counts: &mut Counts, link: Linktype, data: &'a [u8], time: f64| {
+        let at = offset_in(input, data);
+        if at >= next_report {
+            progress(at, input.len());
+            next_report = at.saturating_add(PROGRESS_STEP);
+        }
         counts.packets = counts.packets.saturating_add(1);
         let packet = u32::try_from(counts.packets).unwrap_or(u32::MAX);
         match segment(link, data, packet, time) {

@@ -139,6 +139,15 @@ fn endpoint((ip, port): (core::net::IpAddr, u16)) -> String {
 /// file whose first packet cannot be read; a file damaged later gives the connections read
 /// before the damage and the problem, with its byte offset, in `problems`.
 pub fn read(input: &[u8]) -> Result<Capture, Box<Problem>> {
+    read_reporting(input, &mut |_, _| {})
+}
+
+/// [`read`], telling `progress` how far reading the packets got: the bytes read so far and the
+/// capture's size, about every MiB and once when all are read (the page's progress bar).
+pub fn read_reporting(
+    input: &[u8],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Capture, Box<Problem>> {
     let at = |offset: usize| Location {
         block: 1,
         line: None,
@@ -170,7 +179,9 @@ pub fn read(input: &[u8]) -> Result<Capture, Box<Problem>> {
         Form::Pcap | Form::PcapNg => {
             let pcapng = form == Form::PcapNg;
             let format = if pcapng { "pcapng" } else { "pcap" };
-            if let Err(e) = packets::read(input, pcapng, &mut counts, |s| streams.add(&s)) {
+            let read = packets::read(input, pcapng, &mut counts, progress, |s| streams.add(&s));
+            progress(input.len(), input.len());
+            if let Err(e) = read {
                 if counts.packets == 0 {
                     return Err(fail(e.offset, format, e.message));
                 }

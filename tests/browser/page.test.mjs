@@ -768,6 +768,31 @@ test('a packet capture: each connection as a timeline, its hellos, and the certi
   await context.close();
 });
 
+test('a big capture dropped on the page: a progress bar fills as the worker reads its packets', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  await open(page, server.origin);
+  // 48 MB: one TLS 1.2 connection's packets, again and again (a pcap header, then records).
+  const one = data('capture/tls12-ecdsa.pcap');
+  const records = one.subarray(24);
+  const copies = Math.ceil((48 * 1024 * 1024) / records.length);
+  const file = join(mkdtempSync(join(tmpdir(), 'certscope-big-')), 'big.pcap');
+  writeFileSync(file, Buffer.concat([one.subarray(0, 24), ...Array(copies).fill(records)]));
+  // Every value the bar takes, as the page sets it.
+  await page.evaluate(() => {
+    window.progressSeen = [];
+    new MutationObserver((changes) => {
+      for (const c of changes) if (c.target.localName === 'progress') window.progressSeen.push([c.target.value, c.target.max]);
+    }).observe(document.getElementById('results'), { subtree: true, attributes: true, attributeFilter: ['value', 'max'] });
+  });
+  await page.setInputFiles('#file', file);
+  await page.getByTestId('capture').waitFor({ timeout: 60_000 });
+  const seen = await page.evaluate(() => window.progressSeen);
+  assert.ok(seen.some(([v, max]) => v > 0 && v < max), `no partial progress among ${JSON.stringify(seen.slice(0, 5))}`);
+  assert.ok(seen.every(([v], i) => i === 0 || v >= seen[i - 1][0]), 'progress never goes back');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a chain with SCTs: the ct module names each log, verifies each SCT and judges the CT policies', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
   await open(page, server.origin);

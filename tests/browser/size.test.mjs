@@ -57,8 +57,9 @@ after(async () => {
 // (165.5 KB, loaded only when CRLs are given), DSA into the dsa module (62.7 KB, only for an
 // rfc5280 verdict meeting DSA), OpenSSL's text of OCSP responses found by the core (+0.8 KB)
 // and read by the ocsp module: the core 2.3 KB smaller, the engine and services.js +0.3 KB;
-// every scenario 1.95 KB smaller.
-const BUDGET = { embed: 454_500, pageChain: 673_400, pageHeaders: 637_700, pagePkcs12: 731_900 };
+// every scenario 1.95 KB smaller. Issue 18's progress bar: the worker passing the capture
+// module's progress on, the page's bar (+0.35 KB of app.js, worker.js and the engine).
+const BUDGET = { embed: 454_500, pageChain: 673_800, pageHeaders: 638_100, pagePkcs12: 732_300 };
 
 /** Records the scripts and modules `page` loads; `total()` is their gzipped size. */
 function counter(page) {

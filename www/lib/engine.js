@@ -161,7 +161,8 @@ export async function inspect(input, options = {}) {
  */
 async function inspectCapture(input, options) {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : new Uint8Array(input);
-  const read = JSON.parse((await load('capture')).readCapture(bytes));
+  const onProgress = typeof options?.onProgress === 'function' ? options.onProgress : undefined;
+  const read = JSON.parse((await load('capture')).readCapture(bytes, onProgress));
   const report = await inspect(read.pem ?? '', { ...options, host: options.host || read.host || undefined });
   report.errors = report.errors.filter((p) => p.code !== 'nothing-recognised');
   report.inputBytes = bytes.length;

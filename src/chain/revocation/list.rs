@@ -134,6 +134,15 @@ pub(super) fn decode(der: &[u8]) -> Option<Crl> {
                     crate::hex::colon(r.serial_number.as_bytes())
                 ));
             }
+            // Which issuer the entries from here on are for must be readable, or none of them
+            // can be matched to a certificate.
+            if id == CERTIFICATE_ISSUER && GeneralNames::from_der(e.extn_value.as_bytes()).is_err()
+            {
+                problems.push(format!(
+                    "the certificateIssuer of the entry for serial {} cannot be decoded",
+                    crate::hex::colon(r.serial_number.as_bytes())
+                ));
+            }
         }
     }
     crl.problem = problems.into_iter().next();
@@ -169,7 +178,8 @@ impl Crl {
                 let bytes = e.extn_value.as_bytes();
                 match e.extn_id.to_string().as_str() {
                     CERTIFICATE_ISSUER => {
-                        let names = GeneralNames::from_der(bytes).ok()?;
+                        // Undecodable ones make the CRL unusable (see `decode`).
+                        let names = GeneralNames::from_der(bytes).unwrap_or_default();
                         current = names
                             .iter()
                             .find_map(|n| match n {
