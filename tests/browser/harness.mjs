@@ -17,6 +17,9 @@ export function serve() {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.on('error', reject);
+    // http.server logs every request to stderr: drained, or once the pipe is full (after some
+    // hundreds of requests) the server blocks and every later page load hangs.
+    server.stderr.resume();
     server.stdout.on('data', (chunk) => {
       const m = /port (\d+)/.exec(String(chunk));
       if (m) resolve({ origin: `http://127.0.0.1:${m[1]}`, close: () => server.kill() });

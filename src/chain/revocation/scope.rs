@@ -77,8 +77,13 @@ fn directory_names(names: &[GeneralName]) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// A certificate's CRL distribution points; a certificate without the extension is covered by
-/// complete CRLs of its issuer for every reason, as if it had one point with no fields.
+/// The most distribution points of one certificate that are matched against the CRLs (each
+/// against every CRL): real certificates list one or two.
+const MAX_POINTS: usize = 16;
+
+/// A certificate's CRL distribution points (the first [`MAX_POINTS`]); a certificate without
+/// the extension is covered by complete CRLs of its issuer for every reason, as if it had one
+/// point with no fields.
 pub(crate) fn points(cert: &ChainCert) -> Vec<DistributionPoint> {
     let listed: Vec<DistributionPoint> = cert
         .cert
@@ -89,6 +94,7 @@ pub(crate) fn points(cert: &ChainCert) -> Vec<DistributionPoint> {
         .filter(|e| e.extn_id.to_string() == "2.5.29.31")
         .filter_map(|e| CrlDistributionPoints::from_der(e.extn_value.as_bytes()).ok())
         .flat_map(|d| d.0)
+        .take(MAX_POINTS)
         .collect();
     if listed.is_empty() {
         vec![DistributionPoint {
