@@ -101,9 +101,11 @@ test('examples, findings and the evaluation date', async () => {
   // The missing-intermediate example names the intermediate and where to fetch it.
   await page.fill('#at', '2026-11-27');
   await page.click('button[data-example="missing-intermediate.pem"]');
-  await page.locator('.chain details.finding[data-finding="chain.missing-intermediate"]').waitFor();
-  await page.locator('.chain details.finding summary').first().click();
-  assert.match(await page.locator('.chain .finding .evidence').textContent(), /http:\/\/ca\.certscope\.test\/intermediate\.crt/);
+  // The previous example's render may still be on the page: wait for this one's certificate.
+  const missing = page.locator('.chain details.finding[data-finding="chain.missing-intermediate"]', { hasText: 'ca.certscope.test/intermediate.crt' });
+  await missing.waitFor();
+  await missing.locator('summary').click();
+  assert.match(await missing.locator('.evidence').textContent(), /http:\/\/ca\.certscope\.test\/intermediate\.crt/);
   assert.equal(await page.locator('.diagram .node.missing .node-name').textContent(), 'missing');
 
   // Changing the date re-evaluates: the good chain is not yet valid in 2020 and expired in 2028.
