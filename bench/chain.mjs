@@ -1,7 +1,8 @@
 // A 3-certificate RSA-2048 chain (leaf, intermediate, root from tests/data/generated) analysed
 // and verified by the npm package in Node: parse, three signature checks, path building, lints.
-// With --ct: cryptography.io's real 2018 chain (tests/data/ct), whose leaf carries two SCTs:
-// the same, plus the ct module rebuilding the precertificate and verifying both SCTs.
+// With --ct: *.peg.a2z.com's real 2021 chain (tests/data/ct/peg.a2z.com-chain.pem: leaf,
+// DigiCert Global CA G2, DigiCert Global Root G2), whose leaf carries three SCTs: the same,
+// plus the ct module rebuilding the precertificate and verifying the three SCTs.
 //
 //   node bench/chain.mjs [--runs 500] [--browser-build] [--ct]
 import { readFileSync } from 'node:fs';
@@ -12,13 +13,14 @@ const at = process.argv.indexOf('--runs');
 const runs = at > 0 ? Number(process.argv[at + 1]) : 500;
 const { inspect } = await import(`${root}pkg/${process.argv.includes('--browser-build') ? '' : 'node/'}certscope.js`);
 const ct = process.argv.includes('--ct');
-const chain = readFileSync(`${root}tests/data/${ct ? 'ct/cryptography.io-chain.pem' : 'generated/rsa2048-chain.pem'}`);
+const chain = readFileSync(`${root}tests/data/${ct ? 'ct/peg.a2z.com-chain.pem' : 'generated/rsa2048-chain.pem'}`);
 const anchor = readFileSync(`${root}tests/data/generated/rsa2048-root.pem`);
-const options = ct ? { at: '2018-10-01', host: 'cryptography.io' } : { at: '2026-02-01', host: 'www.certscope.test', roots: anchor };
+const options = ct ? { at: '2022-01-01', host: 'www.peg.a2z.com' } : { at: '2026-02-01', host: 'www.certscope.test', roots: anchor };
 const check = await inspect(chain, options);
 if (ct) {
   const scts = check.chains[0]?.ct?.scts.map((s) => s.signature).join(' ');
-  if (scts !== 'verified verified') throw new Error(`SCTs not verified: ${scts}`);
+  if (scts !== 'verified verified verified') throw new Error(`SCTs not verified: ${scts}`);
+  if (!check.chains[0]?.browser.trusted) throw new Error(`chain not trusted: ${check.chains[0]?.browser.summary}`);
 } else if (!check.chains[0]?.browser.trusted) throw new Error(`chain not trusted: ${check.chains[0]?.browser.summary}`);
 for (let i = 0; i < 20; i++) await inspect(chain, options);
 const times = [];
@@ -29,5 +31,5 @@ for (let i = 0; i < runs; i++) {
 }
 times.sort((a, b) => a - b);
 const q = (p) => times[Math.floor(p * (times.length - 1))].toFixed(2);
-const what = ct ? 'cryptography.io 2018 chain (2 certificates, 2 embedded SCTs verified)' : '3-certificate RSA-2048 chain';
+const what = ct ? '*.peg.a2z.com 2021 chain (3 certificates, 3 embedded SCTs verified)' : '3-certificate RSA-2048 chain';
 console.log(`${what}, inspect() with verification in WebAssembly (Node ${process.version}): median ${q(0.5)} ms, p10 ${q(0.1)} ms, p90 ${q(0.9)} ms over ${runs} runs`);

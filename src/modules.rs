@@ -4,17 +4,28 @@
 
 #[cfg(feature = "verify")]
 pub use crate::chain::mozilla_packed as mozilla_roots;
-/// The CT check of a chain's end entity (DER), with its issuer's key hash (32 bytes, or none)
-/// and its lifetime in seconds, at `at`; `engine.js` merges it into the report.
+/// The CT check of a chain's end entity (DER), with its issuer's key hash (32 bytes, or none),
+/// its lifetime in seconds, at `at`, and the SCT lists the server delivered beside it: one per
+/// line, `tls ` or `ocsp ` and the TLS-encoded list in base64 (as `addCt` in `engine.js` writes
+/// them); `engine.js` merges the result into the report.
 #[cfg(feature = "ct")]
 pub fn ct_check(
     leaf: &[u8],
     issuer_key_hash: Option<&[u8]>,
     lifetime: u64,
     at: u64,
+    delivered: &str,
 ) -> Option<crate::ct::CtReport> {
     let hash = issuer_key_hash.and_then(|h| <[u8; 32]>::try_from(h).ok());
-    crate::ct::check(leaf, hash, lifetime, at)
+    let lists = crate::ct::delivered_read(delivered);
+    let delivered: Vec<crate::ct::Delivered<'_>> = lists
+        .iter()
+        .map(|(source, list)| crate::ct::Delivered {
+            source: *source,
+            list,
+        })
+        .collect();
+    crate::ct::check(leaf, hash, lifetime, at, &delivered)
 }
 /// One OCSP response or request (DER, found by the core at `location`) read against the report's
 /// certificates, given as the PEM of `Report.certificates` in order (so that indices match),

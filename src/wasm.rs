@@ -252,6 +252,8 @@ export interface CtReport {
   findings: Finding[];
 }
 export interface SctCheck {
+  /** How the client got it: embedded in the certificate, or sent in the TLS handshake or an OCSP response. */
+  source: "embedded" | "tls" | "ocsp";
   /** SHA-256 of the log's key, base64. */
   logId: string;
   /** RFC 3339 UTC. */
@@ -615,6 +617,8 @@ export interface OcspStatus {
   thisUpdate: string;
   nextUpdate: string | null;
   freshness: "fresh" | "expired" | "not-yet-valid" | "no-next-update";
+  /** The SCTs the responder added for the certificate: the TLS-encoded list, base64 (RFC 6962 §3.3). */
+  scts: string | null;
 }
 export interface OcspSignature {
   algorithm: string;
@@ -693,6 +697,8 @@ export interface TlsConnection {
   certificatesFrom: number | null;
   certificateEncrypted: boolean;
   stapledOcsp: string | null;
+  /** The SCTs the server sent in the signed_certificate_timestamp extension: the TLS-encoded list, base64. */
+  scts: string | null;
   serverKeyExchange: { group: TlsValue | null; keyLength: number; signature: TlsValue | null } | null;
   clientCertificateRequested: boolean;
   clientCertificates: number;
@@ -1309,13 +1315,15 @@ mod ct_module {
     /// The CT check of a chain's end entity (`CtReport`, or null when it carries no SCTs):
     /// its DER, the SHA-256 of its issuer's SubjectPublicKeyInfo (the pasted certificate after
     /// it on the browser path; empty when none), its lifetime and the time of check in seconds,
-    /// as `ct_check` in src/inspect/mod.rs reads them natively.
+    /// and the SCT lists delivered beside it (`tls <base64>` / `ocsp <base64>` lines), as
+    /// src/inspect/ct.rs reads them natively.
     #[wasm_bindgen(js_name = ctCheck)]
     pub fn ct_check(
         leaf: &[u8],
         issuer_key_hash: &[u8],
         lifetime: f64,
         at: f64,
+        delivered: &str,
     ) -> Result<JsValue, JsError> {
         // `as` from f64 saturates; the value is checked finite and positive first.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -1332,6 +1340,7 @@ mod ct_module {
             hash,
             seconds(lifetime),
             seconds(at),
+            delivered,
         ))
     }
 }

@@ -144,6 +144,7 @@ fn a_changed_certificate_fails_every_sct() {
         key_hash(&der("letsencryptx3.pem")),
         LIFETIME,
         AT_2018,
+        &[],
     )
     .unwrap();
     assert_eq!(statuses(&r), ["invalid", "invalid"]);
@@ -189,6 +190,7 @@ fn a_changed_sct_fails_alone() {
         key_hash(&der("letsencryptx3.pem")),
         LIFETIME,
         AT_2018,
+        &[],
     )
     .unwrap();
     assert_eq!(statuses(&r), ["invalid", "verified"]);
@@ -203,6 +205,7 @@ fn the_wrong_issuer_fails_and_a_missing_one_is_named() {
         key_hash(&other),
         LIFETIME,
         AT_2018,
+        &[],
     )
     .unwrap();
     assert_eq!(statuses(&r), ["invalid", "invalid"]);
@@ -212,6 +215,7 @@ fn the_wrong_issuer_fails_and_a_missing_one_is_named() {
         key_hash(&der("lets-encrypt-x3-cross-signed.der")),
         LIFETIME,
         AT_2018,
+        &[],
     )
     .unwrap();
     assert_eq!(statuses(&r), ["verified", "verified"]);
@@ -252,6 +256,7 @@ fn pyca_cryptography_agrees_on_every_sct() {
     cases.push((changed_sct(), der("letsencryptx3.pem")));
     cases.push((der("cryptography-scts.pem"), nth("crates.io-chain.pem", 1)));
     cases.push((der("crates.io-chain.pem"), nth("crates.io-chain.pem", 1)));
+    cases.push((der("amazon.der"), der("digicert-global-ca-g2.pem")));
     let mut args = Vec::new();
     let mut ours = Vec::new();
     for (n, (leaf, issuer)) in cases.iter().enumerate() {
@@ -263,7 +268,7 @@ fn pyca_cryptography_agrees_on_every_sct() {
         std::fs::write(&i, issuer).unwrap();
         args.push(l.display().to_string());
         args.push(i.display().to_string());
-        let r = ct::check(leaf, key_hash(issuer), LIFETIME, AT).unwrap();
+        let r = ct::check(leaf, key_hash(issuer), LIFETIME, AT, &[]).unwrap();
         let tbs = ct::precert_tbs(leaf).unwrap();
         let marks: String = r
             .scts
@@ -344,4 +349,31 @@ fn hex(tbs: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// 2022-01-01, while *.peg.a2z.com's certificate was valid.
+const AT_2022: u64 = 1_640_995_200;
+
+#[test]
+fn a_real_three_certificate_chain_with_three_scts_verifies_whole() {
+    let report = inspect(&data("peg.a2z.com-chain.pem"), &Options::at(AT_2022)).unwrap();
+    assert_eq!(report.certificates.len(), 3);
+    let chain = &report.chains[0];
+    assert!(chain.browser.trusted, "{}", chain.browser.summary);
+    assert_eq!(chain.browser.path.len(), 3);
+    let r = chain.ct.as_ref().unwrap();
+    assert_eq!(statuses(r), ["verified"; 3]);
+    let operators: Vec<&str> = r
+        .scts
+        .iter()
+        .map(|s| s.log.as_ref().unwrap().operator.as_str())
+        .collect();
+    assert_eq!(operators, ["Google", "DigiCert", "Cloudflare"]);
+    // Their logs have left Chrome's list since: verified, but Chrome no longer counts them.
+    assert!(!r.chrome.compliant);
+    assert!(
+        r.chrome.explanation.contains("left it"),
+        "{}",
+        r.chrome.explanation
+    );
 }

@@ -125,6 +125,10 @@ pub struct ServerHello {
     pub ja3s: String,
     /// See `ja3s`.
     pub ja3s_hash: String,
+    /// The signed_certificate_timestamp extension's body (RFC 6962 §3.3: the server's SCTs for
+    /// its certificate, TLS 1.2), as sent; the report shows it per connection.
+    #[serde(skip)]
+    pub sct_list: Option<Vec<u8>>,
 }
 
 /// SHA-256("HelloRetryRequest"), the random of a HelloRetryRequest (RFC 8446 §4.1.3).
@@ -259,6 +263,7 @@ pub(crate) fn server(body: &[u8], client_session: Option<&[u8]>) -> Option<Serve
         psk: false,
         ja3s: String::new(),
         ja3s_hash: String::new(),
+        sct_list: None,
     };
     for (kind, whole) in extensions(hello.ext.unwrap_or_default()) {
         s.extensions.push(Value::extension(kind));
@@ -273,6 +278,7 @@ pub(crate) fn server(body: &[u8], client_session: Option<&[u8]>) -> Option<Serve
             // key_share: a KeyShareEntry, or (HelloRetryRequest) just the group.
             51 => s.group = u16_at(body, 0).map(Value::group),
             41 => s.psk = true,
+            18 => s.sct_list = Some(body.to_vec()),
             16 => {
                 if let Ok((_, TlsExtension::ALPN(list))) =
                     tls_parser::parse_tls_server_hello_extension(whole)

@@ -83,6 +83,10 @@ pub struct TlsConnection {
     pub certificate_encrypted: bool,
     /// The stapled OCSP response (CertificateStatus), base64.
     pub stapled_ocsp: Option<String>,
+    /// The SCTs the server sent for its certificate in the signed_certificate_timestamp
+    /// extension (RFC 6962 §3.3): the TLS-encoded list, base64. The chain's CT check reads them
+    /// with the certificate at `certificates_from`.
+    pub scts: Option<String>,
     /// TLS 1.2's ServerKeyExchange: the curve and the signature algorithm.
     pub server_key_exchange: Option<KeyExchange>,
     /// The server asked for a client certificate; how many the client sent.
@@ -411,6 +415,10 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
     connection
         .findings
         .extend(findings(&d, server_hello.as_ref(), stream.first_packet));
+    let scts = server_hello
+        .as_ref()
+        .and_then(|s| s.sct_list.as_deref())
+        .map(base64ct::Base64::encode_string);
     let index = out.connections.len();
     out.connections.push(connection);
     out.capture.connections.push(TlsConnection {
@@ -434,6 +442,7 @@ fn add_connection(out: &mut Capture, stream: &Stream, pasted: bool) {
         certificates: d.learned.certificates.len(),
         certificates_from: from,
         certificate_encrypted: tls13 && !resumed,
+        scts,
         stapled_ocsp: d
             .learned
             .stapled_ocsp

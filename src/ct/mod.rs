@@ -2,6 +2,8 @@
 //! signatures verified, and the certificate judged against Chrome's and Apple's CT policies.
 //! Part of the `verify` capability (it needs the signature verifiers and the log list).
 
+#[cfg(test)]
+mod delivered_tests;
 mod logs;
 mod policy;
 mod sct;
@@ -21,7 +23,8 @@ use serde::Serialize;
 pub struct CtReport {
     /// Which log list the logs were looked up in, with its date.
     pub log_list: String,
-    /// Each embedded SCT, in the certificate's order.
+    /// Each SCT: the embedded ones in the certificate's order, then those the server sent in
+    /// the TLS handshake or a stapled OCSP response.
     pub scts: Vec<SctCheck>,
     /// Chrome's CT policy, on the SCTs that verified.
     pub chrome: CtPolicyVerdict,
@@ -31,79 +34,154 @@ pub struct CtReport {
     pub findings: Vec<Finding>,
 }
 
-/// One embedded SCT.
+/// How an SCT reached the client (RFC 6962 §3.3): each signs something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// In the certificate's SCT list extension: signs the precertificate.
+    Embedded,
+    /// In the `signed_certificate_timestamp` TLS extension: signs the certificate.
+    Tls,
+    /// In an OCSP response's SingleResponse extension: signs the certificate.
+    Ocsp,
+}
+
+impl Source {
+    fn words(self) -> &'static str {
+        match self {
+            Source::Embedded => "embedded in the certificate",
+            Source::Tls => "sent in the TLS handshake",
+            Source::Ocsp => "in an OCSP response",
+        }
+    }
+}
+
+/// A TLS-encoded SignedCertificateTimestampList a server delivered beside the certificate
+/// (RFC 6962 §3.3), and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Delivered<'a> {
+    /// [`Source::Tls`] or [`Source::Ocsp`].
+    pub source: Source,
+    /// The list as sent: a 16-bit length, then each SCT with its own 16-bit length.
+    pub list: &'a [u8],
+}
+
+/// One SCT.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SctCheck {
+    /// How the client got it.
+    pub source: Source,
     /// The log's id (SHA-256 of its key), base64 as log lists show it.
     pub log_id: String,
     /// When the log promised to publish the certificate, RFC 3339 UTC (milliseconds dropped).
     pub timestamp: String,
     /// The log, when certscope knows it.
     pub log: Option<CtLog>,
-    /// `verified`, `invalid`, `unknown-log`, `no-issuer` (the issuer's key is part of what is
-    /// signed), `unsupported` (an algorithm RFC 6962 does not allow) or `unchecked` (a build
+    /// `verified`, `invalid`, `unknown-log`, `no-issuer` (an embedded SCT signs the issuer's
+    /// key too), `unsupported` (an algorithm RFC 6962 does not allow) or `unchecked` (a build
     /// without the `verify` feature).
     pub signature: &'static str,
     /// Why the signature was not verified, in words.
     pub detail: Option<String>,
 }
 
-/// Checks the SCTs embedded in `leaf` (DER) at `at` (seconds since 1970). `issuer_key_hash`
-/// is the SHA-256 of the issuer's SubjectPublicKeyInfo (part of what a log signs), `lifetime`
-/// the certificate's validity in seconds (the policies ask for more SCTs beyond 180 days).
-/// `None` when the certificate carries no SCT list.
+/// At most this many SCTs are checked per certificate, from all sources together (real
+/// certificates carry 2 to 5; each costs a signature check).
+const MAX_SCTS: usize = 16;
+
+/// Checks the SCTs of `leaf` (DER) at `at` (seconds since 1970): those embedded in it and those
+/// `delivered` beside it. `issuer_key_hash` is the SHA-256 of the issuer's
+/// SubjectPublicKeyInfo (part of what a log signs for an embedded SCT), `lifetime` the
+/// certificate's validity in seconds (the policies ask for more embedded SCTs beyond 180 days).
+/// `None` when there is no SCT at all.
 pub fn check(
     leaf: &[u8],
     issuer_key_hash: Option<[u8; 32]>,
     lifetime: u64,
     at: u64,
+    delivered: &[Delivered<'_>],
 ) -> Option<CtReport> {
     let precert = sct::Precert::read(leaf)?;
+    if precert.sct_list.is_none() && delivered.is_empty() {
+        return None;
+    }
     let mut findings = Vec::new();
-    let scts = match sct::read_list(precert.sct_list.as_deref()?) {
-        Ok(scts) => scts,
-        Err(e) => {
-            findings.push(finding(
-                "ct.sct-list-unreadable",
-                Severity::Error,
-                "The SCT list cannot be read",
-                "The certificate's Certificate Transparency extension is not a valid SignedCertificateTimestampList, so browsers cannot use any of its SCTs.",
-                e,
-                RFC6962_SCT,
-                "Ask the CA to re-issue the certificate.",
-            ));
-            Vec::new()
-        }
+    let mut unreadable = |source: Source, e: String| {
+        findings.push(finding(
+            "ct.sct-list-unreadable",
+            Severity::Error,
+            "An SCT list cannot be read",
+            "The SCTs are not a valid SignedCertificateTimestampList, so browsers cannot use any of them.",
+            format!("SCTs {}: {e}", source.words()),
+            RFC6962_SCT,
+            "Embedded SCTs: ask the CA to re-issue the certificate. SCTs sent by the server: fix or remove the server's SCT file (nginx-ct, Apache's mod_ssl_ct, OpenSSL's serverinfo file).",
+        ));
     };
+    let mut scts = Vec::new();
+    if let Some(list) = precert.sct_list.as_deref() {
+        match sct::read_list(list) {
+            Ok(read) => scts.extend(read.into_iter().map(|s| (Source::Embedded, s))),
+            Err(e) => unreadable(Source::Embedded, e),
+        }
+    }
+    for d in delivered {
+        match sct::read_tls_list(d.list) {
+            Ok(read) => scts.extend(read.into_iter().map(|s| (d.source, s))),
+            Err(e) => unreadable(d.source, e),
+        }
+    }
+    let left_out = scts.len().saturating_sub(MAX_SCTS);
+    scts.truncate(MAX_SCTS);
     let checks: Vec<SctCheck> = scts
         .iter()
-        .map(|s| check_one(s, issuer_key_hash.as_ref(), &precert.tbs))
+        .map(|(source, s)| {
+            let entry = match source {
+                Source::Embedded => issuer_key_hash.as_ref().map(|h| sct::Entry::Precert {
+                    issuer_key_hash: h,
+                    tbs: &precert.tbs,
+                }),
+                Source::Tls | Source::Ocsp => Some(sct::Entry::X509(leaf)),
+            };
+            check_one(*source, s, entry.as_ref())
+        })
         .collect();
     let counted: Vec<policy::Counted<'_>> = checks
         .iter()
         .zip(&scts)
         .filter(|(c, _)| c.signature == "verified")
-        .filter_map(|(c, s)| {
+        .filter_map(|(c, (source, s))| {
             Some(policy::Counted {
                 log_id: &c.log_id,
                 log: c.log.as_ref()?,
                 timestamp: s.timestamp / 1000,
+                embedded: *source == Source::Embedded,
             })
         })
         .collect();
     let chrome = policy::chrome(&counted, lifetime, at);
     let apple = policy::apple(&counted, lifetime, at);
     findings.extend(sct_findings(&checks, &scts, at));
+    if left_out > 0 {
+        findings.push(finding(
+            "ct.too-many-scts",
+            Severity::Info,
+            "Only the first SCTs were checked",
+            format!("certscope checks at most {MAX_SCTS} SCTs per certificate; real certificates and servers send 2 to 5."),
+            format!("{left_out} more not checked"),
+            RFC6962_SCT,
+            "",
+        ));
+    }
     if !chrome.compliant {
         findings.push(finding(
             "ct.chrome-policy-not-met",
             Severity::Warning,
             "Not enough valid SCTs for Chrome's CT policy",
-            format!("{} Chrome refuses a publicly trusted certificate that does not meet its policy (unless the server sends SCTs in the TLS handshake or a stapled OCSP response). Certificates from a private CA are exempt.", chrome.explanation),
+            format!("{} Chrome refuses a publicly trusted certificate that does not meet its policy. Certificates from a private CA are exempt.", chrome.explanation),
             format!("{} of {} SCTs verified; {} distinct logs counted, {} needed", counted.len(), checks.len(), chrome.counted, chrome.required),
             CT_POLICY,
-            "Public certificates: ask the CA to re-issue with SCTs from current logs. Private CAs: nothing to do.",
+            "Public certificates: ask the CA to re-issue with SCTs from current logs (or have the server send SCTs from two current logs of different operators in the TLS handshake). Private CAs: nothing to do.",
         ));
     }
     if let Some(date) = logs::list_date() {
@@ -128,22 +206,44 @@ pub fn check(
     })
 }
 
+/// At most this many delivered lists are read (a connection sends one in its handshake and
+/// one in its stapled OCSP response; a capture may hold a few connections to one server).
+const MAX_LISTS: usize = 8;
+
+/// The delivered SCT lists of `text`: one per line, `tls ` or `ocsp ` and the TLS-encoded list
+/// in base64 (how the web engine hands them to the ct module). Other lines are skipped.
+pub fn delivered_read(text: &str) -> Vec<(Source, Vec<u8>)> {
+    use base64ct::Encoding;
+    text.lines()
+        .filter_map(|line| {
+            let (kind, b64) = line.trim().split_once(' ')?;
+            let source = match kind {
+                "tls" => Source::Tls,
+                "ocsp" => Source::Ocsp,
+                _ => return None,
+            };
+            Some((source, base64ct::Base64::decode_vec(b64.trim()).ok()?))
+        })
+        .take(MAX_LISTS)
+        .collect()
+}
+
 fn check_one(
+    source: Source,
     s: &x509_cert::ext::pkix::sct::SignedCertificateTimestamp,
-    issuer_key_hash: Option<&[u8; 32]>,
-    tbs: &[u8],
+    entry: Option<&sct::Entry<'_>>,
 ) -> SctCheck {
     use base64ct::Encoding;
     let log_id = base64ct::Base64::encode_string(&s.log_id.key_id);
     let log = logs::find(&log_id);
-    let (signature, detail) = match (&log, issuer_key_hash) {
+    let (signature, detail) = match (&log, entry) {
         (None, _) => (
             "unknown-log",
             Some("no log with this id is in Chrome's list or Google's 2020 list, so its key is unknown".to_owned()),
         ),
         (_, None) => (
             "no-issuer",
-            Some("the SCT signs the issuer's public key too: give the issuing certificate to check it".to_owned()),
+            Some("an embedded SCT signs the issuer's public key too: give the issuing certificate to check it".to_owned()),
         ),
         (Some(_), Some(_)) if sct::algorithm(s).is_none() => (
             "unsupported",
@@ -152,7 +252,7 @@ fn check_one(
                 s.signature.algorithm.signature, s.signature.algorithm.hash
             )),
         ),
-        (Some(log), Some(hash)) => match sct::signed_data(s, hash, tbs) {
+        (Some(log), Some(entry)) => match sct::signed_data(s, entry) {
             None => (
                 "invalid",
                 Some("the certificate is too large for an SCT".to_owned()),
@@ -165,6 +265,7 @@ fn check_one(
         },
     };
     SctCheck {
+        source,
         log_id,
         timestamp: crate::time::rfc3339(s.timestamp / 1000),
         log,
@@ -175,7 +276,10 @@ fn check_one(
 
 fn sct_findings(
     checks: &[SctCheck],
-    scts: &[x509_cert::ext::pkix::sct::SignedCertificateTimestamp],
+    scts: &[(
+        Source,
+        x509_cert::ext::pkix::sct::SignedCertificateTimestamp,
+    )],
     at: u64,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -184,10 +288,11 @@ fn sct_findings(
         .filter(|c| matches!(c.signature, "invalid" | "unsupported"))
         .map(|c| {
             format!(
-                "{} ({})",
+                "{}, {} ({})",
                 c.log
                     .as_ref()
                     .map_or(c.log_id.as_str(), |l| l.name.as_str()),
+                c.source.words(),
                 c.detail.as_deref().unwrap_or("")
             )
         })
@@ -222,7 +327,7 @@ fn sct_findings(
     let future: Vec<&str> = checks
         .iter()
         .zip(scts)
-        .filter(|(_, s)| s.timestamp / 1000 > at)
+        .filter(|(_, (_, s))| s.timestamp / 1000 > at)
         .map(|(c, _)| c.timestamp.as_str())
         .collect();
     if !future.is_empty() {

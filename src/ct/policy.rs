@@ -24,65 +24,93 @@ pub struct CtPolicyVerdict {
     pub explanation: String,
 }
 
-/// A verified embedded SCT and its log.
+/// A verified SCT and its log.
 pub(crate) struct Counted<'a> {
     pub log_id: &'a str,
     pub log: &'a CtLog,
     /// Seconds since 1970.
     pub timestamp: u64,
+    /// Embedded in the certificate; otherwise the server delivered it (TLS handshake or a
+    /// stapled OCSP response).
+    pub embedded: bool,
 }
 
 const DAY: u64 = 86_400;
 
-/// Chrome's policy for embedded SCTs: at least one SCT from a log not retired at the time of
-/// check; SCTs from at least 2 (lifetime ≤ 180 days) or 3 distinct logs, retired logs counting
-/// only when the SCT and the issuance (the earliest SCT from a log not yet retired) precede the
-/// retirement; at least two operators; at least one RFC 6962 log (static-ct-api logs are new).
+/// How many distinct logs `scts` come from.
+fn distinct(scts: &[&Counted<'_>]) -> usize {
+    let mut ids: Vec<&str> = scts.iter().map(|s| s.log_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+/// Chrome's policy, as `ChromeCTPolicyEnforcer::CheckCTPolicyCompliance` applies it. SCTs the
+/// server delivers (TLS or OCSP) count only from logs not retired at the time of check.
+/// Option 1: one such delivered SCT, SCTs (any source) from two operators, one of them from an
+/// RFC 6962 log. Option 2, embedded SCTs: one from a log not retired at the time of check;
+/// SCTs from at least 2 (lifetime ≤ 180 days) or 3 distinct logs, retired logs counting only
+/// when the SCT and the issuance (the earliest SCT from a log not yet retired) precede the
+/// retirement; two operators; one RFC 6962 log (static-ct-api logs are new).
 pub(crate) fn chrome(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVerdict {
+    let retired_now = |s: &Counted<'_>| s.log.retired_at.is_some_and(|r| at >= r);
     let listed: Vec<&Counted<'_>> = scts
         .iter()
         .filter(|s| s.log.state != LogState::Absent)
         .collect();
-    let retired_now = |s: &Counted<'_>| s.log.retired_at.is_some_and(|r| at >= r);
-    let issuance = listed
+    let considered: Vec<&Counted<'_>> = listed
+        .iter()
+        .copied()
+        .filter(|s| s.embedded || !retired_now(s))
+        .collect();
+    let issuance = considered
         .iter()
         .filter(|s| !retired_now(s))
         .map(|s| s.timestamp)
         .min()
         .unwrap_or(u64::MAX);
-    let current = listed.iter().any(|s| !retired_now(s));
-    let mut counted: Vec<&Counted<'_>> = listed
+    let delivered = considered.iter().any(|s| !s.embedded);
+    let current_embedded = considered.iter().any(|s| s.embedded && !retired_now(s));
+    let embedded: Vec<&Counted<'_>> = considered
         .iter()
         .copied()
+        .filter(|s| s.embedded)
         .filter(|s| match s.log.retired_at {
             Some(r) if at >= r => issuance < r && s.timestamp < r,
             _ => true,
         })
         .collect();
-    counted.sort_by_key(|s| s.log_id);
-    counted.dedup_by_key(|s| s.log_id);
-    let mut operators: Vec<String> = listed
+    let mut operators: Vec<String> = considered
         .iter()
         .map(|s| s.log.operator_at(s.timestamp).to_owned())
         .collect();
     operators.sort();
     operators.dedup();
-    let rfc6962 = listed.iter().any(|s| s.log.api == "rfc6962");
-    let required = if lifetime > 180 * DAY { 3 } else { 2 };
+    let rfc6962 = considered.iter().any(|s| s.log.api == "rfc6962");
+    let (required, counted) = if delivered {
+        (2, distinct(&considered))
+    } else {
+        (
+            if lifetime > 180 * DAY { 3 } else { 2 },
+            distinct(&embedded),
+        )
+    };
     let absent = scts.len().saturating_sub(listed.len());
     let mut why = Vec::new();
-    if listed.is_empty() {
+    if considered.is_empty() {
         why.push(if scts.is_empty() {
             "no SCT verified against a known log".to_owned()
-        } else {
+        } else if listed.is_empty() {
             format!(
                 "none of the {} verified SCT{} comes from a log in Chrome's current list (their logs have left it)",
                 scts.len(),
                 if scts.len() == 1 { "" } else { "s" }
             )
+        } else {
+            "the SCTs the server sends come from logs retired at the time of check, which Chrome no longer accepts for them".to_owned()
         });
     } else {
-        if !current {
+        if !delivered && !current_embedded {
             why.push("every SCT comes from a log retired at the time of check".to_owned());
         }
         if operators.len() < 2 {
@@ -94,11 +122,10 @@ pub(crate) fn chrome(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVe
         if !rfc6962 {
             why.push("none of the logs is an RFC 6962 log; Chrome asks for at least one while static-ct-api logs are new".to_owned());
         }
-        if counted.len() < required {
+        if !delivered && counted < required {
             why.push(format!(
-                "{} distinct log{} counted, {required} needed for a lifetime of {} days",
-                counted.len(),
-                if counted.len() == 1 { "" } else { "s" },
+                "{counted} distinct log{} counted, {required} needed for a lifetime of {} days",
+                if counted == 1 { "" } else { "s" },
                 lifetime / DAY
             ));
         }
@@ -109,34 +136,49 @@ pub(crate) fn chrome(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVe
             ));
         }
     }
-    let compliant = current && operators.len() >= 2 && rfc6962 && counted.len() >= required;
+    let diverse = operators.len() >= 2 && rfc6962;
+    let compliant = diverse && (delivered || (current_embedded && counted >= required));
     CtPolicyVerdict {
         compliant,
         required,
-        counted: counted.len(),
+        counted,
         operators,
-        explanation: explain(compliant, "Chrome", &why),
+        explanation: explain(compliant, "Chrome", delivered, &why),
     }
 }
 
-/// Apple's policy for embedded SCTs: 2 (lifetime ≤ 180 days) or 3 SCTs from logs once or
-/// currently approved, from at least two operators, at least one from a log approved at the
-/// time of check; judged with Chrome's list (Apple's is not published in a package).
+/// Apple's policy: embedded SCTs from 2 (lifetime ≤ 180 days) or 3 logs once or currently
+/// approved, at least one approved at the time of check; or SCTs the server delivers (TLS or
+/// OCSP) from 2 logs approved at the time of check. Either way from at least two operators.
+/// Judged with Chrome's list (Apple's is not published in a package).
 pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVerdict {
-    let mut counted: Vec<&Counted<'_>> = scts
+    let approved_now = |s: &Counted<'_>| s.log.retired_at.is_none_or(|r| at < r);
+    let known: Vec<&Counted<'_>> = scts
         .iter()
         .filter(|s| s.log.state != LogState::Absent)
-        .filter(|s| s.log.retired_at.is_none_or(|r| s.timestamp < r))
         .collect();
-    counted.sort_by_key(|s| s.log_id);
-    counted.dedup_by_key(|s| s.log_id);
-    let current = counted
+    let delivered: Vec<&Counted<'_>> = known
         .iter()
-        .any(|s| s.log.retired_at.is_none_or(|r| at < r));
+        .copied()
+        .filter(|s| !s.embedded && approved_now(s))
+        .collect();
+    let embedded: Vec<&Counted<'_>> = known
+        .iter()
+        .copied()
+        .filter(|s| s.embedded && s.log.retired_at.is_none_or(|r| s.timestamp < r))
+        .collect();
+    let by_delivery = !delivered.is_empty();
+    let counted = if by_delivery { &delivered } else { &embedded };
     let mut operators: Vec<String> = counted.iter().map(|s| s.log.operator.clone()).collect();
     operators.sort();
     operators.dedup();
-    let required = if lifetime > 180 * DAY { 3 } else { 2 };
+    let current = counted.iter().any(|s| approved_now(s));
+    let required = if by_delivery || lifetime <= 180 * DAY {
+        2
+    } else {
+        3
+    };
+    let n = distinct(counted);
     let mut why = Vec::new();
     if counted.is_empty() {
         why.push(if scts.is_empty() {
@@ -145,12 +187,15 @@ pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVer
             "none of the verified SCTs comes from a log in the list that was approved when it signed (their logs have left it or retired before)".to_owned()
         });
     } else {
-        if counted.len() < required {
+        if n < required {
+            let per = if by_delivery {
+                "for SCTs the server sends".to_owned()
+            } else {
+                format!("for a lifetime of {} days", lifetime / DAY)
+            };
             why.push(format!(
-                "{} distinct approved log{} counted, {required} needed for a lifetime of {} days",
-                counted.len(),
-                if counted.len() == 1 { "" } else { "s" },
-                lifetime / DAY
+                "{n} distinct approved log{} counted, {required} needed {per}",
+                if n == 1 { "" } else { "s" },
             ));
         }
         if operators.len() < 2 {
@@ -165,17 +210,22 @@ pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVer
     CtPolicyVerdict {
         compliant,
         required,
-        counted: counted.len(),
+        counted: n,
         operators,
-        explanation: explain(compliant, "Apple", &why),
+        explanation: explain(compliant, "Apple", by_delivery, &why),
     }
 }
 
-fn explain(compliant: bool, browser: &str, why: &[String]) -> String {
-    let head = if compliant {
-        format!("Meets {browser}'s CT policy for embedded SCTs")
+fn explain(compliant: bool, browser: &str, delivered: bool, why: &[String]) -> String {
+    let what = if delivered {
+        "with the SCTs the server sends (TLS handshake or stapled OCSP response)"
     } else {
-        format!("Does not meet {browser}'s CT policy for embedded SCTs")
+        "for embedded SCTs"
+    };
+    let head = if compliant {
+        format!("Meets {browser}'s CT policy {what}")
+    } else {
+        format!("Does not meet {browser}'s CT policy")
     };
     if why.is_empty() {
         format!("{head}.")
@@ -210,6 +260,7 @@ mod tests {
                 log_id: id,
                 log,
                 timestamp,
+                embedded: true,
             })
             .collect();
         (
@@ -261,11 +312,13 @@ mod tests {
                     log_id: &oak_id,
                     log: &oak,
                     timestamp: t,
+                    embedded: true,
                 },
                 Counted {
                     log_id: &nimbus_id,
                     log: &nimbus,
                     timestamp: t,
+                    embedded: true,
                 },
             ]
         };
@@ -278,7 +331,76 @@ mod tests {
             log_id: &oak_id,
             log: &oak,
             timestamp: retired - DAY,
+            embedded: true,
         }];
         assert!(!chrome(&only, 90 * DAY, AT).compliant);
+    }
+
+    #[test]
+    fn delivered_scts_need_two_operators_and_a_current_log() {
+        let (argon_id, argon) = log("Argon2026h2");
+        let (nimbus_id, nimbus) = log("Nimbus2026");
+        let (xenon_id, xenon) = log("Xenon2026h2");
+        let sct = |id, log, embedded| Counted {
+            log_id: id,
+            log,
+            timestamp: T,
+            embedded,
+        };
+        // A certificate of 398 days with one embedded SCT: not enough embedded...
+        let one = [sct(&argon_id, &argon, true)];
+        assert!(!chrome(&one, 398 * DAY, AT).compliant);
+        // ...but with one more SCT sent in the handshake, from another operator, Chrome's
+        // option 1 holds whatever the lifetime; Apple counts delivered SCTs apart and wants two.
+        let mixed = [
+            sct(&argon_id, &argon, true),
+            sct(&nimbus_id, &nimbus, false),
+        ];
+        let c = chrome(&mixed, 398 * DAY, AT);
+        assert!(c.compliant, "{}", c.explanation);
+        assert!(c.explanation.contains("the server sends"));
+        assert!(!apple(&mixed, 398 * DAY, AT).compliant);
+        let both = [
+            sct(&argon_id, &argon, false),
+            sct(&nimbus_id, &nimbus, false),
+        ];
+        assert_eq!(
+            (
+                chrome(&both, 398 * DAY, AT).compliant,
+                apple(&both, 398 * DAY, AT).compliant
+            ),
+            (true, true)
+        );
+        // Two delivered SCTs of one operator are not diverse.
+        let google = [sct(&argon_id, &argon, false), sct(&xenon_id, &xenon, false)];
+        assert!(!chrome(&google, 90 * DAY, AT).compliant);
+        assert!(!apple(&google, 90 * DAY, AT).compliant);
+    }
+
+    #[test]
+    fn delivered_scts_from_a_retired_log_do_not_count() {
+        let (oak_id, oak) = log("Oak2026h2");
+        let retired = oak.retired_at.unwrap();
+        let (nimbus_id, nimbus) = log("Nimbus2026");
+        let scts = [
+            Counted {
+                log_id: &oak_id,
+                log: &oak,
+                timestamp: retired - DAY,
+                embedded: false,
+            },
+            Counted {
+                log_id: &nimbus_id,
+                log: &nimbus,
+                timestamp: retired - DAY,
+                embedded: false,
+            },
+        ];
+        // Checked after Oak retired: only Nimbus is left, one operator.
+        let late = chrome(&scts, 90 * DAY, AT.max(retired + DAY));
+        assert!(!late.compliant);
+        assert_eq!(late.operators, vec!["Cloudflare".to_owned()]);
+        // Checked before: both count.
+        assert!(chrome(&scts, 90 * DAY, retired - DAY / 2).compliant);
     }
 }

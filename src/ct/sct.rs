@@ -41,9 +41,21 @@ pub fn precert_tbs(der: &[u8]) -> Option<Vec<u8>> {
     Precert::read(der).map(|p| p.tbs)
 }
 
-/// The SCTs of an SCT list extension's value (RFC 6962 §3.3).
+/// The SCTs of an SCT list extension's value (RFC 6962 §3.3: an OCTET STRING around the
+/// TLS-encoded list).
 pub(crate) fn read_list(bytes: &[u8]) -> Result<Vec<SignedCertificateTimestamp>, String> {
     let list = SignedCertificateTimestampList::from_der(bytes).map_err(|e| e.to_string())?;
+    parse(&list)
+}
+
+/// The SCTs of a TLS-encoded SignedCertificateTimestampList, as the TLS extension and the OCSP
+/// extension carry it (RFC 6962 §3.3, without the certificate extension's OCTET STRING).
+pub(crate) fn read_tls_list(bytes: &[u8]) -> Result<Vec<SignedCertificateTimestamp>, String> {
+    let octets = der::asn1::OctetString::new(bytes).map_err(|e| e.to_string())?;
+    parse(&SignedCertificateTimestampList::from(octets))
+}
+
+fn parse(list: &SignedCertificateTimestampList) -> Result<Vec<SignedCertificateTimestamp>, String> {
     list.parse_timestamps()
         .map_err(|e| format!("{e:?}"))?
         .iter()
@@ -51,26 +63,40 @@ pub(crate) fn read_list(bytes: &[u8]) -> Result<Vec<SignedCertificateTimestamp>,
         .collect()
 }
 
-/// The bytes an SCT over a precertificate signs (RFC 6962 §3.2 `digitally-signed struct`):
-/// version, signature type 0 (certificate_timestamp), timestamp, entry type 1 (precert_entry),
-/// the issuer key hash, the TBSCertificate (24-bit length), the SCT's extensions (16-bit
-/// length).
-pub(crate) fn signed_data(
-    sct: &SignedCertificateTimestamp,
-    issuer_key_hash: &[u8; 32],
-    tbs: &[u8],
-) -> Option<Vec<u8>> {
-    let tbs_len = u32::try_from(tbs.len()).ok().filter(|n| *n < 1 << 24)?;
+/// What an SCT is about (RFC 6962 §3.1 `LogEntryType`, with what each signs).
+pub(crate) enum Entry<'a> {
+    /// An embedded SCT: the precertificate's TBSCertificate and its issuer's key hash.
+    Precert {
+        issuer_key_hash: &'a [u8; 32],
+        tbs: &'a [u8],
+    },
+    /// An SCT sent in the TLS handshake or an OCSP response: the certificate itself.
+    X509(&'a [u8]),
+}
+
+/// The bytes an SCT signs (RFC 6962 §3.2 `digitally-signed struct`): version, signature type 0
+/// (certificate_timestamp), timestamp, entry type (0 x509_entry, 1 precert_entry), the entry
+/// (the certificate, or the issuer key hash and the TBSCertificate; 24-bit length), the SCT's
+/// extensions (16-bit length).
+pub(crate) fn signed_data(sct: &SignedCertificateTimestamp, entry: &Entry<'_>) -> Option<Vec<u8>> {
+    let (kind, hash, body): (u8, &[u8], &[u8]) = match entry {
+        Entry::Precert {
+            issuer_key_hash,
+            tbs,
+        } => (1, *issuer_key_hash, tbs),
+        Entry::X509(cert) => (0, &[], cert),
+    };
+    let body_len = u32::try_from(body.len()).ok().filter(|n| *n < 1 << 24)?;
     let ext = sct.extensions.as_slice();
     let ext_len = u16::try_from(ext.len()).ok()?;
-    let mut out = Vec::with_capacity(tbs.len().saturating_add(ext.len()).saturating_add(48));
+    let mut out = Vec::with_capacity(body.len().saturating_add(ext.len()).saturating_add(48));
     out.push(0); // v1
     out.push(0); // certificate_timestamp
     out.extend(sct.timestamp.to_be_bytes());
-    out.extend([0, 1]); // precert_entry
-    out.extend(issuer_key_hash);
-    out.extend(&tbs_len.to_be_bytes()[1..]);
-    out.extend(tbs);
+    out.extend([0, kind]);
+    out.extend(hash);
+    out.extend(&body_len.to_be_bytes()[1..]);
+    out.extend(body);
     out.extend(ext_len.to_be_bytes());
     out.extend(ext);
     Some(out)

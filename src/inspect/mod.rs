@@ -1,6 +1,8 @@
 //! The entry point: from pasted text or dropped bytes to a [`Report`].
 
 mod alt_signature;
+#[cfg(feature = "ct")]
+mod ct;
 mod findings;
 mod report;
 
@@ -307,17 +309,6 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
                 }
         );
         private_ca_notes(&mut report, public_store);
-        #[cfg(feature = "ct")]
-        {
-            let cts: Vec<_> = report
-                .chains
-                .iter()
-                .map(|c| ct_check(&report.certificates, c, options.at))
-                .collect();
-            for (chain, ct) in report.chains.iter_mut().zip(cts) {
-                chain.ct = ct;
-            }
-        }
         let layout = core::str::from_utf8(input)
             .ok()
             .and_then(|text| source_layout(text, &report));
@@ -365,6 +356,9 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
         }
         crate::ocsp::apply_to_chains(&mut report.chains, &report.ocsp);
     }
+    // CT after OCSP: a response may carry SCTs for the certificate.
+    #[cfg(feature = "ct")]
+    ct::add(&mut report, options.at);
     // The chain file each chain should use, made on the verdicts as OCSP answers left them
     // (a revoked certificate gets none), as `engine.js` does after `addOcsp`.
     #[cfg(feature = "verify")]
@@ -584,6 +578,11 @@ fn capture(input: &[u8], options: &Options) -> Report {
     report.errors.retain(|p| p.code != "nothing-recognised");
     report.input_bytes = input.len();
     add_capture(&mut report, read);
+    // SCTs sent in a handshake count for the certificate it served.
+    #[cfg(feature = "ct")]
+    if ct::capture_has_scts(&report) {
+        ct::add(&mut report, options.at);
+    }
     report
 }
 
@@ -606,33 +605,6 @@ fn capture(input: &[u8], options: &Options) -> Report {
     let mut report = empty(input, options);
     report.pending.push(crate::Capability::Capture);
     report
-}
-
-#[cfg(feature = "ct")]
-/// [`crate::ct::check`] for a chain of the report, from what the report holds (`engine.js` does the same
-/// with the verify module's `ctCheck`): the end entity's PEM and validity, and the key hash of
-/// the pasted certificate after it on the browser path, as its issuer.
-fn ct_check(
-    certificates: &[crate::CertificateReport],
-    chain: &crate::ChainReport,
-    at: u64,
-) -> Option<crate::ct::CtReport> {
-    use base64ct::Encoding;
-    let leaf = certificates.get(chain.leaf)?;
-    let der = der::pem::decode_vec(leaf.pem.as_bytes()).ok()?.1;
-    let issuer_key_hash = chain
-        .browser
-        .path
-        .get(1)
-        .and_then(|l| l.certificate)
-        .and_then(|i| certificates.get(i))
-        .and_then(|c| base64ct::Base64::decode_vec(&c.fingerprints.spki_sha256).ok())
-        .and_then(|h| <[u8; 32]>::try_from(h).ok());
-    let lifetime = leaf
-        .validity
-        .not_after_unix
-        .saturating_sub(leaf.validity.not_before_unix);
-    crate::ct::check(&der, issuer_key_hash, lifetime, at)
 }
 
 /// Whether something in the report needs the pqc module: signed with a post-quantum algorithm

@@ -41,6 +41,28 @@ pub struct OcspStatus {
     /// (thisUpdate ahead by more than 5 minutes) or `no-next-update` (newer statuses are
     /// always available, RFC 6960 §4.2.2.1).
     pub freshness: &'static str,
+    /// The SCTs the responder added for the certificate (RFC 6962 §3.3, the singleExtension
+    /// 1.3.6.1.4.1.11129.2.4.5): the TLS-encoded SignedCertificateTimestampList, base64. The
+    /// chain's CT check reads them.
+    pub scts: Option<String>,
+}
+
+/// The SCT list extension of a SingleResponse (RFC 6962 §3.3).
+const OCSP_SCTS: &str = "1.3.6.1.4.1.11129.2.4.5";
+
+/// The SCT list of a SingleResponse's extensions: the extension's value is an OCTET STRING
+/// around the TLS-encoded list, as in a certificate. Base64.
+fn scts(extensions: Option<&x509_cert::ext::Extensions>) -> Option<String> {
+    use base64ct::Encoding;
+    use der::Decode;
+    let value = extensions
+        .into_iter()
+        .flatten()
+        .find(|e| e.extn_id.to_string() == OCSP_SCTS)?
+        .extn_value
+        .as_bytes();
+    let inner = <&der::asn1::OctetStringRef>::from_der(value).ok()?;
+    Some(base64ct::Base64::encode_string(inner.as_bytes()))
 }
 
 /// The hashes a CertID may name its issuer with (RFC 6960 §4.1.1 allows any; these are the
@@ -192,13 +214,16 @@ pub(super) fn read(
     };
     let this_update = single.this_update.to_unix_duration().as_secs();
     let next_update = single.next_update.map(|n| n.to_unix_duration().as_secs());
-    judged(
-        named,
-        (status, revoked_at, reason),
-        this_update,
-        next_update,
-        at,
-    )
+    OcspStatus {
+        scts: scts(single.single_extensions.as_ref()),
+        ..judged(
+            named,
+            (status, revoked_at, reason),
+            this_update,
+            next_update,
+            at,
+        )
+    }
 }
 
 /// A status as the CertID named it, judged fresh or not at `at`.
@@ -230,5 +255,6 @@ pub(super) fn judged(
         this_update: crate::time::rfc3339(this_update),
         next_update: next_update.map(crate::time::rfc3339),
         freshness,
+        scts: None,
     }
 }

@@ -4,6 +4,8 @@ use core::fmt::Write;
 
 #[cfg(feature = "capture")]
 mod capture;
+#[cfg(feature = "ct")]
+mod ct;
 #[cfg(feature = "dns")]
 mod dns;
 #[cfg(any(feature = "documents", feature = "ssh"))]
@@ -156,6 +158,10 @@ fn chain_section(out: &mut String, report: &Report, chain: &crate::ChainReport) 
         .collect();
     if !path.is_empty() {
         let _ = writeln!(out, "    {:<12}{}", "Path", path.join(" → "));
+    }
+    #[cfg(feature = "ct")]
+    if let Some(ct) = &chain.ct {
+        ct::section(out, ct);
     }
     for f in &chain.findings {
         finding(out, f, "    ");

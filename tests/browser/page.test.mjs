@@ -806,11 +806,31 @@ test('a chain with SCTs: the ct module names each log, verifies each SCT and jud
   await panel.locator('summary').first().click();
   const rows = await page.getByTestId('ct-scts').locator('tbody tr').allTextContents();
   assert.equal(rows.length, 2);
-  assert.match(rows[0], /^Google 'Icarus' log.*Google.*left Chrome’s list.*2018-09-26 20:56 UTC✓ verified$/);
+  assert.match(rows[0], /^Google 'Icarus' log.*Google.*left Chrome’s list.*2018-09-26 20:56 UTCin the certificate✓ verified$/);
   assert.match(rows[1], /^Sectigo 'Mammoth'.*✓ verified$/);
   assert.match(await page.getByTestId('ct-chrome').textContent(), /none of the 2 verified SCTs comes from a log in Chrome's current list/);
   assert.match(await panel.locator('.source').textContent(), /chromium 156/);
   await panel.screenshot({ path: `${screenshots}ct-panel.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('SCTs sent in a captured handshake and its stapled OCSP response: the CT panel says how each came', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 1400 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-05');
+  await page.setInputFiles('#file', `${root}tests/data/ct/delivered/tls12-scts.pcap`);
+  const panel = page.getByTestId('ct-panel');
+  await panel.waitFor({ timeout: 30_000 });
+  assert.match(await panel.locator('summary').first().textContent(), /^Certificate Transparency: 4 SCTs, 0 verified — Chrome not satisfied$/);
+  await panel.locator('summary').first().click();
+  const rows = await page.getByTestId('ct-scts').locator('tbody tr').allTextContents();
+  assert.equal(rows.length, 4);
+  assert.match(rows[0], /in the TLS handshake\? unknown log/);
+  assert.match(rows[3], /in an OCSP response\? unknown log/);
+  // The OCSP card says its response carries SCTs, checked in the chain's panel.
+  assert.match(await page.getByTestId('ocsp-scts').first().textContent(), /^carries 2 SCTs \(Certificate Transparency\): checked in the chain’s CT panel$/);
+  await panel.screenshot({ path: `${screenshots}ct-delivered.png` });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -17,7 +17,7 @@ const at = '2026-11-27T00:00:00Z';
 /** Every fixture under these folders (small files; the hostile and bounds ones excluded). */
 function fixtures() {
   const out = [];
-  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'pqc/composite', 'ct', 'capture', 'ocsp']) {
+  for (const dir of ['generated', 'formats', 'http', 'transcripts', 'input', 'other-formats', 'roots', 'documents', 'ssh', 'catalogue', 'dns', 'pqc', 'pqc/composite', 'ct', 'ct/delivered', 'capture', 'ocsp']) {
     const base = new URL(`tests/data/${dir}/`, root);
     for (const name of readdirSync(base).sort()) {
       const path = new URL(name, base);
@@ -113,6 +113,15 @@ test('a chain loads the ct module only when its end entity carries SCTs', () => 
   };
   assert.deepEqual(run('ct/cryptography.io-chain.pem'), [['core', 'ct', 'verify'], ['verified', 'verified']]);
   assert.deepEqual(run('generated/p256-chain.pem'), [['core', 'verify'], null]);
+  // SCTs sent in the handshake and in the stapled OCSP response (test logs: unknown here).
+  const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+    import { readFileSync } from 'node:fs';
+    const r = await inspect(readFileSync(${JSON.stringify(`${root.pathname}tests/data/ct/delivered/tls12-scts.pcap`)}), { at: '2026-12-05T00:00:00Z' });
+    console.log(JSON.stringify([modulesLoaded().sort(), r.chains[0].ct.scts.map((s) => [s.source, s.signature])]));`;
+  assert.deepEqual(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })), [
+    ['capture', 'core', 'ct', 'ocsp', 'verify'],
+    [['tls', 'unknown-log'], ['tls', 'unknown-log'], ['ocsp', 'unknown-log'], ['ocsp', 'unknown-log']],
+  ]);
 });
 
 test('a capture loads the capture module, and verify for the certificates it carries', () => {

@@ -128,7 +128,7 @@ export async function inspect(input, options = {}) {
   if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
   if (report.chains.length > 0 && loaded('verify')) {
     addFixes(report, await load('verify'));
-    if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST))) addCt(report, await load('ct'));
+    if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST) || delivered(report, c.leaf))) addCt(report, await load('ct'));
   }
   // SAML and JWK documents and OpenSSH keys are described by their own module.
   for (const capability of ['documents', 'ssh']) {
@@ -172,6 +172,7 @@ async function inspectCapture(input, options) {
     report.connections.push(...read.connections);
     for (const c of read.capture.connections) c.connection += offset;
     report.captures = [read.capture];
+    if (loaded('verify') && read.capture.connections.some((c) => c.scts)) addCt(report, await load('ct'));
   }
   return report;
 }
@@ -245,10 +246,16 @@ const SCT_LIST = '1.3.6.1.4.1.11129.2.4.2';
 /** Base64 to bytes. */
 const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
+/** The SCT lists sent for certificate `leaf` in captured handshakes and OCSP responses, as src/inspect/ct.rs gathers them. */
+function delivered(report, leaf) {
+  const tls = (report.captures ?? []).flatMap((c) => c.connections).filter((c) => c.certificatesFrom === leaf && c.scts).map((c) => `tls ${c.scts}`);
+  return tls.concat((report.ocsp ?? []).flatMap((r) => r.responses).filter((s) => s.certificate === leaf && s.scts).map((s) => `ocsp ${s.scts}`)).join('\n');
+}
+
 /**
- * Adds each chain's CT check (ct module), reading the report as `ct_check` in
- * src/inspect/mod.rs does: the end entity's DER and lifetime, and the key hash of the pasted
- * certificate after it on the browser path.
+ * Adds each chain's CT check (ct module), reading the report as `add` in src/inspect/ct.rs
+ * does: the end entity's DER and lifetime, the key hash of the pasted certificate after it on
+ * the browser path, the SCT lists sent beside it.
  */
 function addCt(report, ct) {
   const at = Date.parse(report.evaluatedAt) / 1000;
@@ -257,7 +264,7 @@ function addCt(report, ct) {
     const issuer = report.certificates[chain.browser.path[1]?.certificate ?? -1];
     const der = bytes(leaf.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''));
     const lifetime = (Date.parse(leaf.validity.notAfter) - Date.parse(leaf.validity.notBefore)) / 1000;
-    const checked = ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at);
+    const checked = ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at, delivered(report, chain.leaf));
     if (checked) chain.ct = checked;
   }
 }

@@ -24,6 +24,8 @@ const SIGNATURE = {
   unsupported: ['✕ algorithm not allowed', 'bad'],
 };
 
+const SOURCE = { embedded: 'in the certificate', tls: 'in the TLS handshake', ocsp: 'in an OCSP response' };
+
 const STATE = { qualified: 'in Chrome’s list', retired: 'retired', absent: 'left Chrome’s list' };
 
 function policy(browser, v) {
@@ -41,6 +43,7 @@ function row(s) {
     h('td', { text: s.log?.operator ?? '—' }),
     h('td', { text: state || '—' }),
     h('td', { text: when(s.timestamp) }),
+    h('td', { text: SOURCE[s.source] ?? s.source }),
     h('td', { class: level, title: s.detail ?? '', text: s.detail && level !== 'ok' ? `${text}: ${s.detail}` : text }));
 }
 
@@ -53,7 +56,7 @@ export function ctPanel(ct, root) {
     policy('Chrome', ct.chrome),
     policy('Apple', ct.apple),
     h('table', { class: 'kv', 'data-testid': 'ct-scts' },
-      h('thead', {}, h('tr', {}, ['Log', 'Operator', 'Log state', 'Logged', 'Signature'].map((t) => h('th', { text: t })))),
+      h('thead', {}, h('tr', {}, ['Log', 'Operator', 'Log state', 'Logged', 'Delivered', 'Signature'].map((t) => h('th', { text: t })))),
       h('tbody', {}, ct.scts.map(row))),
     ct.findings.length ? h('div', { class: 'findings' }, ct.findings.map(finding)) : null,
     h('p', { class: 'source', text: `Logs from ${ct.logList}.` }));

@@ -23,13 +23,22 @@ const AUTHORITY = {
   unknown: 'whether the signer may answer for the CA is unknown (its certificate was not given)',
 };
 
+/** How many SCTs a TLS-encoded SignedCertificateTimestampList (base64) holds. */
+function sctCount(b64) {
+  const b = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  let n = 0;
+  for (let i = 2; i + 2 <= b.length; i += 2 + ((b[i] << 8) | b[i + 1])) n += 1;
+  return n;
+}
+
 function statusRow(s, report) {
   const cert = s.certificate == null ? null : report.certificates[s.certificate];
   const level = s.status === 'revoked' || s.freshness === 'expired' || s.freshness === 'not-yet-valid' ? 'error' : s.status === 'unknown' ? 'warning' : 'ok';
   return h('tr', { class: level === 'error' ? 'fail' : '' },
     h('td', {},
       h('div', { text: cert ? `certificate ${s.certificate + 1}: ${cert.subject.commonName ?? cert.subject.display}` : 'a certificate not pasted' }),
-      h('div', { class: 'muted mono', text: `serial ${s.serial}` })),
+      h('div', { class: 'muted mono', text: `serial ${s.serial}` }),
+      s.scts ? h('div', { class: 'muted', 'data-testid': 'ocsp-scts', text: `carries ${sctCount(s.scts)} SCTs (Certificate Transparency): ${cert ? 'checked in the chain’s CT panel' : 'paste the certificate to check them'}` }) : null),
     h('td', {},
       h('span', { class: `badge ${level}`, text: STATUS[s.status] ?? s.status }),
       s.revokedAt ? h('div', { class: 'muted', text: `on ${when(s.revokedAt)}${s.reason ? ` (${s.reason})` : ''}` }) : null),

@@ -1,0 +1,176 @@
+//! SCTs a server delivers beside its certificate (RFC 6962 §3.3): in the TLS handshake and in
+//! a stapled OCSP response, each signing the certificate itself (x509_entry). The fixtures of
+//! `tests/data/ct/delivered/` (make.sh) are a real TLS 1.2 connection whose SCTs come from two
+//! test logs; OpenSSL's `s_client -ct` checked each of them against those logs
+//! (`s_client-ct.txt`), the oracle here. The logs are added to the lookup for the test only.
+
+use super::logs::{CtLog, LogState, TEST_LOGS};
+use super::Source;
+use crate::{inspect, Options};
+use base64ct::Encoding;
+use sha2::{Digest, Sha256};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ct/delivered/");
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{DIR}{name}")).unwrap()
+}
+
+/// The fixtures' two test logs, known for this thread; the time of check an hour after the
+/// SCTs were made.
+fn known_logs() -> u64 {
+    for (file, name, operator) in [
+        ("log-a.der", "certscope test log A", "Test operator A"),
+        ("log-b.der", "certscope test log B", "Test operator B"),
+    ] {
+        let key = read(file);
+        let id = base64ct::Base64::encode_string(&Sha256::digest(&key));
+        let log = CtLog {
+            name: name.into(),
+            operator: operator.into(),
+            state: LogState::Qualified,
+            retired: None,
+            api: "rfc6962",
+            list: "chrome",
+            retired_at: None,
+            previous_operators: Vec::new(),
+            key,
+        };
+        TEST_LOGS.with_borrow_mut(|logs| logs.push((id, log)));
+    }
+    let made: u64 = String::from_utf8(read("made.txt"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    made + 3600
+}
+
+/// OpenSSL's verdicts in the recorded `s_client -ct` session (each SCT printed after its
+/// "SCT validation status" line): the log ids (hex, as it prints them) of the SCTs it found
+/// valid.
+fn openssl_valid() -> Vec<String> {
+    let text = String::from_utf8(read("s_client-ct.txt")).unwrap();
+    let session = &text[text.find("SCTs present").unwrap()..];
+    let mut ids = Vec::new();
+    let mut status = "";
+    let mut lines = session.lines();
+    while let Some(line) = lines.next() {
+        if let Some(s) = line.strip_prefix("SCT validation status: ") {
+            status = s;
+        } else if let Some(first) = line.trim().strip_prefix("Log ID    : ") {
+            let second = lines.next().unwrap().trim();
+            if status == "valid" {
+                ids.push(format!("{first}{second}").replace(':', ""));
+            }
+        }
+    }
+    ids
+}
+
+fn hex_id(b64: &str) -> String {
+    base64ct::Base64::decode_vec(b64)
+        .unwrap()
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect()
+}
+
+#[test]
+fn scts_from_the_handshake_and_the_stapled_response_verify_as_openssl_says() {
+    let at = known_logs();
+    let report = inspect(&read("tls12-scts.pcap"), &Options::at(at)).unwrap();
+    let ct = report.chains[0].ct.as_ref().unwrap();
+    let seen: Vec<(Source, &str)> = ct.scts.iter().map(|s| (s.source, s.signature)).collect();
+    assert_eq!(
+        seen,
+        [
+            (Source::Tls, "verified"),
+            (Source::Tls, "verified"),
+            (Source::Ocsp, "verified"),
+            (Source::Ocsp, "verified"),
+        ]
+    );
+    let mut ours: Vec<String> = ct.scts.iter().map(|s| hex_id(&s.log_id)).collect();
+    let mut openssl = openssl_valid();
+    ours.sort();
+    openssl.sort();
+    assert_eq!(ours, openssl, "OpenSSL found these SCTs valid");
+    // Two logs of two operators, sent by the server: Chrome's option 1 and Apple's policy.
+    assert!(ct.chrome.compliant, "{}", ct.chrome.explanation);
+    assert!(ct.chrome.explanation.contains("the server sends"));
+    assert!(ct.apple.compliant, "{}", ct.apple.explanation);
+    assert!(ct
+        .findings
+        .iter()
+        .all(|f| f.id != "ct.sct-invalid-signature"));
+}
+
+#[test]
+fn a_changed_sct_in_the_handshake_fails_alone() {
+    let at = known_logs();
+    let mut capture = read("tls12-scts.pcap");
+    let list = read("tls-scts.bin");
+    let start = capture
+        .windows(list.len())
+        .position(|w| w == list.as_slice())
+        .unwrap();
+    // The first SCT's signature ends 2 + 2 + its length into the list.
+    let first = usize::from(u16::from_be_bytes([list[2], list[3]]));
+    capture[start + 4 + first - 1] ^= 1;
+    let report = inspect(&capture, &Options::at(at)).unwrap();
+    let ct = report.chains[0].ct.as_ref().unwrap();
+    let signatures: Vec<&str> = ct.scts.iter().map(|s| s.signature).collect();
+    assert_eq!(signatures, ["invalid", "verified", "verified", "verified"]);
+    let f = ct
+        .findings
+        .iter()
+        .find(|f| f.id == "ct.sct-invalid-signature")
+        .unwrap();
+    assert!(
+        f.evidence.contains("sent in the TLS handshake"),
+        "{}",
+        f.evidence
+    );
+}
+
+#[test]
+fn scts_in_a_pasted_ocsp_response_sign_the_pasted_certificate() {
+    let at = known_logs();
+    let ocsp =
+        der::pem::encode_string("OCSP RESPONSE", der::pem::LineEnding::LF, &read("ocsp.der"))
+            .unwrap();
+    let mut input = read("leaf.pem");
+    input.extend(read("root.pem"));
+    input.extend(ocsp.as_bytes());
+    let report = inspect(&input, &Options::at(at)).unwrap();
+    assert!(report.ocsp[0].responses[0].scts.is_some());
+    let ct = report.chains[0].ct.as_ref().unwrap();
+    let seen: Vec<(Source, &str)> = ct.scts.iter().map(|s| (s.source, s.signature)).collect();
+    assert_eq!(
+        seen,
+        [(Source::Ocsp, "verified"), (Source::Ocsp, "verified")]
+    );
+    // The same SCTs do not sign another certificate.
+    let mut other = read("root.pem");
+    other.extend(ocsp.as_bytes());
+    let report = inspect(&other, &Options::at(at)).unwrap();
+    assert!(
+        report.chains.iter().all(|c| c.ct.is_none()),
+        "the response is not about the root"
+    );
+}
+
+#[test]
+fn delivered_lists_cross_to_the_module_as_text() {
+    let tls = read("tls-scts.bin");
+    let text = format!(
+        "tls {}\nocsp {}\nother x\n",
+        base64ct::Base64::encode_string(&tls),
+        base64ct::Base64::encode_string(&read("ocsp-scts.bin"))
+    );
+    let read = super::delivered_read(&text);
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[0], (Source::Tls, tls));
+    assert_eq!(read[1].0, Source::Ocsp);
+}
