@@ -88,6 +88,12 @@ if [ "${1:-}" = --browser ] && ! python3 -c 'import cryptography.hazmat.primitiv
   python3 -m pip install --quiet 'cryptography==48.0.0' 2>/dev/null \
     || python3 -m pip install --quiet --break-system-packages 'cryptography==48.0.0'
 fi
+# pkilint, the second lint oracle (tests/pkilint/run.sh), runs in its own virtual environment.
+if [ "${1:-}" = --browser ] && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  say "installing python3-venv from Debian (for pkilint's virtual environment)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+fi
 # The SLH-DSA tests ask PyPI's `slh-dsa` 0.2.5 (a FIPS 205 implementation apart from RustCrypto's)
 # to check the same certificates; it also made them (tests/data/pqc/make-slh-dsa.py).
 if [ "${1:-}" = --browser ] && ! python3 -c 'import slhdsa' 2>/dev/null; then

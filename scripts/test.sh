@@ -35,6 +35,9 @@ step "native tests"
 cargo test 2>&1 | tee target/native-tests.log
 ran_tests target/native-tests.log
 
+step "pkilint, run again over the lint corpus, equals its recording (tests/data/pkilint)"
+tests/pkilint/run.sh --check
+
 step "wasm tests in Node"
 cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | tee target/wasm-node.log
 ran_tests target/wasm-node.log

@@ -73,6 +73,12 @@ pub(super) const RULES: &[Lint] = &[
     rule("br.sub-crl-sign", Some("e_sub_cert_key_usage_crl_sign_bit_set"), Error, PROFILE, ALWAYS, |c| c.is_subscriber() && c.ext(KU).is_some(),
         |c| fail(c.key_usage().is_some_and(|k| k.crl_sign()), || "cRLSign in a subscriber certificate".into()),
         "cRLSign in a subscriber certificate", "An end-entity certificate must not be able to sign CRLs.", "Remove cRLSign."),
+    rule("br.sub-ku-prohibited", None, Error, PROFILE, BR_2_0, |c| c.is_server() && c.ext(KU).is_some(),
+        |c| {
+            let bad = prohibited_key_usage(c);
+            fail(!bad.is_empty(), || format!("keyUsage {}", bad.join(", ")))
+        },
+        "A key usage the Baseline Requirements forbid in a TLS certificate", "Since BR 2.0 (certificates issued from 2023-09-15) a subscriber certificate's key usage may hold digitalSignature, keyEncipherment (RSA keys) and keyAgreement (EC keys) only: nonRepudiation, encipherOnly and decipherOnly are prohibited, and so are keyAgreement on an RSA key and dataEncipherment on an EC key.", "Re-issue with keyUsage=critical,digitalSignature (and keyEncipherment for an RSA key)."),
     Lint { same_as: None, ..rule("br.sub-eku-missing", Some("e_sub_cert_eku_missing"), Error, PROFILE, CABF_BR, |c| c.is_subscriber(),
         |c| fail(c.ext(EKU).is_none(), || "no extendedKeyUsage".into()),
         "No extended key usage", "Subscriber certificates MUST list their extended key usages (serverAuth for a web server). Without EKU the key may be used for anything, which the Baseline Requirements forbid for publicly trusted certificates.", "Re-issue with extendedKeyUsage=serverAuth.") },
@@ -132,3 +138,30 @@ pub(super) const RULES: &[Lint] = &[
         |c| fail(c.report.version != 3, || format!("version {}", c.report.version)),
         "Not a version 3 certificate", "The Baseline Requirements (§7.1.1) require X.509 version 3.", "Re-issue as version 3."),
 ];
+
+/// 2023-09-15: BR 2.0.0's certificate profiles (ballot SC-62) take effect.
+const BR_2_0: u64 = 1_694_736_000;
+
+/// The key usages BR 2.0 §7.1.2.7.11 prohibits in a subscriber certificate that other rules do
+/// not already report (keyCertSign, cRLSign, keyEncipherment on an EC key have their own).
+fn prohibited_key_usage(c: &Ctx<'_>) -> Vec<&'static str> {
+    let Some(ku) = c.key_usage() else {
+        return Vec::new();
+    };
+    let ec = c.report.public_key.algorithm == "EC";
+    let rsa = c.report.public_key.algorithm == "RSA";
+    [
+        (ku.non_repudiation(), "nonRepudiation"),
+        (ku.encipher_only(), "encipherOnly"),
+        (ku.decipher_only(), "decipherOnly"),
+        (rsa && ku.key_agreement(), "keyAgreement on an RSA key"),
+        (
+            ec && ku.data_encipherment(),
+            "dataEncipherment on an EC key",
+        ),
+    ]
+    .into_iter()
+    .filter(|(set, _)| *set)
+    .map(|(_, name)| name)
+    .collect()
+}
