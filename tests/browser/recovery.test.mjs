@@ -13,8 +13,9 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 const glue = readFileSync(`${root}www/lib/certscope_core.js`, 'utf8');
-const trapping = glue.replace(/export function inspect\(input, options\) \{/,
-  'export function inspect(input, options) { if ((typeof input === "string" ? input : new TextDecoder().decode(input)).includes("TRAP-ME")) throw new WebAssembly.RuntimeError("unreachable");');
+// The served glue is minified (build.sh): `function inspect(input,options){`, exported apart.
+const trapping = glue.replace(/function inspect\(input, ?options\) ?\{/,
+  'function inspect(input, options) { if ((typeof input === "string" ? input : new TextDecoder().decode(input)).includes("TRAP-ME")) throw new WebAssembly.RuntimeError("unreachable");');
 
 async function withTrappingGlue(context) {
   assert.notEqual(trapping, glue, 'the glue no longer has the expected inspect()');
