@@ -21,9 +21,12 @@ fn any_name(c: &Ctx<'_>, bad: fn(&str) -> bool) -> Option<String> {
         .map(|n| format!("dNSName {n:?}"))
 }
 
+/// The first SAN dNSName, or common name that is not an IP address (an IP address in the common
+/// name is judged by the IP rules), that `bad` refuses.
 fn any_name_or_cn(c: &Ctx<'_>, bad: fn(&str) -> bool) -> Option<String> {
     c.subject_values("2.5.4.3")
         .into_iter()
+        .filter(|n| n.parse::<core::net::IpAddr>().is_err())
         .find(|n| bad(n))
         .map(|n| format!("commonName {n:?}"))
         .or_else(|| any_name(c, bad))

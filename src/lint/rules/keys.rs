@@ -44,8 +44,10 @@ fn pq_parameters(c: &Ctx<'_>) -> Option<String> {
     }
 }
 
+/// An RSA key whose modulus and exponent could be read (an undecodable key is reported as such,
+/// not judged as a key of 0 bits).
 fn rsa(c: &Ctx<'_>) -> bool {
-    c.report.public_key.algorithm == "RSA"
+    c.report.public_key.algorithm == "RSA" && c.report.public_key.bits.is_some()
 }
 
 fn bits(c: &Ctx<'_>) -> u32 {
@@ -73,7 +75,6 @@ const ALLOWED_SIGNATURES: &[&str] = &[
     "1.2.840.10045.4.3.2",
     "1.2.840.10045.4.3.3",
     "1.2.840.10045.4.3.4",
-    "1.3.101.112",
     "1.2.840.113549.1.1.5",
     "1.2.840.10045.4.1",
     "1.2.840.10040.4.3",
