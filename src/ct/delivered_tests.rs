@@ -174,3 +174,26 @@ fn delivered_lists_cross_to_the_module_as_text() {
     assert_eq!(read[0], (Source::Tls, tls));
     assert_eq!(read[1].0, Source::Ocsp);
 }
+
+#[test]
+fn at_most_sixteen_scts_are_checked_per_certificate() {
+    let at = known_logs();
+    let leaf = der::pem::decode_vec(&read("leaf.pem")).unwrap().1;
+    let list = read("tls-scts.bin");
+    // Nine copies of a two-SCT list: eighteen SCTs, two past the bound.
+    let delivered: Vec<super::Delivered<'_>> = (0..9)
+        .map(|_| super::Delivered {
+            source: Source::Tls,
+            list: &list,
+        })
+        .collect();
+    let ct = super::check(&leaf, None, 90 * 86_400, at, &delivered).unwrap();
+    assert_eq!(ct.scts.len(), 16);
+    assert!(ct.scts.iter().all(|s| s.signature == "verified"));
+    let f = ct
+        .findings
+        .iter()
+        .find(|f| f.id == "ct.too-many-scts")
+        .unwrap();
+    assert_eq!(f.evidence, "2 more not checked");
+}
