@@ -47,7 +47,8 @@ pub enum Source {
 }
 
 impl Source {
-    fn words(self) -> &'static str {
+    /// How it reached the client, in words ("sent in the TLS handshake").
+    pub fn words(self) -> &'static str {
         match self {
             Source::Embedded => "embedded in the certificate",
             Source::Tls => "sent in the TLS handshake",

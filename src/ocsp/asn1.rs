@@ -151,16 +151,23 @@ const NONCE: &str = "1.3.6.1.5.5.7.48.1.2";
 /// The nonce of a request's or response's extensions, hex. RFC 8954 makes the extension's
 /// value an OCTET STRING holding the nonce; some responders put the nonce there bare.
 pub(crate) fn nonce(extensions: Option<&Extensions>) -> Option<String> {
-    use der::Decode;
-    let value = extensions
+    let value = extension(extensions, NONCE)?;
+    Some(crate::hex::colon(inner_octets(value).unwrap_or(value)))
+}
+
+/// The value of the extension `oid` (dotted) among `extensions`.
+pub(crate) fn extension<'a>(extensions: Option<&'a Extensions>, oid: &str) -> Option<&'a [u8]> {
+    extensions
         .into_iter()
         .flatten()
-        .find(|e| e.extn_id.to_string() == NONCE)?
-        .extn_value
-        .as_bytes();
-    let nonce = match <&der::asn1::OctetStringRef>::from_der(value) {
-        Ok(inner) => inner.as_bytes(),
-        Err(_) => value,
-    };
-    Some(crate::hex::colon(nonce))
+        .find(|e| e.extn_id.to_string() == oid)
+        .map(|e| e.extn_value.as_bytes())
+}
+
+/// The contents of `value` read as a DER OCTET STRING.
+pub(crate) fn inner_octets(value: &[u8]) -> Option<&[u8]> {
+    use der::Decode;
+    <&der::asn1::OctetStringRef>::from_der(value)
+        .ok()
+        .map(|o| o.as_bytes())
 }

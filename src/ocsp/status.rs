@@ -54,15 +54,8 @@ const OCSP_SCTS: &str = "1.3.6.1.4.1.11129.2.4.5";
 /// around the TLS-encoded list, as in a certificate. Base64.
 fn scts(extensions: Option<&x509_cert::ext::Extensions>) -> Option<String> {
     use base64ct::Encoding;
-    use der::Decode;
-    let value = extensions
-        .into_iter()
-        .flatten()
-        .find(|e| e.extn_id.to_string() == OCSP_SCTS)?
-        .extn_value
-        .as_bytes();
-    let inner = <&der::asn1::OctetStringRef>::from_der(value).ok()?;
-    Some(base64ct::Base64::encode_string(inner.as_bytes()))
+    let list = super::asn1::inner_octets(super::asn1::extension(extensions, OCSP_SCTS)?)?;
+    Some(base64ct::Base64::encode_string(list))
 }
 
 /// The hashes a CertID may name its issuer with (RFC 6960 §4.1.1 allows any; these are the

@@ -2,7 +2,7 @@
 
 use core::fmt::Write as _;
 
-use crate::ct::{CtReport, Source};
+use crate::ct::CtReport;
 
 /// Each SCT (its log, when and how it was delivered, whether it verified) and the browsers'
 /// CT policies.
@@ -20,11 +20,7 @@ pub(super) fn section(out: &mut String, ct: &CtReport) {
             || format!("log {}", s.log_id),
             |l| format!("{} ({})", l.name, l.operator),
         );
-        let how = match s.source {
-            Source::Embedded => "in the certificate",
-            Source::Tls => "in the TLS handshake",
-            Source::Ocsp => "in an OCSP response",
-        };
+        let how = s.source.words();
         let detail = s
             .detail
             .as_deref()
