@@ -147,38 +147,41 @@ pub(crate) fn chrome(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVe
     }
 }
 
-/// Apple's policy: embedded SCTs from 2 (lifetime ≤ 180 days) or 3 logs once or currently
-/// approved, at least one approved at the time of check; or SCTs the server delivers (TLS or
-/// OCSP) from 2 logs approved at the time of check. Either way from at least two operators.
-/// Judged with Chrome's list (Apple's is not published in a package).
+/// Apple's policy (support.apple.com/103214): at least one SCT from an RFC 6962 log, and either
+/// two SCTs from logs approved at the time of check with one of them sent by the server (TLS or
+/// OCSP), or embedded SCTs from 2 (lifetime ≤ 180 days) or 3 logs once or currently approved,
+/// one approved at the time of check, at most 1 (≤ 180 days) or 2 counting per operator — which
+/// for those numbers means two operators. Judged with Chrome's list (Apple's is not published
+/// in a package).
 pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVerdict {
     let approved_now = |s: &Counted<'_>| s.log.retired_at.is_none_or(|r| at < r);
     let known: Vec<&Counted<'_>> = scts
         .iter()
         .filter(|s| s.log.state != LogState::Absent)
         .collect();
-    let delivered: Vec<&Counted<'_>> = known
+    let by_delivery = known.iter().any(|s| !s.embedded && approved_now(s));
+    let counted: Vec<&Counted<'_>> = known
         .iter()
         .copied()
-        .filter(|s| !s.embedded && approved_now(s))
+        .filter(|s| {
+            if by_delivery {
+                approved_now(s)
+            } else {
+                s.embedded && s.log.retired_at.is_none_or(|r| s.timestamp < r)
+            }
+        })
         .collect();
-    let embedded: Vec<&Counted<'_>> = known
-        .iter()
-        .copied()
-        .filter(|s| s.embedded && s.log.retired_at.is_none_or(|r| s.timestamp < r))
-        .collect();
-    let by_delivery = !delivered.is_empty();
-    let counted = if by_delivery { &delivered } else { &embedded };
     let mut operators: Vec<String> = counted.iter().map(|s| s.log.operator.clone()).collect();
     operators.sort();
     operators.dedup();
     let current = counted.iter().any(|s| approved_now(s));
+    let rfc6962 = known.iter().any(|s| s.log.api == "rfc6962");
     let required = if by_delivery || lifetime <= 180 * DAY {
         2
     } else {
         3
     };
-    let n = distinct(counted);
+    let n = distinct(&counted);
     let mut why = Vec::new();
     if counted.is_empty() {
         why.push(if scts.is_empty() {
@@ -189,7 +192,7 @@ pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVer
     } else {
         if n < required {
             let per = if by_delivery {
-                "for SCTs the server sends".to_owned()
+                "when one is sent by the server".to_owned()
             } else {
                 format!("for a lifetime of {} days", lifetime / DAY)
             };
@@ -198,11 +201,14 @@ pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVer
                 if n == 1 { "" } else { "s" },
             ));
         }
-        if operators.len() < 2 {
-            why.push("Apple asks for SCTs from at least two log operators".to_owned());
+        if !by_delivery && operators.len() < 2 {
+            why.push("Apple counts at most one embedded SCT per log operator up to 180 days, two beyond: the SCTs need two operators".to_owned());
         }
         if !current {
             why.push("none of the logs is approved at the time of check".to_owned());
+        }
+        if !rfc6962 {
+            why.push("none of the logs is an RFC 6962 log; Apple asks for at least one".to_owned());
         }
     }
     let compliant = why.is_empty();
@@ -297,7 +303,7 @@ mod tests {
     fn chrome_wants_one_rfc6962_log() {
         let (c, a) = verdicts(&["Sycamore2026h2", "Tuscolo2026h2"], 90, T);
         assert!(!c, "two static-ct-api logs");
-        assert!(a, "Apple's policy has no such rule");
+        assert!(!a, "Apple asks for one RFC 6962 log too");
         assert!(verdicts(&["Sycamore2026h2", "Nimbus2026"], 90, T).0);
     }
 
@@ -337,7 +343,7 @@ mod tests {
     }
 
     #[test]
-    fn delivered_scts_need_two_operators_and_a_current_log() {
+    fn delivered_scts_chrome_wants_two_operators_apple_two_current_logs() {
         let (argon_id, argon) = log("Argon2026h2");
         let (nimbus_id, nimbus) = log("Nimbus2026");
         let (xenon_id, xenon) = log("Xenon2026h2");
@@ -350,8 +356,9 @@ mod tests {
         // A certificate of 398 days with one embedded SCT: not enough embedded...
         let one = [sct(&argon_id, &argon, true)];
         assert!(!chrome(&one, 398 * DAY, AT).compliant);
+        assert!(!apple(&one, 398 * DAY, AT).compliant);
         // ...but with one more SCT sent in the handshake, from another operator, Chrome's
-        // option 1 holds whatever the lifetime; Apple counts delivered SCTs apart and wants two.
+        // option 1 holds whatever the lifetime, and so does Apple's (two current SCTs, one sent).
         let mixed = [
             sct(&argon_id, &argon, true),
             sct(&nimbus_id, &nimbus, false),
@@ -359,7 +366,9 @@ mod tests {
         let c = chrome(&mixed, 398 * DAY, AT);
         assert!(c.compliant, "{}", c.explanation);
         assert!(c.explanation.contains("the server sends"));
-        assert!(!apple(&mixed, 398 * DAY, AT).compliant);
+        assert!(apple(&mixed, 398 * DAY, AT).compliant);
+        // One SCT sent and nothing else: two are needed.
+        assert!(!apple(&[sct(&nimbus_id, &nimbus, false)], 90 * DAY, AT).compliant);
         let both = [
             sct(&argon_id, &argon, false),
             sct(&nimbus_id, &nimbus, false),
@@ -371,10 +380,11 @@ mod tests {
             ),
             (true, true)
         );
-        // Two delivered SCTs of one operator are not diverse.
+        // Two delivered SCTs of one operator: not diverse for Chrome; Apple's delivery rule
+        // names no operators.
         let google = [sct(&argon_id, &argon, false), sct(&xenon_id, &xenon, false)];
         assert!(!chrome(&google, 90 * DAY, AT).compliant);
-        assert!(!apple(&google, 90 * DAY, AT).compliant);
+        assert!(apple(&google, 90 * DAY, AT).compliant);
     }
 
     #[test]
