@@ -64,7 +64,7 @@ export function sourceIds(dir = new URL('src/', root), out = new Map()) {
   for (const name of readdirSync(dir).sort()) {
     const path = new URL(name, dir);
     if (statSync(path).isDirectory()) sourceIds(new URL(`${name}/`, dir), out);
-    else if (name.endsWith('.rs')) {
+    else if (name.endsWith('.rs') && !/(^|_)tests\.rs$/.test(name)) { // test modules name ids, they do not define them
       const text = readFileSync(path, 'utf8');
       for (const m of text.matchAll(new RegExp(`"((?:${PREFIXES})\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)*)"`, 'g'))) {
         if (!NOT_IDS.test(m[1]) && !out.has(m[1])) out.set(m[1], path.pathname.slice(root.pathname.length));
