@@ -118,13 +118,14 @@ fn main() {
         t.len()
     );
     if std::env::args().any(|a| a == "--catalog") {
-        println!("\n| rule id | level | zlint | source | what it checks |\n|---|---|---|---|---|");
+        println!("\n| rule id | level | zlint | pkilint | source | what it checks |\n|---|---|---|---|---|---|");
         for l in certscope::lint_catalog() {
             println!(
-                "| `{}` | {} | {} | {} | {} |",
+                "| `{}` | {} | {} | {} | {} | {} |",
                 l.id,
                 l.level,
                 l.zlint.map_or("—".to_owned(), |z| format!("`{z}`")),
+                l.pkilint.map_or("—".to_owned(), |p| format!("`{p}`")),
                 l.source,
                 l.title
             );

@@ -56,6 +56,10 @@ pub struct Finding {
     /// For certificate lints: the zlint lint that checks the same rule, e.g. `e_ext_san_missing`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub zlint: Option<&'static str>,
+    /// For certificate lints: the pkilint finding code for the same requirement, e.g.
+    /// `cabf.serverauth.subscriber.subject_altname_extension_absent`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkilint: Option<&'static str>,
     /// For header findings: the Mozilla HTTP Observatory result id it corresponds to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observatory: Option<&'static str>,

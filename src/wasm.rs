@@ -33,6 +33,8 @@ export interface Finding {
   hstsPreload?: string[];
   /** Certificate lints: the zlint lint that checks the same rule, e.g. "e_ext_san_missing". */
   zlint?: string;
+  /** Certificate lints: pkilint's finding code for the same requirement, e.g. "cabf.serverauth.subscriber.subject_altname_extension_absent". */
+  pkilint?: string;
   /** Header findings: the Mozilla HTTP Observatory result id. */
   observatory?: string;
   /** How to apply the fix: the header line and nginx / Apache / Caddy directives. */

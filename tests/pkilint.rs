@@ -22,7 +22,7 @@ fn agreement_with_pkilint() {
     let (table, rows, [compared, _]) = harness::compare(DATA);
     assert!(compared >= 1000, "only {compared} certificates compared");
     assert!(table.len() >= 15, "only {} pairs mapped", table.len());
-    for ((code, rule), [both, pk, cs, neither, _]) in &table {
+    for ((code, rule), [both, pk, cs, neither, _, _]) in &table {
         let n = both + pk + cs + neither;
         assert!(
             (both + neither) * 100 >= n * 95,
@@ -80,4 +80,34 @@ fn every_certificate_of_the_corpus_has_a_pkilint_result() {
         missing.len(),
         &missing[..missing.len().min(3)]
     );
+}
+
+/// Each rule's `pkilint` name (on its findings and in the catalogue) is a code of a `map.tsv`
+/// pair the rule is in, and every rule of `map.tsv` has one: the name users see is the one the
+/// agreement above was measured on.
+#[test]
+fn every_mapped_rule_names_its_pkilint_code() {
+    let pairs = harness::map(&format!("{DATA}/pkilint/map.tsv"));
+    let catalog = certscope::lint_catalog();
+    for rule in &catalog {
+        let Some(code) = rule.pkilint else { continue };
+        assert!(
+            pairs
+                .iter()
+                .any(|p| p.rule.split('|').any(|r| r == rule.id)
+                    && p.code.split('|').any(|c| c == code)),
+            "{} names {code}, which no map.tsv pair gives it",
+            rule.id
+        );
+    }
+    for pair in &pairs {
+        for id in pair.rule.split('|') {
+            let rule = catalog.iter().find(|r| r.id == id);
+            assert!(
+                rule.is_some_and(|r| r.pkilint.is_some()),
+                "{id} is paired with {} in map.tsv but names no pkilint code",
+                pair.code
+            );
+        }
+    }
 }

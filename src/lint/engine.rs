@@ -53,6 +53,8 @@ pub struct LintResult {
     pub id: &'static str,
     /// The corresponding zlint lint, when there is one.
     pub zlint: Option<&'static str>,
+    /// The pkilint finding code for the same requirement, when there is one.
+    pub pkilint: Option<&'static str>,
     /// The outcome.
     pub status: Status,
 }
@@ -306,6 +308,9 @@ pub(crate) fn findings(
             if existing.zlint.is_none() {
                 existing.zlint = l.zlint;
             }
+            if existing.pkilint.is_none() {
+                existing.pkilint = super::pkilint::code(l.id);
+            }
             continue;
         }
         let severity = match status {
@@ -323,6 +328,7 @@ pub(crate) fn findings(
             l.fix,
         );
         f.zlint = l.zlint;
+        f.pkilint = super::pkilint::code(l.id);
         findings.push(f);
     }
 }

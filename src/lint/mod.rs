@@ -7,6 +7,7 @@
 pub(crate) mod engine;
 mod keys;
 mod names;
+mod pkilint;
 pub(crate) mod references;
 mod rules;
 mod signature;
@@ -51,6 +52,7 @@ pub(crate) fn finding(
         csp_evaluator: None,
         hsts_preload: Vec::new(),
         zlint: None,
+        pkilint: None,
         observatory: None,
         snippets: None,
     }
@@ -80,6 +82,7 @@ pub(crate) fn results(
             catalog.get(i).map(|l| engine::LintResult {
                 id: l.id,
                 zlint: l.zlint,
+                pkilint: pkilint::code(l.id),
                 status,
             })
         })
@@ -93,6 +96,8 @@ pub struct LintInfo {
     pub id: &'static str,
     /// The zlint lint checking the same, when there is one.
     pub zlint: Option<&'static str>,
+    /// The pkilint finding code for the same requirement, when there is one.
+    pub pkilint: Option<&'static str>,
     /// "error", "warning" or "notice".
     pub level: &'static str,
     /// What it cites.
@@ -108,6 +113,7 @@ pub fn catalog() -> Vec<LintInfo> {
         .map(|l| LintInfo {
             id: l.id,
             zlint: l.zlint,
+            pkilint: pkilint::code(l.id),
             level: match l.level {
                 engine::Level::Error => "error",
                 engine::Level::Warn => "warning",

@@ -507,6 +507,9 @@ fn finding(out: &mut String, f: &Finding, indent: &str) {
     if let Some(z) = f.zlint {
         let _ = writeln!(out, "{indent}      zlint: {z}");
     }
+    if let Some(p) = f.pkilint {
+        let _ = writeln!(out, "{indent}      pkilint: {p}");
+    }
     if let Some(o) = f.observatory {
         let _ = writeln!(out, "{indent}      Observatory: {o}");
     }

@@ -8,7 +8,7 @@ Usage: python3 run.py CORPUS.txt OUT.json
   OUT.json:   {"pkilint": version, "certificates": {sha256: {"type": ..., "findings": {code: severity}}}}
               a certificate pkilint cannot decode gets {"error": message}
 """
-import base64, json, logging, sys, warnings
+import base64, json, logging, multiprocessing, sys, warnings
 from importlib.metadata import version
 
 from pkilint import loader, finding_filter
@@ -30,15 +30,18 @@ def lint(der, name):
     return {"type": kind.to_option_str, "findings": findings}
 
 
-logging.disable(logging.CRITICAL)  # validators that throw are logged by pkilint; not findings
-warnings.simplefilter("ignore")
-out = {}
-for line in open(sys.argv[1]):
-    if len(line.split()) != 2:
-        continue
+def one(line):
+    logging.disable(logging.CRITICAL)  # validators that throw are logged by pkilint; not findings
+    warnings.simplefilter("ignore")
     digest, b64 = line.split()
     try:
-        out[digest] = lint(base64.b64decode(b64), digest)
+        return digest, lint(base64.b64decode(b64), digest)
     except Exception as e:  # pkilint refuses what it cannot decode; recorded as such
-        out[digest] = {"error": f"{type(e).__name__}: {e}"[:200]}
-json.dump({"pkilint": version("pkilint"), "certificates": out}, open(sys.argv[2], "w"), indent=0, sort_keys=True)
+        return digest, {"error": f"{type(e).__name__}: {e}"[:200]}
+
+
+if __name__ == "__main__":
+    lines = [l for l in open(sys.argv[1]) if len(l.split()) == 2]
+    with multiprocessing.Pool() as pool:  # one process per core: pkilint is pure Python
+        out = dict(pool.imap(one, lines, chunksize=16))
+    json.dump({"pkilint": version("pkilint"), "certificates": out}, open(sys.argv[2], "w"), indent=0, sort_keys=True)

@@ -173,6 +173,7 @@ function snippets(s) {
 function interop(f) {
   const ids = [
     f.zlint ? `zlint: ${f.zlint}` : null,
+    f.pkilint ? `pkilint: ${f.pkilint}` : null,
     f.observatory ? `Observatory: ${f.observatory}` : null,
     f.cspEvaluator ? `${CSP_SOURCES[f.cspEvaluator.source] ?? 'CSP Evaluator'}: ${f.cspEvaluator.type} (${f.cspEvaluator.severity})` : null,
     f.hstsPreload?.length ? `Preload list: ${f.hstsPreload.join(', ')}` : null,

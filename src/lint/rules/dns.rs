@@ -33,7 +33,7 @@ fn any_name_or_cn(c: &Ctx<'_>, bad: fn(&str) -> bool) -> Option<String> {
 }
 
 fn labels(n: &str) -> impl Iterator<Item = &str> {
-    n.strip_suffix('.').unwrap_or(n).split('.')
+    n.split('.')
 }
 
 fn bad_char(n: &str) -> bool {
@@ -63,7 +63,7 @@ pub(super) const RULES: &[Lint] = &[
     rule("dns.bad-character", Some("e_dnsname_bad_character_in_label"), Error, BR_SAN, CABF_BR, |c| c.is_subscriber() && c.server_auth(),
         |c| any_name_or_cn(c, bad_char), "A SAN name has a character not allowed in host names", "Host names are letters, digits and hyphens (RFC 1034 preferred name syntax); anything else cannot be validated.", "Fix the name."),
     rule("dns.empty-label", Some("e_dnsname_empty_label"), Error, BR_SAN, CABF_BR, subscriber_dns,
-        |c| any_name_or_cn(c, |n| labels(n).any(str::is_empty)), "A SAN name has an empty label", "A name like \"a..example.com\" is not a valid host name.", "Fix the name."),
+        |c| any_name_or_cn(c, |n| labels(n).any(str::is_empty)), "A SAN name has an empty label", "A name like \"a..example.com\", or \"example.com.\" with a trailing dot, is not a valid host name in a certificate: RFC 5280 §4.2.1.6 requires RFC 1034's preferred name syntax, which has neither.", "Fix the name (without a trailing dot)."),
     rule("dns.label-too-long", Some("e_dnsname_label_too_long"), Error, BR_SAN, CABF_BR, subscriber_dns,
         |c| any_name_or_cn(c, |n| labels(n).any(|l| l.len() > 63)), "A SAN name has a label longer than 63 characters", "DNS labels are at most 63 characters.", "Fix the name."),
     Lint { same_as: Some("cert.bad-wildcard"), ..rule("dns.wildcard-only-left", Some("e_dnsname_wildcard_only_in_left_label"), Error, BR_SAN, CABF_BR, subscriber_dns,

@@ -67,6 +67,61 @@ fn modulus_odd(c: &Ctx<'_>) -> bool {
         .is_some_and(|b| b % 2 == 1)
 }
 
+/// SHA-1 signatures (RSA, ECDSA, DSA): the BR forbade them from 2016-01-01 (BR 1.3 §7.1.3).
+const SHA1_SIGNATURES: &[&str] = &[
+    "1.2.840.113549.1.1.5",
+    "1.2.840.10045.4.1",
+    "1.2.840.10040.4.3",
+];
+/// 2016-01-01.
+const SHA1_UNTIL: u64 = 1_451_606_400;
+/// DSA signatures: BR 2.0 (2023-09-15) §7.1.3.2 lists RSA and ECDSA only; BR 1.x §6.1.5 allowed DSA.
+const DSA_SIGNATURES: &[&str] = &["1.2.840.10040.4.3", "2.16.840.1.101.3.4.3.2"];
+/// 2023-09-15.
+const DSA_UNTIL: u64 = 1_694_736_000;
+/// 2023-09-15, BR 2.0.0.
+const BR_2_0: u64 = DSA_UNTIL;
+
+/// Whether the BR in force when the certificate was issued allowed its signature algorithm.
+fn signature_allowed(c: &Ctx<'_>, oid: &str) -> bool {
+    ALLOWED_SIGNATURES.contains(&oid)
+        && !(SHA1_SIGNATURES.contains(&oid) && c.not_before() >= SHA1_UNTIL)
+        && !(DSA_SIGNATURES.contains(&oid) && c.not_before() >= DSA_UNTIL)
+}
+
+/// RSASSA-PSS with SHA-256, -384 and -512 (MGF1 with the same hash, salt as long as the hash),
+/// byte for byte as BR §7.1.3.2.1 lists them: the only PSS encodings allowed.
+const PSS_ENCODINGS: [&str; 3] = [
+    "304106092a864886f70d01010a3034a00f300d06096086480165030402010500a11c301a06092a864886f70d010108300d06096086480165030402010500a203020120",
+    "304106092a864886f70d01010a3034a00f300d06096086480165030402020500a11c301a06092a864886f70d010108300d06096086480165030402020500a203020130",
+    "304106092a864886f70d01010a3034a00f300d06096086480165030402030500a11c301a06092a864886f70d010108300d06096086480165030402030500a203020140",
+];
+
+/// Why an AlgorithmIdentifier is not encoded as BR 2.0 §7.1.3.2 requires (PKCS#1 v1.5 with a
+/// NULL parameter, ECDSA and DSA without parameters, PSS as one of [`PSS_ENCODINGS`]).
+fn encoding_problem(alg: &spki::AlgorithmIdentifierOwned) -> Option<&'static str> {
+    let oid = alg.oid.to_string();
+    let null = alg
+        .parameters
+        .as_ref()
+        .is_some_and(|p| der::Tagged::tag(p) == der::Tag::Null && p.value().is_empty());
+    if oid == "1.2.840.113549.1.1.10" {
+        let der = der::Encode::to_der(alg).unwrap_or_default();
+        let hex: String = der.iter().map(|b| format!("{b:02x}")).collect();
+        return (!PSS_ENCODINGS.contains(&hex.as_str()))
+            .then_some("RSASSA-PSS parameters other than the three encodings BR §7.1.3.2.1 lists");
+    }
+    if oid.starts_with("1.2.840.113549.1.1.") && !null {
+        return Some("an RSA PKCS#1 v1.5 AlgorithmIdentifier without its NULL parameters");
+    }
+    if (oid.starts_with("1.2.840.10045.4.") || DSA_SIGNATURES.contains(&oid.as_str()))
+        && alg.parameters.is_some()
+    {
+        return Some("an ECDSA or DSA AlgorithmIdentifier with parameters, which must be absent");
+    }
+    None
+}
+
 const ALLOWED_SIGNATURES: &[&str] = &[
     "1.2.840.113549.1.1.11",
     "1.2.840.113549.1.1.12",
@@ -112,9 +167,17 @@ pub(super) const RULES: &[Lint] = &[
     rule("sig.not-allowed", Some("e_signature_algorithm_not_supported"), Error, BR_SIGNATURE, ALWAYS, |_| true,
         |c| {
             let oid = c.cert.signature_algorithm().oid.to_string();
-            fail(!ALLOWED_SIGNATURES.contains(&oid.as_str()), || format!("signature algorithm {oid}"))
+            fail(!signature_allowed(c, &oid), || format!("signature algorithm {oid}"))
         },
-        "Signature algorithm not allowed", "The certificate is signed with an algorithm outside the Baseline Requirements' list.", "Have it re-issued with SHA-256 or better."),
+        "Signature algorithm not allowed", "The certificate is signed with an algorithm outside the Baseline Requirements' list as it stood when the certificate was issued: BR §7.1.3.2 today allows RSA (PKCS#1 v1.5 and PSS with SHA-256, -384, -512) and ECDSA only; SHA-1 was forbidden from 2016-01-01 and DSA from BR 2.0 (2023-09-15).", "Have it re-issued with SHA-256 or better."),
+    rule("sig.encoding", None, Error, BR_SIGNATURE, BR_2_0, |_| true,
+        |c| {
+            let t = c.cert.tbs_certificate();
+            let bad = encoding_problem(c.cert.signature_algorithm()).map(|p| ("signatureAlgorithm", p))
+                .or_else(|| encoding_problem(t.signature()).map(|p| ("tbsCertificate.signature", p)));
+            fail(bad.is_some(), || bad.map(|(field, p)| format!("{field}: {p}")).unwrap_or_default())
+        },
+        "Signature algorithm encoded otherwise than the Baseline Requirements allow", "BR §7.1.3.2 (BR 2.0, certificates issued from 2023-09-15) allows each signature algorithm in exactly one encoding: RSA PKCS#1 v1.5 with NULL parameters, ECDSA without parameters, and RSASSA-PSS only as three byte-exact parameter sets (SHA-256, -384 or -512, MGF1 with the same hash, a salt as long as the hash). Other encodings are valid ASN.1 but some verifiers refuse them.", "Re-issue with the CA software's standard encoding of the algorithm."),
     rule("sig.outer-inner-mismatch", Some("e_cert_sig_alg_not_match_tbs_sig_alg"), Error, RFC5280_SIGNATURE, ALWAYS, |_| true,
         |c| fail(c.cert.signature_algorithm() != c.cert.tbs_certificate().signature(), || "signatureAlgorithm differs from tbsCertificate.signature".into()),
         "The two signature algorithm fields disagree", "RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal the signature field inside the signed part; a mismatch suggests tampering.", "Re-issue."),

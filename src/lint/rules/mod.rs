@@ -3,6 +3,7 @@
 
 mod content;
 mod dns;
+mod ev;
 mod extensions;
 mod keys;
 mod profile;
@@ -21,6 +22,7 @@ pub(crate) fn catalog() -> Vec<&'static Lint> {
         .chain(validity::RULES)
         .chain(content::RULES)
         .chain(content::TLD_RULES)
+        .chain(ev::RULES)
         .collect()
 }
 

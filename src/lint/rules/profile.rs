@@ -73,12 +73,13 @@ pub(super) const RULES: &[Lint] = &[
     rule("br.sub-crl-sign", Some("e_sub_cert_key_usage_crl_sign_bit_set"), Error, PROFILE, ALWAYS, |c| c.is_subscriber() && c.ext(KU).is_some(),
         |c| fail(c.key_usage().is_some_and(|k| k.crl_sign()), || "cRLSign in a subscriber certificate".into()),
         "cRLSign in a subscriber certificate", "An end-entity certificate must not be able to sign CRLs.", "Remove cRLSign."),
-    rule("br.sub-ku-prohibited", None, Error, PROFILE, BR_2_0, |c| c.is_server() && c.ext(KU).is_some(),
+    rule("br.sub-ku-prohibited", None, Error, PROFILE, BR_2_0,
+        |c| c.is_server() && c.ext(KU).is_some() && matches!(c.report.public_key.algorithm.as_str(), "RSA" | "EC"),
         |c| {
             let bad = prohibited_key_usage(c);
             fail(!bad.is_empty(), || format!("keyUsage {}", bad.join(", ")))
         },
-        "A key usage the Baseline Requirements forbid in a TLS certificate", "Since BR 2.0 (certificates issued from 2023-09-15) a subscriber certificate's key usage may hold digitalSignature, keyEncipherment (RSA keys) and keyAgreement (EC keys) only: nonRepudiation, encipherOnly and decipherOnly are prohibited, and so are keyAgreement on an RSA key and dataEncipherment on an EC key.", "Re-issue with keyUsage=critical,digitalSignature (and keyEncipherment for an RSA key)."),
+        "A key usage the Baseline Requirements forbid in a TLS certificate", "Since BR 2.0 (certificates issued from 2023-09-15) a subscriber certificate's key usage may hold digitalSignature, keyEncipherment (RSA keys) and keyAgreement (EC keys) only: nonRepudiation, encipherOnly and decipherOnly are prohibited, and so are keyAgreement on an RSA key and dataEncipherment on an EC key. (BR §7.1.2.7.11 has a table for RSA and for ECDSA keys only; other keys, which the BR do not allow at all, are not judged here.)", "Re-issue with keyUsage=critical,digitalSignature (and keyEncipherment for an RSA key)."),
     Lint { same_as: None, ..rule("br.sub-eku-missing", Some("e_sub_cert_eku_missing"), Error, PROFILE, CABF_BR, |c| c.is_subscriber(),
         |c| fail(c.ext(EKU).is_none(), || "no extendedKeyUsage".into()),
         "No extended key usage", "Subscriber certificates MUST list their extended key usages (serverAuth for a web server). Without EKU the key may be used for anything, which the Baseline Requirements forbid for publicly trusted certificates.", "Re-issue with extendedKeyUsage=serverAuth.") },
