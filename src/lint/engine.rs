@@ -68,6 +68,7 @@ pub(crate) struct Ctx<'a> {
     ekus: Option<Vec<String>>,
     san: Option<Vec<GeneralName>>,
     ku: Option<x509_cert::ext::pkix::KeyUsage>,
+    policies: Vec<String>,
 }
 
 /// A rule.
@@ -107,9 +108,11 @@ impl<'a> Ctx<'a> {
             ekus: None,
             san: None,
             ku: None,
+            policies: Vec::new(),
         };
         let value = |oid: &str| c.ext(oid).map(|e| e.extn_value.as_bytes().to_vec());
         let (bc, eku, san, ku) = (value(BC), value(EKU), value(SAN), value(KU));
+        let cp = value(CP);
         c.bc = bc.and_then(|b| x509_cert::ext::pkix::BasicConstraints::from_der(&b).ok());
         c.ekus = eku.map(|b| {
             x509_cert::ext::pkix::ExtendedKeyUsage::from_der(&b)
@@ -122,6 +125,14 @@ impl<'a> Ctx<'a> {
                 .unwrap_or_default()
         });
         c.ku = ku.and_then(|b| x509_cert::ext::pkix::KeyUsage::from_der(&b).ok());
+        c.policies = cp
+            .and_then(|b| x509_cert::ext::pkix::CertificatePolicies::from_der(&b).ok())
+            .map(|p| {
+                p.0.iter()
+                    .map(|i| i.policy_identifier.to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         c
     }
 }
@@ -182,19 +193,14 @@ impl Ctx<'_> {
         let eku = self
             .ekus()
             .is_none_or(|k| k.is_empty() || k.iter().any(|o| o == SERVER_AUTH || o == ANY_EKU));
-        let policy = self.ext(CP).is_some_and(|e| {
-            <x509_cert::ext::pkix::CertificatePolicies as Decode>::from_der(e.extn_value.as_bytes())
-                .is_ok_and(|p| {
-                    p.0.iter().any(|i| {
-                        [
-                            "2.23.140.1.2.1",
-                            "2.23.140.1.2.2",
-                            "2.23.140.1.2.3",
-                            "2.23.140.1.1",
-                        ]
-                        .contains(&i.policy_identifier.to_string().as_str())
-                    })
-                })
+        let policy = self.policies.iter().any(|p| {
+            [
+                "2.23.140.1.2.1",
+                "2.23.140.1.2.2",
+                "2.23.140.1.2.3",
+                "2.23.140.1.1",
+            ]
+            .contains(&p.as_str())
         });
         eku || policy
     }
@@ -214,6 +220,11 @@ impl Ctx<'_> {
     }
     pub(crate) fn is_server(&self) -> bool {
         self.is_subscriber() && self.server_auth()
+    }
+    /// The certificate policy identifiers, dotted (none when the extension is absent or does
+    /// not decode).
+    pub(crate) fn policies(&self) -> &[String] {
+        &self.policies
     }
     pub(crate) fn key_usage(&self) -> Option<x509_cert::ext::pkix::KeyUsage> {
         self.ku

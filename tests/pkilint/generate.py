@@ -11,8 +11,8 @@ key=p256 sig=sha256 san=wildcard ...`), so a disagreement names its profile. The
 - kind: TLS subscriber certificates (most), subordinate CAs, roots, and client, S/MIME and
   code-signing leaves;
 - key: RSA 1024/2048/3072/4096 and an odd 2056, ECDSA P-256/P-384/P-521 and secp256k1, Ed25519,
-  Ed448, DSA 2048; the issuing CA is RSA 2048, RSA 4096, P-256 or P-384, signing with SHA-1,
-  SHA-256, SHA-384 or SHA-512, PKCS#1 v1.5 or PSS;
+  Ed448, DSA 2048; the issuing CA is RSA 2048, RSA 4096, P-256 or P-384, signing with SHA-256,
+  SHA-384 or SHA-512, PKCS#1 v1.5 or PSS (SHA-1, MD5, SHA-224 and SHA-3 come from OpenSSL);
 - SAN shapes (one name, several, wildcard, IP addresses, e-mail, URI, internal names, upper
   case, underscore, IDN, none at all, an empty SAN), the common name (in the SAN, not in it,
   absent, too long) and its string type (PrintableString, UTF8String, BMPString,
@@ -27,7 +27,7 @@ key=p256 sig=sha256 san=wildcard ...`), so a disagreement names its profile. The
 - serial numbers (one byte, 8 bytes, 20 bytes, 21 bytes with a leading zero), basic
   constraints shapes and key identifiers.
 """
-import datetime, ipaddress, itertools, sys
+import datetime, ipaddress, sys
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
@@ -105,8 +105,7 @@ def name(cn, cn_kind, country, org=True, ev=None):
                "teletex": x509.name._ASN1Type.T61String}.get(cn_kind, x509.name._ASN1Type.UTF8String)
         if tag == x509.name._ASN1Type.PrintableString and any(c in cn for c in "*_@"):
             tag = x509.name._ASN1Type.UTF8String
-        attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, cn, tag, ) if len(cn) <= 64 else
-                     x509.NameAttribute(NameOID.COMMON_NAME, cn, tag, _validate=False))
+        attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, cn, tag, _validate=len(cn) <= 64))
     return x509.Name(attrs)
 
 
@@ -155,7 +154,8 @@ def policy_ext(shape):
     if shape == "ov-notice":
         qualifiers = [x509.UserNotice(None, "Generated for certscope's lint corpus")]
     infos = [x509.PolicyInformation(ObjectIdentifier(o), qualifiers) for o in oids]
-    infos.append(x509.PolicyInformation(ObjectIdentifier("1.3.6.1.4.1.99999.1"), None)) if shape == "ev" else None
+    if shape == "ev":  # a CA's own EV policy beside the CA/B Forum's
+        infos.append(x509.PolicyInformation(ObjectIdentifier("1.3.6.1.4.1.99999.1"), None))
     return x509.CertificatePolicies(infos)
 
 
@@ -232,7 +232,7 @@ def build(builder, issuer_kind, hash_name):
     alg, pad = sign_args(hash_name, issuer_kind)
     try:
         return builder.sign(key(issuer_kind), alg, rsa_padding=pad) if pad else builder.sign(key(issuer_kind), alg)
-    except Exception:  # cryptography refuses some pairs (DSA with SHA-512): fall back to SHA-256
+    except Exception:  # a key/hash pair this cryptography refuses: SHA-256 instead (the label says what was used)
         return builder.sign(key(issuer_kind), hashes.SHA256())
 
 
@@ -314,7 +314,7 @@ for i in range(N):
 
     pub = key(subject_key).public_key()
     if kind in ("sub-ca", "root"):
-        signer, (iname, iserial) = (subject_key, (None, None)) if kind == "root" else (issuer, roots[issuer])
+        iname, iserial = (None, None) if kind == "root" else roots[issuer]
         cn = f"certscope corpus CA {i}"
         sname = name(cn, cn_kind if cn_kind in ("printable", "utf8", "bmp") else "utf8", country if country != "none" else "US")
         if kind == "root":

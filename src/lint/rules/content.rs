@@ -65,19 +65,6 @@ fn serial(c: &Ctx<'_>) -> Vec<u8> {
     c.cert.tbs_certificate().serial_number().as_bytes().to_vec()
 }
 
-fn policies(c: &Ctx<'_>) -> Vec<String> {
-    c.ext(CP)
-        .and_then(|e| {
-            x509_cert::ext::pkix::CertificatePolicies::from_der(e.extn_value.as_bytes()).ok()
-        })
-        .map(|p| {
-            p.0.iter()
-                .map(|i| i.policy_identifier.to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn aia_methods(c: &Ctx<'_>) -> Vec<String> {
     c.ext(AIA)
         .and_then(|e| {
@@ -201,13 +188,13 @@ pub(super) const RULES: &[Lint] = &[
         "A reserved IP address in the common name", "Publicly trusted certificates must not name private or reserved IP addresses.", "Use a private CA for internal addresses."),
     rule("policy.duplicate", Some("e_ext_cert_policy_duplicate"), Error, EXT, ALWAYS, |c| c.ext(CP).is_some(),
         |c| {
-            let p = policies(c);
+            let p = c.policies();
             let dup = p.iter().enumerate().any(|(i, x)| p.iter().skip(i.saturating_add(1)).any(|y| y == x));
             fail(dup, || "a policy OID appears twice".into())
         },
         "A certificate policy appears twice", "RFC 5280 §4.2.1.4: a policy OID MUST NOT appear more than once.", "Re-issue with each policy once."),
     rule("policy.no-cabf-oid", None, Notice, POLICY, CABF_BR, |c| c.is_server() && c.ext(CP).is_some(),
-        |c| fail(!policies(c).iter().any(|p| p.starts_with("2.23.140.1.")), || policies(c).join(", ")),
+        |c| fail(!c.policies().iter().any(|p| p.starts_with("2.23.140.1.")), || c.policies().join(", ")),
         "No CA/Browser Forum policy OID", "Publicly trusted TLS certificates must assert one of the CA/Browser Forum's reserved policy OIDs (2.23.140.1.2.1 DV, .2.2 OV, .2.3 IV, .1 EV) so clients know how the CA validated it. Certificates from a private CA need not.", "If this should be a public certificate, ask the CA; a private CA can ignore this."),
     rule("revocation.none", None, Notice, REVOCATION, CABF_BR, |c| c.is_server(),
         |c| fail(c.ext(CDP).is_none() && !aia_methods(c).iter().any(|m| m == "1.3.6.1.5.5.7.48.1"), || "no CRL distribution point and no OCSP URL".into()),

@@ -6,7 +6,7 @@
 use x509_cert::ext::pkix::name::GeneralName;
 
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS, CP};
+use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS};
 use crate::Reference;
 
 const EV_SUBJECT: Reference = Reference {
@@ -70,15 +70,9 @@ const EV_POLICIES: &[&str] = &[
 /// An EV subscriber certificate (zlint's `IsEV` and `IsSubscriberCert`).
 pub(crate) fn is_ev(c: &Ctx<'_>) -> bool {
     c.is_subscriber()
-        && c.ext(CP).is_some_and(|e| {
-            <x509_cert::ext::pkix::CertificatePolicies as der::Decode>::from_der(
-                e.extn_value.as_bytes(),
-            )
-            .is_ok_and(|p| {
-                p.0.iter()
-                    .any(|i| EV_POLICIES.contains(&i.policy_identifier.to_string().as_str()))
-            })
-        })
+        && c.policies()
+            .iter()
+            .any(|p| EV_POLICIES.contains(&p.as_str()))
 }
 
 fn missing(c: &Ctx<'_>, oid: &str, name: &str) -> Option<String> {
