@@ -8,14 +8,17 @@ pub const MAX_TAGS: usize = 512;
 
 /// Whether `text` looks like it holds HTML markup that sets policies or loads scripts.
 pub(crate) fn present(text: &str) -> bool {
-    const MARKS: &[&str] = &["<meta", "<script", "<!doctype html", "<html", "<head"];
-    let lower = text.get(..text.len().min(4 * 1024 * 1024)).unwrap_or(text);
-    // A quick, allocation-free, case-insensitive search.
-    MARKS.iter().any(|m| {
-        lower
-            .as_bytes()
-            .windows(m.len())
-            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+    const MARKS: &[&[u8]] = &[b"<meta", b"<script", b"<!doctype html", b"<html", b"<head"];
+    let text = text.get(..text.len().min(4 * 1024 * 1024)).unwrap_or(text);
+    // Allocation-free and case-insensitive; every mark starts with '<', so only the places
+    // after one are compared.
+    let bytes = text.as_bytes();
+    text.match_indices('<').any(|(at, _)| {
+        let rest = bytes.get(at..).unwrap_or_default();
+        MARKS.iter().any(|m| {
+            rest.get(..m.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(m))
+        })
     })
 }
 
@@ -157,6 +160,32 @@ impl HtmlFacts {
             pages,
             domains,
             suffix_list: text(&v, "suffixList").unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::present;
+
+    #[test]
+    fn markup_is_noticed_in_any_case_and_only_after_a_tag_opens() {
+        for text in [
+            "<!DOCTYPE html><p>",
+            "x\n<META http-equiv=x>",
+            "<Script src=a.js>",
+            "a < b <head>",
+        ] {
+            assert!(present(text), "{text}");
+        }
+        for text in [
+            "-----BEGIN CERTIFICATE-----",
+            "meta script html",
+            "a < b",
+            "<",
+            "<scrip",
+        ] {
+            assert!(!present(text), "{text}");
         }
     }
 }

@@ -229,8 +229,8 @@ impl Ctx<'_> {
     pub(crate) fn key_usage(&self) -> Option<x509_cert::ext::pkix::KeyUsage> {
         self.ku
     }
-    pub(crate) fn san(&self) -> Option<Vec<GeneralName>> {
-        self.san.clone()
+    pub(crate) fn san(&self) -> Option<&[GeneralName]> {
+        self.san.as_deref()
     }
     pub(crate) fn dns_names(&self) -> Vec<String> {
         self.san()

@@ -166,10 +166,12 @@ pub(super) const RULES: &[Lint] = &[
         "Post-quantum algorithm identifier with parameters", "RFC 9881 §2 (ML-DSA), RFC 9909 §3 (SLH-DSA), RFC 9935 §3 (ML-KEM) and the composite ML-DSA draft (§6): the AlgorithmIdentifier of these keys and signatures MUST omit its parameters; verifiers refuse the certificate otherwise.", "Re-issue with the parameters absent (the CA's encoder adds a NULL it must not)."),
     rule("sig.not-allowed", Some("e_signature_algorithm_not_supported"), Error, BR_SIGNATURE, ALWAYS, |_| true,
         |c| {
-            let oid = c.cert.signature_algorithm().oid.to_string();
-            fail(!signature_allowed(c, &oid), || format!("signature algorithm {oid}"))
+            // BR §7.1.3.2 binds both fields, as sig.encoding checks both.
+            let fields = [("signatureAlgorithm", c.cert.signature_algorithm()), ("tbsCertificate.signature", c.cert.tbs_certificate().signature())];
+            let bad = fields.iter().map(|(field, alg)| (field, alg.oid.to_string())).find(|(_, oid)| !signature_allowed(c, oid));
+            fail(bad.is_some(), || bad.map(|(field, oid)| format!("{field}: {oid}")).unwrap_or_default())
         },
-        "Signature algorithm not allowed", "The certificate is signed with an algorithm outside the Baseline Requirements' list as it stood when the certificate was issued: BR §7.1.3.2 today allows RSA (PKCS#1 v1.5 and PSS with SHA-256, -384, -512) and ECDSA only; SHA-1 was forbidden from 2016-01-01 and DSA from BR 2.0 (2023-09-15).", "Have it re-issued with SHA-256 or better."),
+        "Signature algorithm not allowed", "The certificate is signed with an algorithm outside the Baseline Requirements' list as it stood when the certificate was issued: BR §7.1.3.2 today allows RSA (PKCS#1 v1.5 and PSS with SHA-256, -384, -512) and ECDSA only, in both signatureAlgorithm and the TBSCertificate's signature field; SHA-1 was forbidden from 2016-01-01 and DSA from BR 2.0 (2023-09-15).", "Have it re-issued with SHA-256 or better."),
     rule("sig.encoding", None, Error, BR_SIGNATURE, BR_2_0, |_| true,
         |c| {
             let t = c.cert.tbs_certificate();
