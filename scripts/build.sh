@@ -43,11 +43,12 @@ done
 cp www/lib/engine.js pkg/node/certscope.js
 # One registry of loaded modules, whichever build the core comes from.
 printf "export * from '../services.js';\n" > pkg/node/services.js
+printf "export * from '../platform.js';\n" > pkg/node/platform.js
 
 cp target/modules/core/certscope_core.d.ts target/modules/core/certscope_core_bg.wasm.d.ts target/modules/core/package.json target/modules/core/README.md pkg/
 cp www/lib/engine.js pkg/certscope.js
 cp www/lib/engine.d.ts pkg/certscope.d.ts
-cp www/lib/services.js pkg/
+cp www/lib/services.js www/lib/platform.js pkg/
 
 # The page and the element import the engine as ./certscope.js from www/lib/; the package ships
 # the element and renderer beside it, so the same relative imports work in both.

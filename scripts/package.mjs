@@ -42,7 +42,7 @@ const manifest = {
     './package.json': './package.json',
   },
   files: [
-    'certscope.js', 'certscope.d.ts', 'services.js',
+    'certscope.js', 'certscope.d.ts', 'services.js', 'platform.js',
     'certscope_core.js', 'certscope_core.d.ts', 'certscope_core_bg.wasm', 'certscope_core_bg.wasm.d.ts',
     'certscope_verify.js', 'certscope_verify_bg.wasm', 'certscope_http.js', 'certscope_http_bg.wasm',
     'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm', 'certscope_documents.js', 'certscope_documents_bg.wasm',

@@ -45,7 +45,7 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
     'node/certscope_documents_bg.wasm', 'node/certscope_dsa.js', 'node/certscope_dsa_bg.wasm', 'node/certscope_html.js', 'node/certscope_html_bg.wasm', 'node/certscope_http.js', 'node/certscope_http_bg.wasm',
     'node/certscope_ocsp.js', 'node/certscope_ocsp_bg.wasm', 'node/certscope_pkcs12.js', 'node/certscope_pkcs12_bg.wasm', 'node/certscope_policy.js', 'node/certscope_policy_bg.wasm', 'node/certscope_pqc.js', 'node/certscope_pqc_bg.wasm', 'node/certscope_psl.js', 'node/certscope_psl_bg.wasm', 'node/certscope_revocation.js', 'node/certscope_revocation_bg.wasm', 'node/certscope_ssh.js',
     'node/certscope_ssh_bg.wasm', 'node/certscope_verify.js', 'node/certscope_verify_bg.wasm',
-    'node/services.js', 'package.json', 'render-capture.js', 'render-ct.js', 'render-dns.js', 'render-document.js', 'render-files.js',
+    'node/platform.js', 'node/services.js', 'package.json', 'platform.js', 'render-capture.js', 'render-ct.js', 'render-dns.js', 'render-document.js', 'render-files.js',
     'render-fix.js', 'render-http.js', 'render-ocsp.js', 'render-policy.js', 'render.js', 'report-style.js', 'services.js',
   ]);
 });

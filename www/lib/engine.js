@@ -128,7 +128,7 @@ export async function inspect(input, options = {}) {
   if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
   if (report.chains.length > 0 && loaded('verify')) {
     addFixes(report, await load('verify'));
-    if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST) || delivered(report, c.leaf))) addCt(report, await load('ct'));
+    if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST) || delivered(report, c.leaf))) await addCt(report, await load('ct'));
   }
   // SAML and JWK documents and OpenSSH keys are described by their own module.
   for (const capability of ['documents', 'ssh']) {
@@ -172,7 +172,7 @@ async function inspectCapture(input, options) {
     report.connections.push(...read.connections);
     for (const c of read.capture.connections) c.connection += offset;
     report.captures = [read.capture];
-    if (loaded('verify') && read.capture.connections.some((c) => c.scts)) addCt(report, await load('ct'));
+    if (loaded('verify') && read.capture.connections.some((c) => c.scts)) await addCt(report, await load('ct'));
   }
   return report;
 }
@@ -244,7 +244,12 @@ function addFixes(report, verify) {
 const SCT_LIST = '1.3.6.1.4.1.11129.2.4.2';
 
 /** Base64 to bytes. */
-const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+function bytes(b64) {
+  const text = atob(b64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) out[i] = text.charCodeAt(i);
+  return out;
+}
 
 /** The SCT lists sent for certificate `leaf` in captured handshakes and OCSP responses, as src/inspect/ct.rs gathers them. */
 function delivered(report, leaf) {
@@ -257,14 +262,15 @@ function delivered(report, leaf) {
  * does: the end entity's DER and lifetime, the key hash of the pasted certificate after it on
  * the browser path, the SCT lists sent beside it.
  */
-function addCt(report, ct) {
+async function addCt(report, ct) {
+  const { platformSignatures } = await import('./platform.js');
   const at = Date.parse(report.evaluatedAt) / 1000;
   for (const chain of report.chains) {
     const leaf = report.certificates[chain.leaf];
     const issuer = report.certificates[chain.browser.path[1]?.certificate ?? -1];
     const der = bytes(leaf.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''));
     const lifetime = (Date.parse(leaf.validity.notAfter) - Date.parse(leaf.validity.notBefore)) / 1000;
-    const checked = ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at, delivered(report, chain.leaf));
+    const checked = await platformSignatures(() => ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at, delivered(report, chain.leaf)));
     if (checked) chain.ct = checked;
   }
 }

@@ -16,11 +16,21 @@ export function loaded(capability) {
   return modules[capability] !== undefined;
 }
 
+let platform = null;
+
+/** While `answer` is set (platform.js), it answers the signatures it knows first. */
+export function answerFirst(answer) {
+  platform = answer;
+}
+
 /**
  * ML-DSA signatures go to the pqc module and DSA ones to the dsa module (once loaded), each
- * answering `A…` for any other algorithm; the rest to the verify module.
+ * answering `A…` for any other algorithm; the rest to the verify module. A signature the
+ * platform checks (platform.js) is answered from that check.
  */
 export function verifySignature(message, alg, signature, spki) {
+  const known = platform?.(message, alg, signature, spki);
+  if (known !== undefined) return known;
   for (const capability of ['pqc', 'dsa']) {
     const answer = modules[capability]?.verifySignature(message, alg, signature, spki);
     if (answer !== undefined && !answer.startsWith('A')) return answer;
@@ -61,3 +71,4 @@ export function publicSuffix(domain) {
 export function checkRevocation(input) {
   return modules.revocation?.checkRevocation(input);
 }
+
