@@ -2,8 +2,9 @@
 //!
 //! Chrome: <https://googlechrome.github.io/CertificateTransparency/ct_policy.html>, as
 //! `ChromeCTPolicyEnforcer::CheckCTPolicyCompliance` applies it. Apple:
-//! <https://support.apple.com/en-us/103214>. Apple's own log list ships in no package; its
-//! policy is judged here against Chrome's list, which says so in the explanation.
+//! <https://support.apple.com/en-us/103214>. Apple's policy is judged here against Chrome's
+//! list, which says so in the explanation; Apple's own list is not embedded (the README's CT
+//! section says why).
 
 use super::logs::{CtLog, LogState};
 use serde::Serialize;
@@ -151,8 +152,7 @@ pub(crate) fn chrome(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVe
 /// two SCTs from logs approved at the time of check with one of them sent by the server (TLS or
 /// OCSP), or embedded SCTs from 2 (lifetime ≤ 180 days) or 3 logs once or currently approved,
 /// one approved at the time of check, at most 1 (≤ 180 days) or 2 counting per operator — which
-/// for those numbers means two operators. Judged with Chrome's list (Apple's is not published
-/// in a package).
+/// for those numbers means two operators. Judged with Chrome's list, not Apple's own.
 pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVerdict {
     let approved_now = |s: &Counted<'_>| s.log.retired_at.is_none_or(|r| at < r);
     let known: Vec<&Counted<'_>> = scts
@@ -212,7 +212,7 @@ pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVer
         }
     }
     let compliant = why.is_empty();
-    why.push("judged with Chrome's log list: Apple's own list is not shipped in any package certscope can embed".to_owned());
+    why.push("judged with Chrome's log list, not Apple's own".to_owned());
     CtPolicyVerdict {
         compliant,
         required,
