@@ -3,7 +3,7 @@
 // With --ct: *.peg.a2z.com's real 2021 chain (tests/data/ct/peg.a2z.com-chain.pem: leaf,
 // DigiCert Global CA G2, DigiCert Global Root G2), whose leaf carries three SCTs: the same,
 // plus the ct module rebuilding the precertificate and verifying the three SCTs (their ECDSA
-// P-256 signatures through WebCrypto, www/lib/services.js). With --chromium: the same, run by
+// P-256 signatures through WebCrypto in the web engine, www/lib/platform.js). With --chromium: the same, run by
 // the page's engine (www/lib, the browser build) in headless Chromium from the local server.
 //
 //   node bench/chain.mjs [--runs 500] [--browser-build] [--ct] [--chromium]
@@ -25,10 +25,12 @@ if (chromium) {
   const browser = await launch();
   const page = await browser.newPage();
   await page.goto(server.origin);
-  const times = await page.evaluate(async ({ chain, anchor, options, runs }) => {
+  const times = await page.evaluate(async ({ chain, anchor, options, runs, ct }) => {
     const { inspect } = await import('/lib/certscope.js');
     const opts = { ...options, ...(anchor ? { roots: anchor } : {}) };
     const first = await inspect(chain, opts);
+    const scts = first.chains[0]?.ct?.scts.map((s) => s.signature).join(' ');
+    if (ct && scts !== 'verified verified verified') throw new Error(`SCTs not verified: ${scts}`);
     if (!first.chains[0]?.browser.trusted) throw new Error(`chain not trusted: ${first.chains[0]?.browser.summary}`);
     for (let i = 0; i < 20; i++) await inspect(chain, opts);
     const out = [];
@@ -38,7 +40,7 @@ if (chromium) {
       out.push(performance.now() - t);
     }
     return out;
-  }, { chain: chain.toString(), anchor: ct ? null : anchor.toString(), options: ct ? options : { ...options, roots: undefined }, runs });
+  }, { chain: chain.toString(), anchor: ct ? null : anchor.toString(), options: ct ? options : { ...options, roots: undefined }, runs, ct });
   const version = browser.version();
   await browser.close();
   server.close();

@@ -111,8 +111,7 @@ impl<'a> Ctx<'a> {
             policies: Vec::new(),
         };
         let value = |oid: &str| c.ext(oid).map(|e| e.extn_value.as_bytes().to_vec());
-        let (bc, eku, san, ku) = (value(BC), value(EKU), value(SAN), value(KU));
-        let cp = value(CP);
+        let (bc, eku, san, ku, cp) = (value(BC), value(EKU), value(SAN), value(KU), value(CP));
         c.bc = bc.and_then(|b| x509_cert::ext::pkix::BasicConstraints::from_der(&b).ok());
         c.ekus = eku.map(|b| {
             x509_cert::ext::pkix::ExtendedKeyUsage::from_der(&b)

@@ -65,12 +65,12 @@ export async function platformSignatures(run) {
 
 /** What `verifySignature` (services.js) answers while a step runs: collected, or checked. */
 function answer(message, alg, signature, spki) {
-  const key = p256Key(alg, signature, spki);
-  if (!key) return undefined;
-  const known = checked.get(key);
+  const p256 = p256Check(alg, signature, spki);
+  if (!p256) return undefined;
+  const known = checked.get(p256.key);
   if (known && sameBytes(known.message, message)) return known.answer;
   if (!collected) return undefined;
-  collected.push({ key, message: message.slice(), spki: spki.slice(), raw: rawSignature(signature) });
+  collected.push({ ...p256, message: message.slice(), spki: spki.slice() });
   return 'U';
 }
 
@@ -91,11 +91,11 @@ const ECDSA_SHA256 = Uint8Array.of(0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xc
 /** SubjectPublicKeyInfo of an uncompressed P-256 point, up to the point (RFC 5480 §2). */
 const P256_SPKI = Uint8Array.of(0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00, 0x04);
 
-/** The cache key of a signature the platform can check, or null. */
-function p256Key(alg, signature, spki) {
+/** A signature the platform can check: its cache key and r ‖ s; null for any other. */
+function p256Check(alg, signature, spki) {
   if (!sameBytes(alg, ECDSA_SHA256) || spki.length !== 91 || !sameBytes(spki.subarray(0, P256_SPKI.length), P256_SPKI)) return null;
-  if (!rawSignature(signature)) return null;
-  return `${hex(spki)}/${hex(signature)}`;
+  const raw = rawSignature(signature);
+  return raw && { key: `${hex(spki)}/${hex(signature)}`, raw };
 }
 
 /** r ‖ s of a DER Ecdsa-Sig-Value, or null unless it is the one valid DER of two positive integers below 2²⁵⁶. */

@@ -71,4 +71,3 @@ export function publicSuffix(domain) {
 export function checkRevocation(input) {
   return modules.revocation?.checkRevocation(input);
 }
-

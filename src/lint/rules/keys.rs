@@ -106,8 +106,7 @@ fn encoding_problem(alg: &spki::AlgorithmIdentifierOwned) -> Option<&'static str
         .as_ref()
         .is_some_and(|p| der::Tagged::tag(p) == der::Tag::Null && p.value().is_empty());
     if oid == "1.2.840.113549.1.1.10" {
-        let der = der::Encode::to_der(alg).unwrap_or_default();
-        let hex: String = der.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = crate::hex::plain(&der::Encode::to_der(alg).unwrap_or_default());
         return (!PSS_ENCODINGS.contains(&hex.as_str()))
             .then_some("RSASSA-PSS parameters other than the three encodings BR §7.1.3.2.1 lists");
     }
