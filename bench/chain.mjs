@@ -3,10 +3,12 @@
 // With --ct: *.peg.a2z.com's real 2021 chain (tests/data/ct/peg.a2z.com-chain.pem: leaf,
 // DigiCert Global CA G2, DigiCert Global Root G2), whose leaf carries three SCTs: the same,
 // plus the ct module rebuilding the precertificate and verifying the three SCTs (their ECDSA
-// P-256 signatures through WebCrypto in the web engine, www/lib/platform.js). With --chromium: the same, run by
-// the page's engine (www/lib, the browser build) in headless Chromium from the local server.
+// P-256 signatures through the platform in the web engine, www/lib/platform.js: node:crypto in
+// Node, or WebCrypto with --webcrypto; all in WebAssembly with --wasm-only). With --chromium:
+// the same, run by the page's engine (www/lib, the browser build) in headless Chromium from the
+// local server.
 //
-//   node bench/chain.mjs [--runs 500] [--browser-build] [--ct] [--chromium]
+//   node bench/chain.mjs [--runs 500] [--browser-build] [--ct] [--chromium] [--webcrypto | --wasm-only]
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -47,6 +49,9 @@ if (chromium) {
   report(times, `in Chromium ${version}, browser build`);
 } else {
   const { inspect } = await import(`${root}pkg/${process.argv.includes('--browser-build') ? '' : 'node/'}certscope.js`);
+  const { usePlatformSignatures } = await import(`${root}pkg/platform.js`);
+  const mode = process.argv.includes('--wasm-only') ? false : process.argv.includes('--webcrypto') ? 'webcrypto' : true;
+  usePlatformSignatures(mode);
   const check = await inspect(chain, options);
   if (ct) {
     const scts = check.chains[0]?.ct?.scts.map((s) => s.signature).join(' ');
@@ -60,7 +65,8 @@ if (chromium) {
     await inspect(chain, options);
     times.push(performance.now() - t);
   }
-  report(times, `in WebAssembly (Node ${process.version})`);
+  const how = { true: 'SCT ECDSA by node:crypto', webcrypto: 'SCT ECDSA by WebCrypto', false: 'every signature in WebAssembly' }[mode];
+  report(times, `in WebAssembly (Node ${process.version}${ct ? `, ${how}` : ''})`);
 }
 
 function report(times, where) {

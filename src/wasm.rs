@@ -249,13 +249,17 @@ export interface CtReport {
   scts: SctCheck[];
   /** Chrome's CT policy, on the SCTs that verified. */
   chrome: CtPolicyVerdict;
-  /** Apple's CT policy, on the SCTs that verified (judged with Chrome's list). */
+  /** Apple's CT policy, on the SCTs that verified (judged with Apple's list). */
   apple: CtPolicyVerdict;
   findings: Finding[];
 }
 export interface SctCheck {
-  /** How the client got it: embedded in the certificate, or sent in the TLS handshake or an OCSP response. */
-  source: "embedded" | "tls" | "ocsp";
+  /**
+   * How the client got it: embedded in the certificate, or sent in the TLS handshake or an OCSP
+   * response; "server": sent by the server, by an `openssl s_client -ct` transcript that does
+   * not say which of the two (run without `-status`).
+   */
+  source: "embedded" | "tls" | "ocsp" | "server";
   /** SHA-256 of the log's key, base64. */
   logId: string;
   /** RFC 3339 UTC. */
@@ -267,12 +271,23 @@ export interface SctCheck {
 export interface CtLog {
   name: string;
   operator: string;
-  /** In Chrome's list ("qualified": Qualified, Usable or ReadOnly), retired, or gone from it. */
+  /** In Chrome's list ("qualified": Qualified, Usable or ReadOnly), retired, or not in it. */
   state: "qualified" | "retired" | "absent";
-  /** RFC 3339, for retired logs. */
+  /** RFC 3339, for logs Chrome retired. */
   retired: string | null;
   api: "rfc6962" | "static-ct-api";
-  list: "chrome" | "google-2020";
+  /** The list its key was read from. */
+  list: "chrome" | "apple" | "google-2020";
+  /** Its entry in Apple's list; null when Apple's list lacks it. */
+  apple: AppleLog | null;
+}
+export interface AppleLog {
+  /** Qualified, usable and readonly logs count; retired ones for SCTs signed before `since`. */
+  state: "pending" | "qualified" | "usable" | "readonly" | "retired" | "rejected";
+  /** RFC 3339: when the log entered that state. */
+  since: string;
+  /** The operator as Apple's list names it. */
+  operator: string;
 }
 export interface CtPolicyVerdict {
   compliant: boolean;

@@ -232,12 +232,57 @@ fn the_wrong_issuer_fails_and_a_missing_one_is_named() {
 }
 
 #[test]
-fn logs_missing_from_both_lists_are_named_unknown() {
+fn scts_of_2024_logs_verify_with_keys_from_apples_list() {
+    // crates.io's 2023 certificate: its three 2024 shards have left Chrome's list; Apple's
+    // list keeps them, rejected since they expired.
     let report = inspect(&data("crates.io-chain.pem"), &Options::at(AT)).unwrap();
     let r = report.chains[0].ct.as_ref().unwrap();
-    assert_eq!(statuses(r), ["unknown-log"; 3]);
+    assert_eq!(statuses(r), ["verified"; 3]);
+    for s in &r.scts {
+        let log = s.log.as_ref().unwrap();
+        assert_eq!(
+            (log.list, log.state),
+            ("apple", LogState::Absent),
+            "{}",
+            log.name
+        );
+        assert!(log.name.contains("2024"), "{}", log.name);
+        let apple = log.apple.as_ref().unwrap();
+        assert_eq!(apple.state, certscope::ct::AppleState::Rejected);
+    }
+    assert!(!r.findings.iter().any(|f| f.id == "ct.unknown-log"));
+    assert!(!r.chrome.compliant && !r.apple.compliant);
+    assert!(
+        r.apple
+            .explanation
+            .contains("3 SCTs from logs Apple has rejected"),
+        "{}",
+        r.apple.explanation
+    );
+}
+
+/// cryptography.io's certificate with its first SCT's log id changed.
+fn changed_log_id() -> Vec<u8> {
+    let mut leaf = der("cryptography-scts.pem");
+    // Icarus's log id, as the first SCT carries it.
+    let id = [0x29, 0x3c, 0x51, 0x96, 0x54, 0xc8, 0x39, 0x65];
+    let at = leaf.windows(8).position(|w| w == id).unwrap();
+    leaf[at + 31] ^= 1;
+    leaf
+}
+
+#[test]
+fn a_log_in_no_list_is_named_unknown() {
+    let r = ct::check(
+        &changed_log_id(),
+        key_hash(&der("letsencryptx3.pem")),
+        LIFETIME,
+        AT_2018,
+        &[],
+    )
+    .unwrap();
+    assert_eq!(statuses(&r), ["unknown-log", "verified"]);
     assert!(r.findings.iter().any(|f| f.id == "ct.unknown-log"));
-    assert!(!r.chrome.compliant);
 }
 
 #[test]
@@ -254,6 +299,7 @@ fn pyca_cryptography_agrees_on_every_sct() {
     let mut cases: Vec<(Vec<u8>, Vec<u8>)> = PAIRS.iter().map(|(l, i)| (der(l), der(i))).collect();
     cases.push((changed_certificate(), der("letsencryptx3.pem")));
     cases.push((changed_sct(), der("letsencryptx3.pem")));
+    cases.push((changed_log_id(), der("letsencryptx3.pem")));
     cases.push((der("cryptography-scts.pem"), nth("crates.io-chain.pem", 1)));
     cases.push((der("crates.io-chain.pem"), nth("crates.io-chain.pem", 1)));
     cases.push((der("amazon.der"), der("digicert-global-ca-g2.pem")));
@@ -291,7 +337,8 @@ keys = {}
 for line in open('data/ct/logs.tsv'):
     if line.startswith('#'): continue
     f = line.rstrip('\n').split('\t')
-    keys[base64.b64decode(f[0])] = serialization.load_der_public_key(base64.b64decode(f[8]))
+    der = base64.b64decode(f[8])
+    keys[hashlib.sha256(der).digest()] = serialization.load_der_public_key(der)
 args = sys.argv[1:]
 for leaf_path, issuer_path in zip(args[::2], args[1::2]):
     leaf = x509.load_der_x509_certificate(open(leaf_path, 'rb').read())
@@ -375,5 +422,14 @@ fn a_real_three_certificate_chain_with_three_scts_verifies_whole() {
         r.chrome.explanation.contains("left it"),
         "{}",
         r.chrome.explanation
+    );
+    // Apple has rejected those 2022 shards since they expired, after the time of check.
+    assert!(!r.apple.compliant);
+    assert!(
+        r.apple
+            .explanation
+            .contains("3 SCTs from logs Apple rejected after the time of check"),
+        "{}",
+        r.apple.explanation
     );
 }

@@ -4,7 +4,7 @@
 //! test logs; OpenSSL's `s_client -ct` checked each of them against those logs
 //! (`s_client-ct.txt`), the oracle here. The logs are added to the lookup for the test only.
 
-use super::logs::{CtLog, LogState, TEST_LOGS};
+use super::logs::{AppleLog, AppleState, CtLog, LogState, TEST_LOGS};
 use super::Source;
 use crate::{inspect, Options};
 use base64ct::Encoding;
@@ -32,6 +32,12 @@ fn known_logs() -> u64 {
             retired: None,
             api: "rfc6962",
             list: "chrome",
+            apple: Some(AppleLog {
+                state: AppleState::Usable,
+                since: String::new(),
+                operator: operator.into(),
+                since_at: 0,
+            }),
             retired_at: None,
             previous_operators: Vec::new(),
             key,
@@ -68,19 +74,9 @@ fn openssl_valid() -> Vec<String> {
     ids
 }
 
-fn hex_id(b64: &str) -> String {
-    base64ct::Base64::decode_vec(b64)
-        .unwrap()
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect()
-}
-
-#[test]
-fn scts_from_the_handshake_and_the_stapled_response_verify_as_openssl_says() {
-    let at = known_logs();
-    let report = inspect(&read("tls12-scts.pcap"), &Options::at(at)).unwrap();
-    let ct = report.chains[0].ct.as_ref().unwrap();
+/// The fixtures' four SCTs, two from the handshake and two from the OCSP response, all
+/// verified and all among those OpenSSL found valid.
+fn two_sent_in_the_handshake_two_in_ocsp_as_openssl_said(ct: &super::CtReport) {
     let seen: Vec<(Source, &str)> = ct.scts.iter().map(|s| (s.source, s.signature)).collect();
     assert_eq!(
         seen,
@@ -96,6 +92,22 @@ fn scts_from_the_handshake_and_the_stapled_response_verify_as_openssl_says() {
     ours.sort();
     openssl.sort();
     assert_eq!(ours, openssl, "OpenSSL found these SCTs valid");
+}
+
+fn hex_id(b64: &str) -> String {
+    base64ct::Base64::decode_vec(b64)
+        .unwrap()
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect()
+}
+
+#[test]
+fn scts_from_the_handshake_and_the_stapled_response_verify_as_openssl_says() {
+    let at = known_logs();
+    let report = inspect(&read("tls12-scts.pcap"), &Options::at(at)).unwrap();
+    let ct = report.chains[0].ct.as_ref().unwrap();
+    two_sent_in_the_handshake_two_in_ocsp_as_openssl_said(ct);
     // Two logs of two operators, sent by the server: Chrome's option 1 and Apple's policy.
     assert!(ct.chrome.compliant, "{}", ct.chrome.explanation);
     assert!(ct.chrome.explanation.contains("the server sends"));
@@ -196,4 +208,113 @@ fn at_most_sixteen_scts_are_checked_per_certificate() {
         .find(|f| f.id == "ct.too-many-scts")
         .unwrap();
     assert_eq!(f.evidence, "2 more not checked");
+}
+
+/// The SCTs of a TLS-encoded list, sorted.
+fn each_sct(list: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut rest = &list[2..];
+    while rest.len() >= 2 {
+        let n = usize::from(u16::from_be_bytes([rest[0], rest[1]]));
+        out.push(rest[2..2 + n].to_vec());
+        rest = &rest[2 + n..];
+    }
+    out.sort();
+    out
+}
+
+/// The transcript without the OCSP response s_client printed (as without `-status`).
+fn without_ocsp_printout(text: &str) -> String {
+    let start = text.find("OCSP response:").unwrap();
+    let end = text
+        .find("======================================\n---")
+        .unwrap();
+    format!("{}{}", &text[..start], &text[end + 39..])
+}
+
+#[test]
+fn scts_printed_by_s_client_verify_as_openssl_said() {
+    let at = known_logs();
+    let transcript = String::from_utf8(read("s_client-ct.txt")).unwrap();
+    // Read back, the printed SCTs are byte for byte those the server sent (s_client prints
+    // them in another order).
+    let lists = super::printed_lists(&transcript);
+    let sources: Vec<Source> = lists.iter().map(|(s, _)| *s).collect();
+    assert_eq!(sources, [Source::Tls, Source::Ocsp]);
+    assert_eq!(each_sct(&lists[0].1), each_sct(&read("tls-scts.bin")));
+    assert_eq!(each_sct(&lists[1].1), each_sct(&read("ocsp-scts.bin")));
+    let report = inspect(transcript.as_bytes(), &Options::at(at)).unwrap();
+    let ct = report.chains[0].ct.as_ref().unwrap();
+    two_sent_in_the_handshake_two_in_ocsp_as_openssl_said(ct);
+    assert!(ct.chrome.compliant, "{}", ct.chrome.explanation);
+    // Without the OCSP printout the transcript cannot say how each came.
+    let bare = without_ocsp_printout(&transcript);
+    let report = inspect(bare.as_bytes(), &Options::at(at)).unwrap();
+    let ct = report.chains[0].ct.as_ref().unwrap();
+    assert_eq!(ct.scts.len(), 4);
+    assert!(ct
+        .scts
+        .iter()
+        .all(|s| (s.source, s.signature) == (Source::Server, "verified")));
+    // A changed signature byte in the printout fails that SCT alone.
+    let changed = transcript.replacen("5E:E0:D7:6D:B2:2A:73:E1", "5E:E0:D7:6D:B2:2A:73:E2", 1);
+    let report = inspect(changed.as_bytes(), &Options::at(at)).unwrap();
+    let signatures: Vec<&str> = report.chains[0]
+        .ct
+        .as_ref()
+        .unwrap()
+        .scts
+        .iter()
+        .map(|s| s.signature)
+        .collect();
+    assert_eq!(signatures, ["invalid", "verified", "verified", "verified"]);
+}
+
+#[test]
+fn a_certificates_own_scts_listed_again_are_not_counted_twice() {
+    use der::Decode;
+    let at = known_logs();
+    let leaf = der::pem::decode_vec(&read("leaf.pem")).unwrap().1;
+    // The delivered list given twice over, once as if s_client had printed it: the SCTs that
+    // are already there as delivered ones are kept (a server may send one list twice), but a
+    // list equal to the embedded one is dropped; the leaf here has no embedded SCTs, so both
+    // copies stay.
+    let list = read("tls-scts.bin");
+    let twice = [
+        super::Delivered {
+            source: Source::Tls,
+            list: &list,
+        },
+        super::Delivered {
+            source: Source::Server,
+            list: &list,
+        },
+    ];
+    assert_eq!(
+        super::check(&leaf, None, 90 * 86_400, at, &twice)
+            .unwrap()
+            .scts
+            .len(),
+        4
+    );
+    // cryptography.io's certificate, with its own embedded list given as printed by s_client.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ct/");
+    let pem = std::fs::read(format!("{dir}cryptography-scts.pem")).unwrap();
+    let leaf = der::pem::decode_vec(&pem).unwrap().1;
+    let cert = x509_cert::Certificate::from_der(&leaf).unwrap();
+    let ext = cert
+        .tbs_certificate()
+        .extensions()
+        .unwrap()
+        .iter()
+        .find(|e| e.extn_id.to_string() == "1.3.6.1.4.1.11129.2.4.2")
+        .unwrap();
+    let embedded = der::asn1::OctetString::from_der(ext.extn_value.as_bytes()).unwrap();
+    let again = [super::Delivered {
+        source: Source::Server,
+        list: embedded.as_bytes(),
+    }];
+    let ct = super::check(&leaf, None, 90 * 86_400, 1_538_352_000, &again).unwrap();
+    let sources: Vec<Source> = ct.scts.iter().map(|s| s.source).collect();
+    assert_eq!(sources, [Source::Embedded, Source::Embedded]);
 }

@@ -6,9 +6,10 @@
 mod delivered_tests;
 mod logs;
 mod policy;
+mod printed;
 mod sct;
 
-pub use logs::{CtLog, LogState};
+pub use logs::{AppleLog, AppleState, CtLog, LogState};
 pub use policy::CtPolicyVerdict;
 pub use sct::precert_tbs;
 
@@ -28,7 +29,7 @@ pub struct CtReport {
     pub scts: Vec<SctCheck>,
     /// Chrome's CT policy, on the SCTs that verified.
     pub chrome: CtPolicyVerdict,
-    /// Apple's CT policy, on the SCTs that verified (with Chrome's log list).
+    /// Apple's CT policy, on the SCTs that verified (with Apple's log list).
     pub apple: CtPolicyVerdict,
     /// What is wrong, or worth knowing.
     pub findings: Vec<Finding>,
@@ -44,6 +45,10 @@ pub enum Source {
     Tls,
     /// In an OCSP response's SingleResponse extension: signs the certificate.
     Ocsp,
+    /// Sent by the server, in the TLS extension or a stapled OCSP response: an
+    /// `openssl s_client -ct` transcript without `-status` does not say which. Signs the
+    /// certificate.
+    Server,
 }
 
 impl Source {
@@ -53,6 +58,7 @@ impl Source {
             Source::Embedded => "embedded in the certificate",
             Source::Tls => "sent in the TLS handshake",
             Source::Ocsp => "in an OCSP response",
+            Source::Server => "sent by the server (TLS or OCSP; the transcript does not say which)",
         }
     }
 }
@@ -61,7 +67,7 @@ impl Source {
 /// (RFC 6962 §3.3), and how.
 #[derive(Debug, Clone, Copy)]
 pub struct Delivered<'a> {
-    /// [`Source::Tls`] or [`Source::Ocsp`].
+    /// [`Source::Tls`], [`Source::Ocsp`] or [`Source::Server`].
     pub source: Source,
     /// The list as sent: a 16-bit length, then each SCT with its own 16-bit length.
     pub list: &'a [u8],
@@ -128,7 +134,18 @@ pub fn check(
     }
     for d in delivered {
         match sct::read_tls_list(d.list) {
-            Ok(read) => scts.extend(read.into_iter().map(|s| (d.source, s))),
+            // s_client -ct lists the certificate's own SCTs among the others: those are
+            // embedded, and already here.
+            Ok(read) => scts.extend(
+                read.into_iter()
+                    .filter(|s| {
+                        !scts
+                            .iter()
+                            .any(|(from, e)| *from == Source::Embedded && e == s)
+                    })
+                    .map(|s| (d.source, s))
+                    .collect::<Vec<_>>(),
+            ),
             Err(e) => unreadable(d.source, e),
         }
     }
@@ -142,7 +159,7 @@ pub fn check(
                     issuer_key_hash: h,
                     tbs: &precert.tbs,
                 }),
-                Source::Tls | Source::Ocsp => Some(sct::Entry::X509(leaf)),
+                Source::Tls | Source::Ocsp | Source::Server => Some(sct::Entry::X509(leaf)),
             };
             check_one(*source, s, entry.as_ref())
         })
@@ -212,21 +229,34 @@ pub fn check(
 const MAX_LISTS: usize = 8;
 
 /// The delivered SCT lists of `text`: one per line, `tls ` or `ocsp ` and the TLS-encoded list
-/// in base64 (how the web engine hands them to the ct module). Other lines are skipped.
+/// in base64, or `printed ` and an `openssl s_client -ct` transcript in base64 (how the web
+/// engine hands them to the ct module). Other lines are skipped.
 pub fn delivered_read(text: &str) -> Vec<(Source, Vec<u8>)> {
     use base64ct::Encoding;
     text.lines()
-        .filter_map(|line| {
-            let (kind, b64) = line.trim().split_once(' ')?;
-            let source = match kind {
-                "tls" => Source::Tls,
-                "ocsp" => Source::Ocsp,
-                _ => return None,
-            };
-            Some((source, base64ct::Base64::decode_vec(b64.trim()).ok()?))
-        })
         .take(MAX_LISTS)
+        .flat_map(|line| {
+            let Some((kind, b64)) = line.trim().split_once(' ') else {
+                return Vec::new();
+            };
+            let Ok(bytes) = base64ct::Base64::decode_vec(b64.trim()) else {
+                return Vec::new();
+            };
+            match kind {
+                "tls" => vec![(Source::Tls, bytes)],
+                "ocsp" => vec![(Source::Ocsp, bytes)],
+                "printed" => core::str::from_utf8(&bytes)
+                    .map(printed_lists)
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            }
+        })
         .collect()
+}
+
+/// The SCT lists an `openssl s_client -ct` transcript prints, by how they came.
+pub fn printed_lists(transcript: &str) -> Vec<(Source, Vec<u8>)> {
+    printed::read(transcript)
 }
 
 fn check_one(
@@ -240,7 +270,7 @@ fn check_one(
     let (signature, detail) = match (&log, entry) {
         (None, _) => (
             "unknown-log",
-            Some("no log with this id is in Chrome's list or Google's 2020 list, so its key is unknown".to_owned()),
+            Some("no log with this id is in Chrome's list, Apple's or Google's 2020 list, so its key is unknown".to_owned()),
         ),
         (_, None) => (
             "no-issuer",

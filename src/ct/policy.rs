@@ -2,9 +2,7 @@
 //!
 //! Chrome: <https://googlechrome.github.io/CertificateTransparency/ct_policy.html>, as
 //! `ChromeCTPolicyEnforcer::CheckCTPolicyCompliance` applies it. Apple:
-//! <https://support.apple.com/en-us/103214>. Apple's policy is judged here against Chrome's
-//! list, which says so in the explanation; Apple's own list is not embedded (the README's CT
-//! section says why).
+//! <https://support.apple.com/en-us/103214>, judged with Apple's own log list.
 
 use super::logs::{CtLog, LogState};
 use serde::Serialize;
@@ -103,7 +101,7 @@ pub(crate) fn chrome(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVe
             "no SCT verified against a known log".to_owned()
         } else if listed.is_empty() {
             format!(
-                "none of the {} verified SCT{} comes from a log in Chrome's current list (their logs have left it)",
+                "none of the {} verified SCT{} comes from a log in Chrome's current list (their logs have left it, or were never in it)",
                 scts.len(),
                 if scts.len() == 1 { "" } else { "s" }
             )
@@ -148,71 +146,144 @@ pub(crate) fn chrome(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVe
     }
 }
 
-/// Apple's policy (support.apple.com/103214): at least one SCT from an RFC 6962 log, and either
-/// two SCTs from logs approved at the time of check with one of them sent by the server (TLS or
-/// OCSP), or embedded SCTs from 2 (lifetime ≤ 180 days) or 3 logs once or currently approved,
-/// one approved at the time of check, at most 1 (≤ 180 days) or 2 counting per operator — which
-/// for those numbers means two operators. Judged with Chrome's list, not Apple's own.
+/// Apple's policy (<https://support.apple.com/103214>), with Apple's own log list: at least one
+/// SCT from an RFC 6962 log, and either two SCTs from logs approved at the time of check with
+/// one of them sent by the server (TLS or OCSP), or embedded SCTs from 2 (lifetime ≤ 180 days)
+/// or 3 distinct logs once or currently approved, one of them approved at the time of check,
+/// counting at most 1 (≤ 180 days) or 2 logs per operator. Approved: qualified, usable or
+/// read-only in Apple's list, or retired after the time of check; once approved: retired after
+/// the SCT was signed. Pending and rejected logs, and logs Apple's list lacks, never count.
 pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVerdict {
-    let approved_now = |s: &Counted<'_>| s.log.retired_at.is_none_or(|r| at < r);
-    let known: Vec<&Counted<'_>> = scts
+    use super::logs::AppleState;
+    let approved_now = |s: &Counted<'_>| match &s.log.apple {
+        Some(a) => match a.state {
+            AppleState::Qualified | AppleState::Usable | AppleState::Readonly => true,
+            AppleState::Retired => at < a.since_at,
+            AppleState::Pending | AppleState::Rejected => false,
+        },
+        None => false,
+    };
+    let once_approved = |s: &Counted<'_>| {
+        approved_now(s)
+            || s.log
+                .apple
+                .as_ref()
+                .is_some_and(|a| a.state == AppleState::Retired && s.timestamp < a.since_at)
+    };
+    let approved: Vec<&Counted<'_>> = scts.iter().filter(|s| approved_now(s)).collect();
+    // The server's SCTs decide when they can: with another approved log, or with nothing embedded.
+    let by_delivery = approved.iter().any(|s| !s.embedded)
+        && (distinct(&approved) >= 2 || scts.iter().all(|s| !s.embedded));
+    let counted: Vec<&Counted<'_>> = scts
         .iter()
-        .filter(|s| s.log.state != LogState::Absent)
-        .collect();
-    let by_delivery = known.iter().any(|s| !s.embedded && approved_now(s));
-    let counted: Vec<&Counted<'_>> = known
-        .iter()
-        .copied()
         .filter(|s| {
             if by_delivery {
                 approved_now(s)
             } else {
-                s.embedded && s.log.retired_at.is_none_or(|r| s.timestamp < r)
+                s.embedded && once_approved(s)
             }
         })
         .collect();
-    let mut operators: Vec<String> = counted.iter().map(|s| s.log.operator.clone()).collect();
+    let operator = |s: &Counted<'_>| {
+        s.log
+            .apple
+            .as_ref()
+            .map_or(s.log.operator.as_str(), |a| a.operator.as_str())
+            .to_owned()
+    };
+    let mut operators: Vec<String> = counted.iter().map(|s| operator(s)).collect();
     operators.sort();
     operators.dedup();
-    let current = counted.iter().any(|s| approved_now(s));
-    let rfc6962 = known.iter().any(|s| s.log.api == "rfc6962");
-    let required = if by_delivery || lifetime <= 180 * DAY {
-        2
+    let short = lifetime <= 180 * DAY;
+    let required = if by_delivery || short { 2 } else { 3 };
+    // Distinct logs, at most `cap` of them per operator.
+    let n = if by_delivery {
+        distinct(&counted)
     } else {
-        3
+        let cap = if short { 1 } else { 2 };
+        operators
+            .iter()
+            .map(|op| {
+                let of: Vec<&Counted<'_>> = counted
+                    .iter()
+                    .copied()
+                    .filter(|s| operator(s) == *op)
+                    .collect();
+                distinct(&of).min(cap)
+            })
+            .sum()
     };
-    let n = distinct(&counted);
+    let current = counted.iter().any(|s| approved_now(s));
+    let rfc6962 = counted.iter().any(|s| s.log.api == "rfc6962");
+    let left_out = |what: &dyn Fn(&Counted<'_>) -> bool| {
+        scts.iter()
+            .filter(|s| !counted.iter().any(|c| c.log_id == s.log_id) && what(s))
+            .count()
+    };
+    let state_of = |s: &Counted<'_>| s.log.apple.as_ref().map(|a| a.state);
+    let rejected = |s: &Counted<'_>| {
+        s.log
+            .apple
+            .as_ref()
+            .filter(|a| a.state == AppleState::Rejected)
+            .map(|a| a.since_at)
+    };
     let mut why = Vec::new();
-    if counted.is_empty() {
-        why.push(if scts.is_empty() {
-            "no SCT verified against a known log".to_owned()
-        } else {
-            "none of the verified SCTs comes from a log in the list that was approved when it signed (their logs have left it or retired before)".to_owned()
-        });
+    if scts.is_empty() {
+        why.push("no SCT verified against a known log".to_owned());
     } else {
         if n < required {
             let per = if by_delivery {
                 "when one is sent by the server".to_owned()
             } else {
-                format!("for a lifetime of {} days", lifetime / DAY)
+                format!(
+                    "for a lifetime of {} days, at most {} per operator",
+                    lifetime / DAY,
+                    if short { 1 } else { 2 }
+                )
             };
             why.push(format!(
                 "{n} distinct approved log{} counted, {required} needed {per}",
                 if n == 1 { "" } else { "s" },
             ));
         }
-        if !by_delivery && operators.len() < 2 {
-            why.push("Apple counts at most one embedded SCT per log operator up to 180 days, two beyond: the SCTs need two operators".to_owned());
-        }
-        if !current {
+        if !counted.is_empty() && !current {
             why.push("none of the logs is approved at the time of check".to_owned());
         }
-        if !rfc6962 {
+        if !counted.is_empty() && !rfc6962 {
             why.push("none of the logs is an RFC 6962 log; Apple asks for at least one".to_owned());
         }
+        for (k, words) in [
+            (
+                left_out(&|s| rejected(s).is_some_and(|since| since <= at)),
+                "from logs Apple has rejected (it rejects expired shards too)",
+            ),
+            (
+                left_out(&|s| rejected(s).is_some_and(|since| since > at)),
+                "from logs Apple rejected after the time of check (its list does not say their state before)",
+            ),
+            (
+                left_out(&|s| state_of(s) == Some(AppleState::Pending)),
+                "from logs still pending in Apple's list",
+            ),
+            (
+                left_out(&|s| state_of(s) == Some(AppleState::Retired)),
+                "from logs Apple retired before they signed them",
+            ),
+            (
+                left_out(&|s| state_of(s).is_none()),
+                "from logs not in Apple's list",
+            ),
+        ] {
+            if k > 0 {
+                why.push(format!(
+                    "{k} SCT{} {words} did not count",
+                    if k == 1 { "" } else { "s" }
+                ));
+            }
+        }
     }
-    let compliant = why.is_empty();
-    why.push("judged with Chrome's log list, not Apple's own".to_owned());
+    let compliant = n >= required && current && rfc6962;
     CtPolicyVerdict {
         compliant,
         required,
@@ -250,7 +321,7 @@ mod tests {
             .lines()
             .find(|l| !l.starts_with('#') && l.contains(name))
             .unwrap();
-        let id = line.split('\t').next().unwrap().to_owned();
+        let id = super::super::logs::id_of(line);
         let log = super::super::logs::find(&id).unwrap();
         (id, log)
     }
@@ -385,6 +456,97 @@ mod tests {
         let google = [sct(&argon_id, &argon, false), sct(&xenon_id, &xenon, false)];
         assert!(!chrome(&google, 90 * DAY, AT).compliant);
         assert!(apple(&google, 90 * DAY, AT).compliant);
+    }
+
+    /// The Apple verdict's explanation for embedded SCTs of `names`.
+    fn apple_words(names: &[&str], lifetime_days: u64) -> String {
+        let logs: Vec<(String, CtLog)> = names.iter().map(|n| log(n)).collect();
+        let scts: Vec<Counted<'_>> = logs
+            .iter()
+            .map(|(id, log)| Counted {
+                log_id: id,
+                log,
+                timestamp: T,
+                embedded: true,
+            })
+            .collect();
+        apple(&scts, lifetime_days * DAY, AT).explanation
+    }
+
+    #[test]
+    fn apple_judges_with_its_own_list() {
+        // A shard only Apple's list still has (usable there): Apple counts it, Chrome cannot.
+        assert_eq!(
+            verdicts(&["Google 'Argon 2026H1'", "Nimbus2026"], 90, T),
+            (false, true)
+        );
+        // A new Google tiled log Apple's list lacks: Chrome counts three logs, Apple two.
+        assert_eq!(
+            verdicts(&["ParcelYard2027h1", "Argon2026h2", "Nimbus2026"], 200, T),
+            (true, false)
+        );
+        let words = apple_words(&["ParcelYard2027h1", "Argon2026h2", "Nimbus2026"], 200);
+        assert!(
+            words.contains("1 SCT from logs not in Apple's list did not count"),
+            "{words}"
+        );
+        // A log still pending for Apple.
+        assert_eq!(
+            verdicts(&["Luoshu2027", "Argon2026h2", "Nimbus2026"], 90, T),
+            (true, true),
+            "two approved operators are enough without it"
+        );
+        assert_eq!(
+            verdicts(&["Luoshu2027", "Argon2026h2"], 90, T),
+            (true, false)
+        );
+        assert!(apple_words(&["Luoshu2027", "Argon2026h2"], 90).contains("pending"));
+        // Rejected by Apple (expired 2022 shards), and gone from Chrome's list.
+        assert_eq!(
+            verdicts(&["Argon2022", "Nimbus2022"], 90, T),
+            (false, false)
+        );
+        let words = apple_words(&["Argon2022", "Nimbus2022"], 90);
+        assert!(
+            words.contains("2 SCTs from logs Apple has rejected"),
+            "{words}"
+        );
+    }
+
+    #[test]
+    fn apple_counts_at_most_two_logs_per_operator_beyond_180_days() {
+        let google = ["Argon2026h2", "Xenon2026h2", "Google 'Argon 2026H1'"];
+        assert!(!verdicts(&google, 200, T).1);
+        assert!(apple_words(&google, 200).contains("2 distinct approved logs counted, 3 needed for a lifetime of 200 days, at most 2 per operator"));
+        assert!(verdicts(&["Argon2026h2", "Xenon2026h2", "Nimbus2026"], 200, T).1);
+    }
+
+    #[test]
+    fn chrome_retired_a_log_apple_still_lists_read_only() {
+        let (oak_id, oak) = log("Oak2026h2");
+        let retired = oak.retired_at.unwrap();
+        assert_eq!(
+            oak.apple.as_ref().unwrap().state,
+            super::super::logs::AppleState::Readonly
+        );
+        let (nimbus_id, nimbus) = log("Nimbus2026");
+        let scts = [
+            Counted {
+                log_id: &oak_id,
+                log: &oak,
+                timestamp: retired + DAY,
+                embedded: true,
+            },
+            Counted {
+                log_id: &nimbus_id,
+                log: &nimbus,
+                timestamp: retired + DAY,
+                embedded: true,
+            },
+        ];
+        let at = AT.max(retired + 2 * DAY);
+        assert!(!chrome(&scts, 90 * DAY, at).compliant);
+        assert!(apple(&scts, 90 * DAY, at).compliant);
     }
 
     #[test]

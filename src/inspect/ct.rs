@@ -1,19 +1,24 @@
 //! Each chain's Certificate Transparency check ([`crate::ct::check`]), from what the report
 //! holds: the end entity, its issuer on the browser path, and the SCTs a server delivered for
-//! it in a captured handshake or an OCSP response (RFC 6962 §3.3). `addCt` in `engine.js`
-//! reads the report the same way for the ct module.
+//! it (RFC 6962 §3.3) in a captured handshake, an OCSP response, or as an `openssl s_client
+//! -ct` transcript of the input prints them. `addCt` in `engine.js` reads the report the same
+//! way for the ct module.
 
 use base64ct::Encoding;
 
 use crate::ct::{Delivered, Source};
 use crate::{CertificateReport, ChainReport, Report};
 
-/// Sets `chain.ct` on every chain of `report`, at `at`.
-pub(super) fn add(report: &mut Report, at: u64) {
+/// Sets `chain.ct` on every chain of `report` (read from `input`), at `at`.
+pub(super) fn add(report: &mut Report, at: u64, input: &[u8]) {
     let cts: Vec<_> = report
         .chains
         .iter()
-        .map(|c| check(&report.certificates, c, &delivered(report, c.leaf), at))
+        .map(|c| {
+            let mut delivered = delivered(report, c.leaf);
+            delivered.extend(printed(report, input, c.leaf));
+            check(&report.certificates, c, &delivered, at)
+        })
         .collect();
     for (chain, ct) in report.chains.iter_mut().zip(cts) {
         chain.ct = ct;
@@ -37,6 +42,45 @@ fn delivered(report: &Report, leaf: usize) -> Vec<(Source, Vec<u8>)> {
     let mut out = sent_in_handshakes(report, leaf);
     out.extend(in_ocsp_responses(report, leaf));
     out
+}
+
+/// The SCTs printed by the `openssl s_client -ct` transcripts of `input` whose server
+/// certificate is `leaf`: each transcript's text runs from its first line to the next one's.
+fn printed(report: &Report, input: &[u8], leaf: usize) -> Vec<(Source, Vec<u8>)> {
+    let Ok(text) = core::str::from_utf8(input) else {
+        return Vec::new();
+    };
+    if !text.contains("SCTs present (") {
+        return Vec::new();
+    }
+    let starts: Vec<usize> = report.connections.iter().map(|c| c.line).collect();
+    report
+        .connections
+        .iter()
+        .filter(|c| c.tool == "openssl s_client")
+        .filter(|c| c.chain.first().and_then(|l| l.certificate) == Some(leaf))
+        .flat_map(|c| {
+            let end = starts.iter().copied().filter(|&l| l > c.line).min();
+            crate::ct::printed_lists(lines(text, c.line, end))
+        })
+        .collect()
+}
+
+/// Lines `from` (1-based) up to `to` (excluded; the end when `None`) of `text`.
+fn lines(text: &str, from: usize, to: Option<usize>) -> &str {
+    let mut offset = 0usize;
+    let (mut start, mut end) = (0usize, text.len());
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if n.saturating_add(1) == from {
+            start = offset;
+        }
+        if Some(n.saturating_add(1)) == to {
+            end = offset;
+            break;
+        }
+        offset = offset.saturating_add(line.len());
+    }
+    text.get(start..end).unwrap_or_default()
 }
 
 #[cfg(feature = "capture")]

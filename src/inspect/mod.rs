@@ -358,7 +358,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     }
     // CT after OCSP: a response may carry SCTs for the certificate.
     #[cfg(feature = "ct")]
-    ct::add(&mut report, options.at);
+    ct::add(&mut report, options.at, input);
     // The chain file each chain should use, made on the verdicts as OCSP answers left them
     // (a revoked certificate gets none), as `engine.js` does after `addOcsp`.
     #[cfg(feature = "verify")]
@@ -581,7 +581,7 @@ fn capture(input: &[u8], options: &Options) -> Report {
     // SCTs sent in a handshake count for the certificate it served.
     #[cfg(feature = "ct")]
     if ct::capture_has_scts(&report) {
-        ct::add(&mut report, options.at);
+        ct::add(&mut report, options.at, input);
     }
     report
 }

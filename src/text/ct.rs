@@ -4,6 +4,30 @@ use core::fmt::Write as _;
 
 use crate::ct::CtReport;
 
+/// The log's state in Chrome's list and in Apple's, in words.
+fn states(log: &crate::ct::CtLog) -> String {
+    use crate::ct::LogState;
+    let chrome = match (log.state, &log.retired) {
+        (LogState::Qualified, _) => "in Chrome's list".to_owned(),
+        (LogState::Retired, Some(at)) => {
+            format!("retired by Chrome {}", at.get(..10).unwrap_or(at))
+        }
+        (LogState::Retired, None) => "retired by Chrome".to_owned(),
+        (LogState::Absent, _) => "not in Chrome's list".to_owned(),
+    };
+    let apple = log.apple.as_ref().map_or_else(
+        || "not in Apple's list".to_owned(),
+        |a| {
+            format!(
+                "Apple: {} since {}",
+                a.state.words(),
+                a.since.get(..10).unwrap_or(&a.since)
+            )
+        },
+    );
+    format!("{chrome}, {apple}")
+}
+
 /// Each SCT (its log, when and how it was delivered, whether it verified) and the browsers'
 /// CT policies.
 pub(super) fn section(out: &mut String, ct: &CtReport) {
@@ -18,7 +42,7 @@ pub(super) fn section(out: &mut String, ct: &CtReport) {
     for s in &ct.scts {
         let log = s.log.as_ref().map_or_else(
             || format!("log {}", s.log_id),
-            |l| format!("{} ({})", l.name, l.operator),
+            |l| format!("{} ({}; {})", l.name, l.operator, states(l)),
         );
         let how = s.source.words();
         let detail = s

@@ -806,10 +806,12 @@ test('a chain with SCTs: the ct module names each log, verifies each SCT and jud
   await panel.locator('summary').first().click();
   const rows = await page.getByTestId('ct-scts').locator('tbody tr').allTextContents();
   assert.equal(rows.length, 2);
-  assert.match(rows[0], /^Google 'Icarus' log.*Google.*left Chrome’s list.*2018-09-26 20:56 UTCin the certificate✓ verified$/);
+  // The Chrome and Apple columns: gone from Chrome's list, rejected by Apple (an expired log).
+  assert.match(rows[0], /^Google 'Icarus' log.*Googlenot listedrejected since 20\d\d-\d\d-\d\d2018-09-26 20:56 UTCin the certificate✓ verified$/);
   assert.match(rows[1], /^Sectigo 'Mammoth'.*✓ verified$/);
   assert.match(await page.getByTestId('ct-chrome').textContent(), /none of the 2 verified SCTs comes from a log in Chrome's current list/);
-  assert.match(await panel.locator('.source').textContent(), /chromium 156/);
+  assert.match(await page.getByTestId('ct-apple').textContent(), /2 SCTs from logs Apple rejected after the time of check/);
+  assert.match(await panel.locator('.source').textContent(), /chromium 156.*Apple's log list version 511/);
   await panel.screenshot({ path: `${screenshots}ct-panel.png` });
   assert.deepEqual(problems, []);
   await context.close();
@@ -831,6 +833,30 @@ test('SCTs sent in a captured handshake and its stapled OCSP response: the CT pa
   // The OCSP card says its response carries SCTs, checked in the chain's panel.
   assert.match(await page.getByTestId('ocsp-scts').first().textContent(), /^carries 2 SCTs \(Certificate Transparency\): checked in the chain’s CT panel$/);
   await panel.screenshot({ path: `${screenshots}ct-delivered.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('SCTs printed by openssl s_client -ct: the pasted transcript gets the same CT panel', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1200, height: 1400 } });
+  await open(page, server.origin);
+  await page.fill('#at', '2026-12-05');
+  const transcript = data('ct/delivered/s_client-ct.txt').toString();
+  await page.fill('#paste', transcript);
+  const panel = page.getByTestId('ct-panel');
+  await panel.waitFor({ timeout: 30_000 });
+  assert.match(await panel.locator('summary').first().textContent(), /^Certificate Transparency: 4 SCTs, 0 verified — Chrome not satisfied$/);
+  await panel.locator('summary').first().click();
+  const rows = await page.getByTestId('ct-scts').locator('tbody tr').allTextContents();
+  assert.deepEqual(rows.map((r) => /in the TLS handshake|in an OCSP response/.exec(r)?.[0]), ['in the TLS handshake', 'in the TLS handshake', 'in an OCSP response', 'in an OCSP response']);
+  // Without -status, s_client's list cannot say how each SCT came.
+  const start = transcript.indexOf('OCSP response:');
+  const end = transcript.indexOf('======================================\n---') + 39;
+  await page.fill('#paste', transcript.slice(0, start) + transcript.slice(end));
+  await page.waitForFunction(() => document.querySelector('[data-testid="ct-scts"] tbody tr td:nth-child(6)')?.textContent.includes('TLS or OCSP'));
+  const bare = await page.getByTestId('ct-scts').locator('tbody tr').allTextContents();
+  assert.equal(bare.length, 4);
+  assert.ok(bare.every((r) => r.includes('by the server (TLS or OCSP)')), bare.join('\n'));
   assert.deepEqual(problems, []);
   await context.close();
 });

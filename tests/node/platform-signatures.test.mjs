@@ -1,8 +1,8 @@
-// SCT signatures (ECDSA P-256 with SHA-256) are checked by the platform's WebCrypto in the web
-// engine (www/lib/platform.js, `platformSignatures`) and by RustCrypto everywhere else. The
-// two must answer alike: for every encoding a signature or key can take, the answer through
-// the platform path equals the verify module's own, and a whole CT report is the same with the
-// platform path on and off.
+// SCT signatures (ECDSA P-256 with SHA-256) are checked by the platform in the web engine
+// (www/lib/platform.js, `platformSignatures`: WebCrypto, or node:crypto in Node) and by
+// RustCrypto everywhere else. They must answer alike, on both platform paths: for every
+// encoding a signature or key can take, the answer through the platform path equals the verify
+// module's own, and a whole CT report is the same with the platform path on and off.
 import assert from 'node:assert/strict';
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,21 +18,28 @@ const data = (name) => readFileSync(new URL(`tests/data/${name}`, root));
 // Loads the verify and ct modules.
 await engine.inspect(data('ct/peg.a2z.com-chain.pem'), { at: '2022-01-01' });
 
-/** How many checks WebCrypto made while `run` ran. */
+/** How many checks the platform made while `run` ran: WebCrypto's, or node:crypto's. */
 async function platformCalls(run) {
-  const subtle = globalThis.crypto.subtle;
-  const original = subtle.verify;
+  const spied = [globalThis.crypto.subtle, process.getBuiltinModule('node:crypto')];
+  const originals = spied.map((o) => o.verify);
   let calls = 0;
-  subtle.verify = function (...args) {
-    calls += 1;
-    return original.apply(this, args);
-  };
+  spied.forEach((o, i) => {
+    o.verify = function (...args) {
+      calls += 1;
+      return originals[i].apply(this, args);
+    };
+  });
   try {
     return [await run(), calls];
   } finally {
-    subtle.verify = original;
+    spied.forEach((o, i) => {
+      o.verify = originals[i];
+    });
   }
 }
+
+/** Both platform paths: node:crypto (Node's default) and WebCrypto (the browsers'). */
+const PATHS = [true, 'webcrypto'];
 
 const ALG = Buffer.from('300a06082a8648ce3d040302', 'hex');
 const N = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
@@ -77,12 +84,16 @@ test('the platform path answers as the verify module for every encoding of a sig
     'a point off the curve': [message, signature, offCurve, true],
     'a compressed point': [message, signature, compressed, false],
   };
-  for (const [name, [msg, sig, key, byPlatform]] of Object.entries(cases)) {
-    const own = verifyModule.verifySignature(msg, ALG, sig, key);
-    const [answer, calls] = await platformCalls(() => platform.platformSignatures(() => services.verifySignature(msg, ALG, sig, key)));
-    assert.equal(answer, own, name);
-    if (name !== 'a point off the curve') assert.equal(calls, byPlatform ? 1 : 0, `${name}: ${byPlatform ? '' : 'not '}checked by the platform`);
+  for (const path of PATHS) {
+    platform.usePlatformSignatures(path);
+    for (const [name, [msg, sig, key, byPlatform]] of Object.entries(cases)) {
+      const own = verifyModule.verifySignature(msg, ALG, sig, key);
+      const [answer, calls] = await platformCalls(() => platform.platformSignatures(() => services.verifySignature(msg, ALG, sig, key)));
+      assert.equal(answer, own, `${path}: ${name}`);
+      if (name !== 'a point off the curve') assert.equal(calls, byPlatform ? 1 : 0, `${path}: ${name}: ${byPlatform ? '' : 'not '}checked by the platform`);
+    }
   }
+  platform.usePlatformSignatures(true);
   assert.equal(verifyModule.verifySignature(message, ALG, signature, spki), '', 'the valid signature verifies');
   assert.equal(verifyModule.verifySignature(message, ALG, seq(int(r), int(N - s)), spki), '', 'high s verifies');
 });
@@ -93,17 +104,21 @@ test('a CT report is the same with the platform path on and off, a changed SCT i
     'cryptography.io': [data('ct/cryptography.io-chain.pem'), { at: '2018-10-01' }],
     'crates.io': [data('ct/crates.io-chain.pem'), { at: '2026-11-27' }],
   };
-  for (const [name, [input, options]] of Object.entries(inputs)) {
-    platform.usePlatformSignatures(false);
-    const own = await engine.inspect(input, options);
-    platform.usePlatformSignatures(true);
-    const [viaPlatform, calls] = await platformCalls(() => engine.inspect(input, options));
-    assert.ok(own.chains[0].ct.scts.length > 0, name);
-    assert.deepEqual(viaPlatform.chains.map((c) => c.ct), own.chains.map((c) => c.ct), name);
-    // SCTs of logs certscope does not know (crates.io's) are not checked by either.
-    const checkedScts = own.chains[0].ct.scts.filter((s) => ['verified', 'invalid'].includes(s.signature)).length;
-    assert.equal(calls, checkedScts, `${name}: the platform checked its SCTs`);
+  for (const path of PATHS) {
+    for (const [name, [input, options]] of Object.entries(inputs)) {
+      platform.usePlatformSignatures(false);
+      const own = await engine.inspect(input, options);
+      platform.usePlatformSignatures(path);
+      const [viaPlatform, calls] = await platformCalls(() => engine.inspect(input, options));
+      assert.ok(own.chains[0].ct.scts.length > 0, name);
+      assert.deepEqual(viaPlatform.chains.map((c) => c.ct), own.chains.map((c) => c.ct), `${path}: ${name}`);
+      // Each SCT whose log is known is checked by the platform (its ECDSA P-256 signature).
+      const checkedScts = own.chains[0].ct.scts.filter((s) => ['verified', 'invalid'].includes(s.signature)).length;
+      assert.ok(checkedScts > 0, name);
+      assert.equal(calls, checkedScts, `${path}: ${name}: the platform checked its SCTs`);
+    }
   }
+  platform.usePlatformSignatures(true);
   // One signature byte of the leaf's second SCT changed: the ct module itself, with and without
   // the platform, finds that SCT alone invalid.
   const ct = await import(new URL('pkg/node/certscope_ct.js', root).href);
@@ -122,9 +137,12 @@ test('a CT report is the same with the platform path on and off, a changed SCT i
   const check = () => ct.ctCheck(der, issuer, 397 * 86400, Date.parse('2022-01-01') / 1000, '');
   platform.usePlatformSignatures(false);
   const own = check();
+  for (const path of PATHS) {
+    platform.usePlatformSignatures(path);
+    const [viaPlatform, calls] = await platformCalls(() => platform.platformSignatures(check));
+    assert.deepEqual(viaPlatform, own, String(path));
+    assert.equal(calls, 3, String(path));
+  }
   platform.usePlatformSignatures(true);
-  const [viaPlatform, calls] = await platformCalls(() => platform.platformSignatures(check));
-  assert.deepEqual(viaPlatform, own);
-  assert.equal(calls, 3);
   assert.deepEqual(own.scts.map((s) => s.signature), ['verified', 'invalid', 'verified']);
 });

@@ -122,6 +122,12 @@ test('a chain loads the ct module only when its end entity carries SCTs', () => 
     ['capture', 'core', 'ct', 'ocsp', 'verify'],
     [['tls', 'unknown-log'], ['tls', 'unknown-log'], ['ocsp', 'unknown-log'], ['ocsp', 'unknown-log']],
   ]);
+  // The same SCTs as `openssl s_client -ct -status` printed them in its transcript.
+  const printed = script.replace('tls12-scts.pcap', 's_client-ct.txt');
+  assert.deepEqual(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', printed], { encoding: 'utf8' })), [
+    ['core', 'ct', 'ocsp', 'verify'],
+    [['tls', 'unknown-log'], ['tls', 'unknown-log'], ['ocsp', 'unknown-log'], ['ocsp', 'unknown-log']],
+  ]);
 });
 
 test('a capture loads the capture module, and verify for the certificates it carries', () => {

@@ -128,7 +128,7 @@ export async function inspect(input, options = {}) {
   if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
   if (report.chains.length > 0 && loaded('verify')) {
     addFixes(report, await load('verify'));
-    if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST) || delivered(report, c.leaf))) await addCt(report, await load('ct'));
+    if (report.chains.some((c) => report.certificates[c.leaf].extensions.some((e) => e.oid === SCT_LIST) || delivered(report, c.leaf, input))) await addCt(report, await load('ct'), input);
   }
   // SAML and JWK documents and OpenSSH keys are described by their own module.
   for (const capability of ['documents', 'ssh']) {
@@ -251,10 +251,38 @@ function bytes(b64) {
   return out;
 }
 
-/** The SCT lists sent for certificate `leaf` in captured handshakes and OCSP responses, as src/inspect/ct.rs gathers them. */
-function delivered(report, leaf) {
+/**
+ * The SCT lists sent for certificate `leaf` in captured handshakes and OCSP responses, and the
+ * `openssl s_client -ct` transcripts of `input` that print SCTs for it, as src/inspect/ct.rs
+ * gathers them.
+ */
+function delivered(report, leaf, input) {
   const tls = (report.captures ?? []).flatMap((c) => c.connections).filter((c) => c.certificatesFrom === leaf && c.scts).map((c) => `tls ${c.scts}`);
-  return tls.concat((report.ocsp ?? []).flatMap((r) => r.responses).filter((s) => s.certificate === leaf && s.scts).map((s) => `ocsp ${s.scts}`)).join('\n');
+  return tls.concat((report.ocsp ?? []).flatMap((r) => r.responses).filter((s) => s.certificate === leaf && s.scts).map((s) => `ocsp ${s.scts}`), printed(report, leaf, input)).join('\n');
+}
+
+/** Each s_client transcript's text (its first line to the next transcript's) whose server certificate is `leaf`, as `printed <base64>` lines. */
+function printed(report, leaf, input) {
+  const mine = report.connections.filter((c) => c.tool === 'openssl s_client' && c.chain[0]?.certificate === leaf);
+  if (mine.length === 0 || input === undefined) return [];
+  let text = input;
+  if (typeof input !== 'string') {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      return [];
+    }
+  }
+  if (!text.includes('SCTs present (')) return [];
+  const lines = text.split(/(?<=\n)/);
+  const starts = report.connections.map((c) => c.line);
+  return mine.map((c) => {
+    const end = Math.min(...starts.filter((l) => l > c.line), lines.length + 1);
+    const utf8 = new TextEncoder().encode(lines.slice(c.line - 1, end - 1).join(''));
+    let binary = '';
+    for (let i = 0; i < utf8.length; i += 0x8000) binary += String.fromCharCode(...utf8.subarray(i, i + 0x8000));
+    return `printed ${btoa(binary)}`;
+  });
 }
 
 /**
@@ -262,7 +290,7 @@ function delivered(report, leaf) {
  * does: the end entity's DER and lifetime, the key hash of the pasted certificate after it on
  * the browser path, the SCT lists sent beside it.
  */
-async function addCt(report, ct) {
+async function addCt(report, ct, input) {
   const { platformSignatures } = await import('./platform.js');
   const at = Date.parse(report.evaluatedAt) / 1000;
   for (const chain of report.chains) {
@@ -270,7 +298,7 @@ async function addCt(report, ct) {
     const issuer = report.certificates[chain.browser.path[1]?.certificate ?? -1];
     const der = bytes(leaf.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''));
     const lifetime = (Date.parse(leaf.validity.notAfter) - Date.parse(leaf.validity.notBefore)) / 1000;
-    const checked = await platformSignatures(() => ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at, delivered(report, chain.leaf)));
+    const checked = await platformSignatures(() => ct.ctCheck(der, issuer ? bytes(issuer.fingerprints.spkiSha256) : new Uint8Array(), lifetime, at, delivered(report, chain.leaf, input)));
     if (checked) chain.ct = checked;
   }
 }

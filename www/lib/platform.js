@@ -1,8 +1,10 @@
-// ECDSA P-256 with SHA-256 through the platform (WebCrypto), for the web engine's CT step. In
+// ECDSA P-256 with SHA-256 through the platform, for the web engine's CT step. In
 // WebAssembly, RustCrypto's P-256 check costs about 0.85 ms (64-bit limbs multiplied through a
 // helper call); WebCrypto checks three in about 0.3 ms. It is asynchronous, so it serves only a
 // step that runs after the core: the SCTs of the ct module (RFC 6962 §2.1.4 allows ECDSA P-256
-// or RSA, both with SHA-256). engine.js imports this file only for that step.
+// or RSA, both with SHA-256). engine.js imports this file only for that step. In Node,
+// node:crypto's synchronous `verify` answers instead (WebCrypto there goes through libuv's
+// thread pool, whose wait varies from run to run), in the one run.
 //
 // Only what both verifiers read the same way goes to the platform: the ecdsa-with-SHA256
 // AlgorithmIdentifier without parameters, an uncompressed P-256 SubjectPublicKeyInfo, and a
@@ -15,8 +17,13 @@ let collected = null;
 const checked = new Map();
 const imported = new Map();
 let platformAllowed = true;
+/** Node's own crypto, when this runs in Node (getBuiltinModule: Node 20.16 and 22.3 on). */
+const nodeCrypto = globalThis.process?.getBuiltinModule?.('node:crypto');
 
-/** Turns the platform path off (`false`) or on; for comparing it with the verify module. */
+/**
+ * Turns the platform path off (`false`) or on (`true`: node:crypto in Node, WebCrypto
+ * elsewhere; `'webcrypto'`: WebCrypto even in Node); for comparing it with the verify module.
+ */
 export function usePlatformSignatures(on) {
   platformAllowed = on;
 }
@@ -28,6 +35,14 @@ export function usePlatformSignatures(on) {
  * context) or with nothing to collect, the first run's answer is the answer.
  */
 export async function platformSignatures(run) {
+  if (platformAllowed === true && nodeCrypto) {
+    answerFirst(nodeAnswer);
+    try {
+      return run();
+    } finally {
+      answerFirst(null);
+    }
+  }
   const subtle = platformAllowed ? globalThis.crypto?.subtle : undefined;
   if (!subtle) return run();
   const asked = [];
@@ -60,6 +75,18 @@ export async function platformSignatures(run) {
   } finally {
     checked.clear();
     answerFirst(null);
+  }
+}
+
+/** What `verifySignature` answers in Node: node:crypto's verdict, or the verify module's. */
+function nodeAnswer(message, alg, signature, spki) {
+  const p256 = p256Check(alg, signature, spki);
+  if (!p256) return undefined;
+  try {
+    const key = { key: spki, format: 'der', type: 'spki', dsaEncoding: 'ieee-p1363' };
+    return nodeCrypto.verify('sha256', message, key, p256.raw) ? '' : 'B';
+  } catch {
+    return undefined; // Node refused the key: the verify module judges it.
   }
 }
 

@@ -24,9 +24,18 @@ const SIGNATURE = {
   unsupported: ['✕ algorithm not allowed', 'bad'],
 };
 
-const SOURCE = { embedded: 'in the certificate', tls: 'in the TLS handshake', ocsp: 'in an OCSP response' };
+const SOURCE = { embedded: 'in the certificate', tls: 'in the TLS handshake', ocsp: 'in an OCSP response', server: 'by the server (TLS or OCSP)' };
 
-const STATE = { qualified: 'in Chrome’s list', retired: 'retired', absent: 'left Chrome’s list' };
+const CHROME = { qualified: 'listed', retired: 'retired', absent: 'not listed' };
+
+const day = (t) => (t ? ` ${t.slice(0, 10)}` : '');
+
+/** The log's state in Chrome's list, and in Apple's with the date it entered it. */
+function states(log) {
+  if (!log) return ['—', '—'];
+  const apple = log.apple ? `${log.apple.state} since${day(log.apple.since)}` : 'not listed';
+  return [CHROME[log.state] + (log.state === 'retired' ? day(log.retired) : ''), apple];
+}
 
 function policy(browser, v) {
   return h('p', { class: `policy ${v.compliant ? 'ok' : 'bad'}`, 'data-testid': `ct-${browser.toLowerCase()}` },
@@ -37,11 +46,12 @@ function policy(browser, v) {
 
 function row(s) {
   const [text, level] = SIGNATURE[s.signature] ?? [s.signature, ''];
-  const state = s.log ? STATE[s.log.state] + (s.log.retired ? ` ${s.log.retired.slice(0, 10)}` : '') : '';
+  const [chrome, apple] = states(s.log);
   return h('tr', {},
     h('td', { class: 'value', text: s.log?.name ?? s.logId }),
     h('td', { text: s.log?.operator ?? '—' }),
-    h('td', { text: state || '—' }),
+    h('td', { text: chrome }),
+    h('td', { text: apple }),
     h('td', { text: when(s.timestamp) }),
     h('td', { text: SOURCE[s.source] ?? s.source }),
     h('td', { class: level, title: s.detail ?? '', text: s.detail && level !== 'ok' ? `${text}: ${s.detail}` : text }));
@@ -56,7 +66,7 @@ export function ctPanel(ct, root) {
     policy('Chrome', ct.chrome),
     policy('Apple', ct.apple),
     h('table', { class: 'kv', 'data-testid': 'ct-scts' },
-      h('thead', {}, h('tr', {}, ['Log', 'Operator', 'Log state', 'Logged', 'Delivered', 'Signature'].map((t) => h('th', { text: t })))),
+      h('thead', {}, h('tr', {}, ['Log', 'Operator', 'Chrome', 'Apple', 'Logged', 'Delivered', 'Signature'].map((t) => h('th', { text: t })))),
       h('tbody', {}, ct.scts.map(row))),
     ct.findings.length ? h('div', { class: 'findings' }, ct.findings.map(finding)) : null,
     h('p', { class: 'source', text: `Logs from ${ct.logList}.` }));
