@@ -19,6 +19,7 @@ const imported = new Map();
 let platformAllowed = true;
 /** Node's own crypto, when this runs in Node (getBuiltinModule: Node 20.16 and 22.3 on). */
 const nodeCrypto = globalThis.process?.getBuiltinModule?.('node:crypto');
+const nodeKeys = new Map();
 
 /**
  * Turns the platform path off (`false`) or on (`true`: node:crypto in Node, WebCrypto
@@ -83,8 +84,14 @@ function nodeAnswer(message, alg, signature, spki) {
   const p256 = p256Check(alg, signature, spki);
   if (!p256) return undefined;
   try {
-    const key = { key: spki, format: 'der', type: 'spki', dsaEncoding: 'ieee-p1363' };
-    return nodeCrypto.verify('sha256', message, key, p256.raw) ? '' : 'B';
+    const id = hex(spki);
+    let key = nodeKeys.get(id);
+    if (!key) {
+      if (nodeKeys.size >= 64) nodeKeys.clear();
+      key = nodeCrypto.createPublicKey({ key: spki, format: 'der', type: 'spki' });
+      nodeKeys.set(id, key);
+    }
+    return nodeCrypto.verify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, p256.raw) ? '' : 'B';
   } catch {
     return undefined; // Node refused the key: the verify module judges it.
   }
