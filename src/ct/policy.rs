@@ -184,14 +184,14 @@ pub(crate) fn apple(scts: &[Counted<'_>], lifetime: u64, at: u64) -> CtPolicyVer
             }
         })
         .collect();
-    let operator = |s: &Counted<'_>| {
+    // Apple counts by the operator names of its own list.
+    fn operator<'a>(s: &Counted<'a>) -> &'a str {
         s.log
             .apple
             .as_ref()
             .map_or(s.log.operator.as_str(), |a| a.operator.as_str())
-            .to_owned()
-    };
-    let mut operators: Vec<String> = counted.iter().map(|s| operator(s)).collect();
+    }
+    let mut operators: Vec<String> = counted.iter().map(|s| operator(s).to_owned()).collect();
     operators.sort();
     operators.dedup();
     let short = lifetime <= 180 * DAY;
