@@ -58,11 +58,27 @@ pub fn rows(dir: &str) -> Vec<Row> {
                 Ok(report) if !report.certificates.is_empty() => {
                     let der = pem_der(&report.certificates[0].pem);
                     match certscope::lint_results(&der) {
-                        Ok(results) => results
-                            .iter()
-                            .find(|r| r.zlint == Some(lint.as_str()))
-                            .map_or("unmapped", |r| ours(r.status))
-                            .to_owned(),
+                        // Several rules may share a zlint lint (one per level it
+                        // reports): the most severe violation, else the first outcome.
+                        Ok(results) => {
+                            let mine: Vec<_> = results
+                                .iter()
+                                .filter(|r| r.zlint == Some(lint.as_str()))
+                                .collect();
+                            mine.iter()
+                                .filter(|r| {
+                                    matches!(
+                                        r.status,
+                                        certscope::LintStatus::Error
+                                            | certscope::LintStatus::Warn
+                                            | certscope::LintStatus::Notice
+                                    )
+                                })
+                                .chain(mine.first())
+                                .next()
+                                .map_or("unmapped", |r| ours(r.status))
+                                .to_owned()
+                        }
                         Err(e) => format!("unreadable: {e}"),
                     }
                 }

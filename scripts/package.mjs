@@ -39,6 +39,7 @@ const manifest = {
     './certscope_psl_bg.wasm': './certscope_psl_bg.wasm',
     './certscope_dsa_bg.wasm': './certscope_dsa_bg.wasm',
     './certscope_revocation_bg.wasm': './certscope_revocation_bg.wasm',
+    './certscope_profiles_bg.wasm': './certscope_profiles_bg.wasm',
     './package.json': './package.json',
   },
   files: [
@@ -47,7 +48,7 @@ const manifest = {
     'certscope_verify.js', 'certscope_verify_bg.wasm', 'certscope_http.js', 'certscope_http_bg.wasm',
     'certscope_pkcs12.js', 'certscope_pkcs12_bg.wasm', 'certscope_documents.js', 'certscope_documents_bg.wasm',
     'certscope_ssh.js', 'certscope_ssh_bg.wasm', 'certscope_compare.js', 'certscope_compare_bg.wasm', 'certscope_dns.js', 'certscope_dns_bg.wasm',
-    'certscope_html.js', 'certscope_html_bg.wasm', 'certscope_pqc.js', 'certscope_pqc_bg.wasm', 'certscope_ct.js', 'certscope_ct_bg.wasm', 'certscope_capture.js', 'certscope_capture_bg.wasm', 'certscope_ocsp.js', 'certscope_ocsp_bg.wasm', 'certscope_policy.js', 'certscope_policy_bg.wasm', 'certscope_psl.js', 'certscope_psl_bg.wasm', 'certscope_dsa.js', 'certscope_dsa_bg.wasm', 'certscope_revocation.js', 'certscope_revocation_bg.wasm', 'node/',
+    'certscope_html.js', 'certscope_html_bg.wasm', 'certscope_pqc.js', 'certscope_pqc_bg.wasm', 'certscope_ct.js', 'certscope_ct_bg.wasm', 'certscope_capture.js', 'certscope_capture_bg.wasm', 'certscope_ocsp.js', 'certscope_ocsp_bg.wasm', 'certscope_policy.js', 'certscope_policy_bg.wasm', 'certscope_psl.js', 'certscope_psl_bg.wasm', 'certscope_dsa.js', 'certscope_dsa_bg.wasm', 'certscope_revocation.js', 'certscope_revocation_bg.wasm', 'certscope_profiles.js', 'certscope_profiles_bg.wasm', 'node/',
     'dom.js', 'render.js', 'render-fix.js', 'render-ct.js', 'render-capture.js', 'render-ocsp.js', 'render-policy.js', 'render-http.js', 'render-dns.js', 'render-files.js', 'render-document.js', 'report-style.js',
     'certscope-view.js', 'certscope-view.d.ts', 'certscope-view-define.js', 'certscope-view-define.d.ts',
   ],

@@ -28,7 +28,7 @@ cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warning
 # The builds the page loads: the core alone, and the capability modules' exports.
 cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --quiet --no-default-features \
-  --features verify-module,http-module,pkcs12-module,documents-module,ssh-module,compare-module,dns-module,html-module,pqc-module,ct-module,capture-module,ocsp-module,policy-module,psl-module,dsa-module,revocation-module -- -D warnings
+  --features verify-module,http-module,pkcs12-module,documents-module,ssh-module,compare-module,dns-module,html-module,pqc-module,ct-module,capture-module,ocsp-module,policy-module,psl-module,dsa-module,revocation-module,profiles-module -- -D warnings
 cargo clippy --lib --quiet --no-default-features -- -D warnings
 
 step "native tests"

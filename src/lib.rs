@@ -137,7 +137,7 @@ pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Capability, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;
 pub use lint::engine::{LintResult, Status as LintStatus};
-pub use lint::{catalog as lint_catalog, lint_results, LintInfo};
+pub use lint::{catalog as lint_catalog, lint_results, LintInfo, LintProfile};
 #[cfg(feature = "ocsp")]
 pub use ocsp::{
     OcspReport, OcspRequestReport, OcspSignature, OcspStatus, RequestedCertificate,

@@ -95,6 +95,12 @@ pub use crate::signature::{
 pub fn revocation_check(input: &str) -> String {
     crate::chain::revocation_check(input)
 }
+/// The S/MIME and Code Signing profiles' lint findings on one certificate (DER), as the
+/// profiles module exports them; `engine.js` adds them to the certificate's findings.
+#[cfg(feature = "profiles")]
+pub fn lint_profiles(der: &[u8], self_signed: bool) -> Result<Vec<crate::Finding>, crate::Error> {
+    crate::lint::profile_findings(der, self_signed)
+}
 /// DSA signature checks, as the dsa module exports them for the `rfc5280` verdict.
 #[cfg(feature = "dsa")]
 pub use crate::signature::verify_dsa_der as verify_dsa;

@@ -60,6 +60,10 @@ pub struct Finding {
     /// `cabf.serverauth.subscriber.subject_altname_extension_absent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pkilint: Option<&'static str>,
+    /// For certificate lints: the requirements it was judged by (the TLS, S/MIME or Code
+    /// Signing Baseline Requirements, or RFC 5280).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<crate::lint::LintProfile>,
     /// For header findings: the Mozilla HTTP Observatory result id it corresponds to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observatory: Option<&'static str>,

@@ -35,6 +35,8 @@ export interface Finding {
   zlint?: string;
   /** Certificate lints: pkilint's finding code for the same requirement, e.g. "cabf.serverauth.subscriber.subject_altname_extension_absent". */
   pkilint?: string;
+  /** Certificate lints: the requirements it was judged by. */
+  profile?: LintProfile;
   /** Header findings: the Mozilla HTTP Observatory result id. */
   observatory?: string;
   /** How to apply the fix: the header line and nginx / Apache / Caddy directives. */
@@ -162,7 +164,13 @@ export interface Certificate {
   /** Its alternative signature (X.509 (10/2019) §7.2.2), when it carries one. */
   altSignature?: AltSignature;
   findings: Finding[];
+  /** The requirements its lints judged it by: each kind of Baseline Requirements it falls
+   *  under (detected from its EKU, SAN and policies as zlint does), and RFC 5280. */
+  profiles: LintProfile[];
 }
+/** A set of requirements: the CA/Browser Forum's TLS, S/MIME or Code Signing Baseline
+ *  Requirements, or RFC 5280. */
+export type LintProfile = "tls-server" | "smime" | "code-signing" | "rfc5280";
 /** A hybrid certificate's second signature, checked with the alternative key of a pasted
  *  certificate of its issuer (`issuer` indexes `Report.certificates`). */
 export interface AltSignature {
@@ -577,7 +585,7 @@ export interface Report {
   pending: Capability[];
 }
 /** A part of the engine built and loaded on its own. */
-export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture" | "ocsp" | "psl" | "dsa" | "revocation";
+export type Capability = "verify" | "http" | "pkcs12" | "documents" | "ssh" | "dns" | "html" | "pqc" | "capture" | "ocsp" | "psl" | "dsa" | "revocation" | "profiles";
 /** An OCSP response (RFC 6960), explained. */
 export interface OcspReport {
   location: Location;
@@ -1394,6 +1402,23 @@ mod dns_module {
     pub fn analyse_dns(text: &str, certificates: &str) -> Result<JsValue, JsError> {
         let certs = crate::DnsCertificate::list_from_json(certificates);
         super::to_js(&crate::analyse_dns(text, &certs))
+    }
+}
+
+/// The profiles module's export: the S/MIME and Code Signing BR lints, loaded only for
+/// certificates of those kinds.
+#[cfg(feature = "profiles-module")]
+mod profiles_module {
+    use wasm_bindgen::prelude::*;
+
+    /// The findings (`Finding[]`) of the S/MIME and Code Signing profiles' rules on one
+    /// certificate (DER), whose self-signature the core judged (`selfSigned`); `engine.js`
+    /// adds them to that certificate's findings.
+    #[wasm_bindgen(js_name = lintProfiles)]
+    pub fn lint_profiles(der: &[u8], self_signed: bool) -> Result<JsValue, JsError> {
+        let findings = crate::modules::lint_profiles(der, self_signed)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        super::to_js(&findings)
     }
 }
 

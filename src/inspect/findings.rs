@@ -65,9 +65,17 @@ pub(super) fn private_ca_notes(report: &mut Report, public_store: bool) {
             continue;
         };
         for f in &mut cert.findings {
+            // The S/MIME and Code Signing rules are not judged by the TLS chain verdict that
+            // makes a certificate look private; they keep their level (and engine.js can add
+            // them after the core's notes, as it does).
+            let other_profile = matches!(
+                f.profile,
+                Some(lint::LintProfile::Smime | lint::LintProfile::CodeSigning)
+            );
             let public_only = ["CA/B Forum", "Mozilla Root Store", "Chrome CT"]
                 .iter()
-                .any(|p| f.reference.label.starts_with(p));
+                .any(|p| f.reference.label.starts_with(p))
+                && !other_profile;
             if public_only && f.severity != Severity::Info && !f.id.starts_with("cert.") {
                 f.severity = Severity::Info;
                 f.explanation.push_str(why);

@@ -505,6 +505,18 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     if chain_options.policy.is_some() && dsa && !crate::signature::dsa_available() {
         report.pending.push(crate::Capability::Dsa);
     }
+    // S/MIME and code-signing certificates are linted by their profiles' rules too.
+    let profiled = report.certificates.iter().any(|c| {
+        c.profiles.iter().any(|p| {
+            matches!(
+                p,
+                crate::lint::LintProfile::Smime | crate::lint::LintProfile::CodeSigning
+            )
+        })
+    });
+    if profiled && !cfg!(feature = "profiles") {
+        report.pending.push(crate::Capability::Profiles);
+    }
     // A wildcard certificate checked against a host needs the Public Suffix List.
     let wildcard = chain_options.host.is_some()
         && report.chains.iter().any(|c| {

@@ -153,6 +153,8 @@ pub enum Capability {
     Dsa,
     /// Revocation against the CRLs given (RFC 5280 §6.3).
     Revocation,
+    /// The S/MIME and Code Signing Baseline Requirements' lints, for such certificates.
+    Profiles,
 }
 
 /// Serializes a list this build never fills as `[]`.

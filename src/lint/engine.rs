@@ -274,11 +274,16 @@ pub(crate) const ANY_EKU: &str = "2.5.29.37.0";
 /// Runs every rule of `catalog` on one certificate.
 pub(crate) fn run(catalog: &[&Lint], ctx: &Ctx<'_>) -> Vec<(usize, Status, Option<String>)> {
     let issued = ctx.not_before();
+    let server = ctx.server_auth();
     catalog
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            if !(l.applies)(ctx) {
+            // The TLS Baseline Requirements judge TLS server certificates only (zlint's
+            // framework filter): a code-signing or S/MIME certificate is not held to them.
+            let tls = l.source.label.starts_with("CA/B Forum")
+                && super::LintProfile::of(&l.source) == super::LintProfile::TlsServer;
+            if (tls && !server) || !(l.applies)(ctx) {
                 return (i, Status::NotApplicable, None);
             }
             if issued < l.from || l.until.is_some_and(|u| issued >= u) {
@@ -339,6 +344,7 @@ pub(crate) fn findings(
         );
         f.zlint = l.zlint;
         f.pkilint = super::pkilint::code(l.id);
+        f.profile = Some(super::LintProfile::of(&l.source));
         findings.push(f);
     }
 }

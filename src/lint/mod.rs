@@ -8,12 +8,14 @@ pub(crate) mod engine;
 mod keys;
 mod names;
 mod pkilint;
+mod profile;
 pub(crate) mod references;
 mod rules;
 mod signature;
 mod structure;
 mod validity;
 
+pub use profile::LintProfile;
 pub(crate) use references::{RFC7468, RFC8446_CHAIN};
 
 use crate::cert::CertificateReport;
@@ -53,6 +55,7 @@ pub(crate) fn finding(
         hsts_preload: Vec::new(),
         zlint: None,
         pkilint: None,
+        profile: None,
         observatory: None,
         snippets: None,
     }
@@ -63,7 +66,14 @@ pub(crate) fn apply_rules(cert: &x509_cert::Certificate, report: &mut Certificat
     let catalog = rules::catalog();
     let ctx = engine::Ctx::new(cert, report);
     let results = engine::run(&catalog, &ctx);
+    let profiles = profile::detect(&ctx);
     let mut findings = std::mem::take(&mut report.findings);
+    // certscope's own findings that rest on the TLS Baseline Requirements (a SAN, the CN, a
+    // lifetime) say nothing about a certificate that is not for TLS servers.
+    if !profiles.contains(&LintProfile::TlsServer) {
+        findings.retain(|f| f.profile != Some(LintProfile::TlsServer));
+    }
+    report.profiles = profiles;
     engine::findings(&catalog, &results, &mut findings);
     findings.sort_by_key(|f| f.severity);
     report.findings = findings;
@@ -133,8 +143,31 @@ pub(crate) fn report(
 ) -> Result<crate::cert::Parsed, crate::Error> {
     let mut parsed = crate::cert::report(der, location, at)?;
     parsed.report.findings = check(&parsed.report);
+    // The profile of certscope's own findings, from the rule each cites (the catalogue's are
+    // set by the engine).
+    for f in &mut parsed.report.findings {
+        f.profile = LintProfile::cited(&f.reference);
+    }
     apply_rules(&parsed.cert, &mut parsed.report);
     Ok(parsed)
+}
+
+/// The findings of the S/MIME and Code Signing profiles' rules on the certificate in `der`
+/// (the profiles module's work in WebAssembly; natively `report` runs them with the rest).
+/// `self_signed` is the core's verdict, which the module cannot make without the verifier.
+#[cfg(feature = "profiles")]
+pub(crate) fn profile_findings(
+    der: &[u8],
+    self_signed: bool,
+) -> Result<Vec<Finding>, crate::Error> {
+    let parsed = crate::cert::lint_view(der, self_signed)?;
+    let catalog: Vec<&engine::Lint> = rules::profiles().collect();
+    let ctx = engine::Ctx::new(&parsed.cert, &parsed.report);
+    let results = engine::run(&catalog, &ctx);
+    let mut findings = Vec::new();
+    engine::findings(&catalog, &results, &mut findings);
+    findings.sort_by_key(|f| f.severity);
+    Ok(findings)
 }
 
 /// Every lint rule's outcome on the certificate in `der` (zlint's vocabulary: pass, error,

@@ -463,6 +463,10 @@ fn certificate(out: &mut String, number: usize, c: &CertificateReport) {
         &format!("pin-sha256=\"{}\"", c.fingerprints.spki_sha256),
     );
     row("Location", &c.location.to_string());
+    if !c.profiles.is_empty() {
+        let judged: Vec<&str> = c.profiles.iter().map(|p| p.label()).collect();
+        row("Judged by", &judged.join(", "));
+    }
     if !c.extensions.is_empty() {
         let _ = writeln!(out, "    Extensions");
         for e in &c.extensions {

@@ -860,3 +860,40 @@ test('SCTs printed by openssl s_client -ct: the pasted transcript gets the same 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('an S/MIME and a code-signing certificate: the profiles module judges each by its Baseline Requirements, findings grouped by profile and severity', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 } });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
+  await open(page, server.origin);
+  await page.click('button[data-example="smime.pem"]');
+  const groups = page.getByTestId('finding-groups').first();
+  await groups.waitFor();
+  await page.locator('section[data-profile="smime"]').first().waitFor();
+  // This one allows serverAuth too: judged by the TLS and the S/MIME BR, and RFC 5280.
+  assert.match(await groups.locator('p.profiles').textContent(), /^Judged as a TLS server certificate and an S\/MIME certificate, and by RFC 5280\.$/);
+  const headings = await groups.locator('.finding-group > h4 > span:first-child').allTextContents();
+  assert.deepEqual(headings.filter((h) => h.startsWith('CA/B') || h.startsWith('RFC 5280')),
+    ['CA/B Forum TLS Baseline Requirements', 'CA/B Forum S/MIME Baseline Requirements', 'RFC 5280 and the rules for every certificate']);
+  // Each group holds its profile's rules only, most severe first.
+  const smime = page.locator('section[data-profile="smime"] details.finding');
+  const ids = await smime.evaluateAll((els) => els.map((e) => e.dataset.finding));
+  assert.ok(ids.length >= 4 && ids.every((id) => id.startsWith('smime.')), ids.join());
+  assert.ok(ids.includes('smime.strict-eku') && ids.includes('smime.personal-name'), ids.join());
+  const severities = await smime.evaluateAll((els) => els.map((e) => ['error', 'warning', 'info'].findIndex((s) => e.classList.contains(s))));
+  assert.deepEqual(severities, [...severities].sort((a, b) => a - b));
+  assert.match(await page.locator('section[data-profile="smime"] .group-count').textContent(), /^\d+ errors?/);
+  await page.getByTestId('certificate').first().screenshot({ path: `${screenshots}smime-profiles.png` });
+  assert.ok(wasm.includes('certscope_profiles_bg.wasm'), wasm.join());
+
+  // A code-signing certificate: no TLS rules at all, the Code Signing BR's instead.
+  await page.click('button[data-example="code-signing.pem"]');
+  await page.locator('section[data-profile="code-signing"]').first().waitFor();
+  assert.match(await page.getByTestId('finding-groups').first().locator('p.profiles').textContent(), /^Judged as a code-signing certificate, and by RFC 5280\.$/);
+  assert.equal(await page.locator('section[data-profile="tls-server"]').count(), 0);
+  assert.equal(await page.locator('details.finding[data-finding="cs.rsa-3072"]').count(), 1);
+  assert.equal(await page.locator('details.finding[data-finding="cert.no-san"]').count(), 0);
+  await page.getByTestId('certificate').first().screenshot({ path: `${screenshots}code-signing-profiles.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -25,7 +25,7 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
   assert.equal(manifest.name, 'certscope');
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.types, './certscope.d.ts');
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './define', './render', './core', './certscope_core_bg.wasm', './certscope_verify_bg.wasm', './certscope_http_bg.wasm', './certscope_pkcs12_bg.wasm', './certscope_documents_bg.wasm', './certscope_ssh_bg.wasm', './certscope_compare_bg.wasm', './certscope_dns_bg.wasm', './certscope_html_bg.wasm', './certscope_pqc_bg.wasm', './certscope_ct_bg.wasm', './certscope_capture_bg.wasm', './certscope_ocsp_bg.wasm', './certscope_policy_bg.wasm', './certscope_psl_bg.wasm', './certscope_dsa_bg.wasm', './certscope_revocation_bg.wasm', './package.json']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './define', './render', './core', './certscope_core_bg.wasm', './certscope_verify_bg.wasm', './certscope_http_bg.wasm', './certscope_pkcs12_bg.wasm', './certscope_documents_bg.wasm', './certscope_ssh_bg.wasm', './certscope_compare_bg.wasm', './certscope_dns_bg.wasm', './certscope_html_bg.wasm', './certscope_pqc_bg.wasm', './certscope_ct_bg.wasm', './certscope_capture_bg.wasm', './certscope_ocsp_bg.wasm', './certscope_policy_bg.wasm', './certscope_psl_bg.wasm', './certscope_dsa_bg.wasm', './certscope_revocation_bg.wasm', './certscope_profiles_bg.wasm', './package.json']);
   assert.deepEqual(manifest.sideEffects, ['./certscope-view-define.js']);
   for (const field of ['description', 'license', 'repository', 'keywords', 'version']) assert.ok(manifest[field], field);
   const { execFileSync } = await import('node:child_process');
@@ -38,12 +38,12 @@ test('package.json and `npm pack` ship exactly the intended files', async () => 
     'certscope_core_bg.wasm.d.ts', 'certscope_ct.js', 'certscope_ct_bg.wasm', 'certscope_dns.js', 'certscope_dns_bg.wasm', 'certscope_documents.js',
     'certscope_documents_bg.wasm', 'certscope_dsa.js', 'certscope_dsa_bg.wasm', 'certscope_html.js', 'certscope_html_bg.wasm', 'certscope_http.js', 'certscope_http_bg.wasm', 'certscope_ocsp.js',
     'certscope_ocsp_bg.wasm', 'certscope_pkcs12.js',
-    'certscope_pkcs12_bg.wasm', 'certscope_policy.js', 'certscope_policy_bg.wasm', 'certscope_pqc.js', 'certscope_pqc_bg.wasm', 'certscope_psl.js', 'certscope_psl_bg.wasm', 'certscope_revocation.js', 'certscope_revocation_bg.wasm', 'certscope_ssh.js', 'certscope_ssh_bg.wasm', 'certscope_verify.js',
+    'certscope_pkcs12_bg.wasm', 'certscope_policy.js', 'certscope_policy_bg.wasm', 'certscope_pqc.js', 'certscope_pqc_bg.wasm', 'certscope_profiles.js', 'certscope_profiles_bg.wasm', 'certscope_psl.js', 'certscope_psl_bg.wasm', 'certscope_revocation.js', 'certscope_revocation_bg.wasm', 'certscope_ssh.js', 'certscope_ssh_bg.wasm', 'certscope_verify.js',
     'certscope_verify_bg.wasm', 'dom.js', 'node/certscope.js', 'node/certscope_capture.js', 'node/certscope_capture_bg.wasm', 'node/certscope_compare.js',
     'node/certscope_compare_bg.wasm', 'node/certscope_core.js', 'node/certscope_core_bg.wasm', 'node/certscope_ct.js', 'node/certscope_ct_bg.wasm',
     'node/certscope_dns.js', 'node/certscope_dns_bg.wasm', 'node/certscope_documents.js',
     'node/certscope_documents_bg.wasm', 'node/certscope_dsa.js', 'node/certscope_dsa_bg.wasm', 'node/certscope_html.js', 'node/certscope_html_bg.wasm', 'node/certscope_http.js', 'node/certscope_http_bg.wasm',
-    'node/certscope_ocsp.js', 'node/certscope_ocsp_bg.wasm', 'node/certscope_pkcs12.js', 'node/certscope_pkcs12_bg.wasm', 'node/certscope_policy.js', 'node/certscope_policy_bg.wasm', 'node/certscope_pqc.js', 'node/certscope_pqc_bg.wasm', 'node/certscope_psl.js', 'node/certscope_psl_bg.wasm', 'node/certscope_revocation.js', 'node/certscope_revocation_bg.wasm', 'node/certscope_ssh.js',
+    'node/certscope_ocsp.js', 'node/certscope_ocsp_bg.wasm', 'node/certscope_pkcs12.js', 'node/certscope_pkcs12_bg.wasm', 'node/certscope_policy.js', 'node/certscope_policy_bg.wasm', 'node/certscope_pqc.js', 'node/certscope_pqc_bg.wasm', 'node/certscope_profiles.js', 'node/certscope_profiles_bg.wasm', 'node/certscope_psl.js', 'node/certscope_psl_bg.wasm', 'node/certscope_revocation.js', 'node/certscope_revocation_bg.wasm', 'node/certscope_ssh.js',
     'node/certscope_ssh_bg.wasm', 'node/certscope_verify.js', 'node/certscope_verify_bg.wasm',
     'node/platform.js', 'node/services.js', 'package.json', 'platform.js', 'render-capture.js', 'render-ct.js', 'render-dns.js', 'render-document.js', 'render-files.js',
     'render-fix.js', 'render-http.js', 'render-ocsp.js', 'render-policy.js', 'render.js', 'report-style.js', 'services.js',

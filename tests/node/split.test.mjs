@@ -71,7 +71,7 @@ test('the split engine reports exactly what the native engine reports, on every 
       compared += 1;
     }
   }
-  assert.deepEqual(engine.modulesLoaded().sort(), ['capture', 'core', 'ct', 'dns', 'documents', 'html', 'http', 'ocsp', 'pkcs12', 'pqc', 'ssh', 'verify']);
+  assert.deepEqual(engine.modulesLoaded().sort(), ['capture', 'core', 'ct', 'dns', 'documents', 'html', 'http', 'ocsp', 'pkcs12', 'pqc', 'profiles', 'ssh', 'verify']);
   console.log(`split engine = native engine on ${compared} fixtures`);
 });
 
@@ -241,4 +241,32 @@ test('a wildcard over a public suffix: the psl module loads, and the verdicts eq
     assert.equal(chain.browser.problem?.code ?? null, browser, `${id}: ${chain.browser.summary}`);
     assert.equal(chain.strict.problem?.code ?? null, strict, `${id}: ${chain.strict.summary}`);
   }
+});
+
+test('S/MIME and code-signing certificates load the profiles module, and their findings equal the native ones', async () => {
+  const dirs = ['smime', 'smime/MailboxAddressFromSAN', 'code_signing'];
+  const files = dirs.flatMap((d) => {
+    const base = new URL(`tests/data/zlint/testdata/${d}/`, root);
+    return readdirSync(base).filter((n) => n.endsWith('.pem')).sort().map((n) => new URL(n, base));
+  });
+  assert.ok(files.length > 90, `${files.length} files`);
+  // A fresh process, so that what loads is these inputs' doing.
+  const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+    import { readFileSync } from 'node:fs';
+    const out = [];
+    for (const f of ${JSON.stringify(files.map((f) => fileURLToPath(f)))}) out.push(await inspect(new Uint8Array(readFileSync(f)), { at: ${JSON.stringify(at)} }));
+    console.log(JSON.stringify([modulesLoaded().sort(), out]));`;
+  const [modules, reports] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  // Some of zlint's S/MIME certificates carry SCTs (ct) or ML-DSA keys (pqc).
+  assert.deepEqual(modules.filter((m) => !['ct', 'pqc'].includes(m)), ['core', 'profiles', 'verify']);
+  let profiled = 0;
+  files.forEach((file, i) => {
+    const native = nativeReport(['inspect', fileURLToPath(file), '--json', '--at', at]);
+    const split = reports[i];
+    assert.deepEqual(split.certificates.map((c) => c.findings), native.certificates.map((c) => c.findings), fileURLToPath(file));
+    assert.deepEqual(split.certificates.map((c) => c.profiles), native.certificates.map((c) => c.profiles), fileURLToPath(file));
+    if (split.certificates.some((c) => c.findings.some((f) => f.profile === 'smime' || f.profile === 'code-signing'))) profiled += 1;
+  });
+  // Most of these certificates break at least one S/MIME or Code Signing BR rule.
+  assert.ok(profiled > files.length / 2, `${profiled} of ${files.length} with a profile finding`);
 });

@@ -7,7 +7,8 @@
 // Transparency; capture: packet captures and TLS bytes; ocsp: OCSP responses; policy: RFC 5280
 // certificate policy processing, when the rfc5280 verdict is asked for; dsa: DSA signatures, for
 // that verdict; psl: the Public Suffix
-// List, for a wildcard certificate checked against a host; revocation: the CRLs given, RFC 5280 §6.3)
+// List, for a wildcard certificate checked against a host; revocation: the CRLs given, RFC 5280 §6.3;
+// profiles: the S/MIME and Code Signing Baseline Requirements' lints, for such certificates)
 // the first time an input needs it, and runs the core again, so callers get the complete
 // report without knowing the modules exist. Published as the npm package's main module.
 import { loaded, register } from './services.js';
@@ -30,6 +31,7 @@ const importers = {
   psl: () => import('./certscope_psl.js'),
   dsa: () => import('./certscope_dsa.js'),
   revocation: () => import('./certscope_revocation.js'),
+  profiles: () => import('./certscope_profiles.js'),
 };
 
 // Node (the package loaded from disk) reads the .wasm files itself; browsers and bundles
@@ -75,7 +77,7 @@ export function load(capability) {
   modules[capability] ??= (async () => {
     const glue = await importers[capability]();
     await instantiate(glue, `certscope_${capability}_bg.wasm`);
-    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct', 'capture', 'ocsp', 'policy'].includes(capability)) register(capability, glue);
+    if (!['http', 'ssh', 'compare', 'dns', 'html', 'ct', 'capture', 'ocsp', 'policy', 'profiles'].includes(capability)) register(capability, glue);
     ready.add(capability);
     return glue;
   })().catch((err) => {
@@ -117,12 +119,13 @@ export async function inspect(input, options = {}) {
   // A module the core calls during analysis changes what it finds (a decrypted bundle holds
   // certificates that then need verifying), so the core runs again after each load.
   for (let round = 0; round < 3; round += 1) {
-    // http, ssh, dns, html and ocsp describe the input apart from the core: they are merged below.
-    const wanted = report.pending.filter((c) => !['http', 'dns', 'ssh', 'html', 'ocsp'].includes(c) && !(c === 'verify' && options?.verify === false) && !loaded(c));
+    // http, ssh, dns, html, ocsp and profiles describe the input apart from the core: they are merged below.
+    const wanted = report.pending.filter((c) => !['http', 'dns', 'ssh', 'html', 'ocsp', 'profiles'].includes(c) && !(c === 'verify' && options?.verify === false) && !loaded(c));
     if (wanted.length === 0) break;
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
+  if (report.pending.includes('profiles')) addProfiles(report, await load('profiles'));
   if (report.chains.some((c) => c.rfc5280?.policyInput)) addPolicies(report, await load('policy'));
   // OCSP answers can fail a verdict, so they come before the chain file made from it.
   if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
@@ -175,6 +178,23 @@ async function inspectCapture(input, options) {
     if (loaded('verify') && read.capture.connections.some((c) => c.scts)) await addCt(report, await load('ct'));
   }
   return report;
+}
+
+const SEVERITY = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Lints S/MIME and code-signing certificates by their profiles' rules (profiles module) and
+ * adds the findings to each, most severe first, as `lint::report` does natively.
+ */
+function addProfiles(report, profiles) {
+  for (const c of report.certificates) {
+    if (!c.profiles.some((p) => p === 'smime' || p === 'code-signing')) continue;
+    const der = Uint8Array.from(atob(c.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('')), (ch) => ch.charCodeAt(0));
+    c.findings.push(...profiles.lintProfiles(der, c.selfSigned));
+    // Array.prototype.sort is stable: equal severities keep the core's order.
+    c.findings.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
+  }
+  report.pending = report.pending.filter((c) => c !== 'profiles');
 }
 
 /** The certificates as `dns_certificates` in src/inspect/mod.rs lists them for the DNS checks. */

@@ -176,6 +176,36 @@ function validityBadge(v) {
   return h('span', { class: `badge ${validityLevel(v)}`, text });
 }
 
+// The requirements a lint finding was judged by (Report.certificates[].findings[].profile).
+const PROFILE_LABEL = {
+  'tls-server': 'CA/B Forum TLS Baseline Requirements',
+  smime: 'CA/B Forum S/MIME Baseline Requirements',
+  'code-signing': 'CA/B Forum Code Signing Baseline Requirements',
+  rfc5280: 'RFC 5280 and the rules for every certificate',
+};
+const PROFILE_KIND = { 'tls-server': 'a TLS server certificate', smime: 'an S/MIME certificate', 'code-signing': 'a code-signing certificate' };
+
+/**
+ * A certificate's findings grouped by the requirements they were judged by, most severe first
+ * within each group: what certscope says of the certificate itself, then each set of rules
+ * its kind falls under (the profiles, as zlint and pkilint detect them), then RFC 5280.
+ */
+function certFindings(cert) {
+  if (!cert.findings.length) return null;
+  const order = [null, 'tls-server', 'smime', 'code-signing', 'rfc5280'];
+  const groups = order.map((p) => [p, cert.findings.filter((f) => (f.profile ?? null) === p)]).filter(([, fs]) => fs.length);
+  const kinds = (cert.profiles ?? []).filter((p) => PROFILE_KIND[p]).map((p) => PROFILE_KIND[p]);
+  const judged = kinds.length ? `Judged as ${kinds.join(' and ')}, and by RFC 5280.` : 'Judged by RFC 5280 only: it is not a TLS server, S/MIME or code-signing certificate.';
+  if (groups.length === 1 && groups[0][0] === null) return h('div', { class: 'findings' }, cert.findings.map(finding));
+  return h('div', { class: 'findings', 'data-testid': 'finding-groups' },
+    h('p', { class: 'profiles muted', text: judged }),
+    groups.map(([p, fs]) => h('section', { class: 'finding-group', 'data-profile': p ?? 'certificate' },
+      h('h4', {},
+        h('span', { text: p ? PROFILE_LABEL[p] : 'This certificate' }),
+        h('span', { class: 'group-count muted', text: ['error', 'warning', 'info'].map((s) => [s, count(fs, s)]).filter(([, n]) => n).map(([s, n]) => plural(n, s === 'info' ? 'note' : s)).join(', ') })),
+      fs.map(finding))));
+}
+
 function card(cert, index, options) {
   const title = cert.subject.commonName ?? cert.names[0] ?? cert.subject.display ?? '(empty subject)';
   const issuer = cert.selfSigned ? 'Self-signed: its signature verifies with its own key'
@@ -191,7 +221,7 @@ function card(cert, index, options) {
         validityBadge(cert.validity))),
     timeline(cert.validity),
     facts(cert),
-    cert.findings.length ? h('div', { class: 'findings' }, cert.findings.map(finding)) : null);
+    certFindings(cert));
   if (!options.compact) {
     el.append(
       section(`Subject and issuer`, names(cert)),

@@ -147,6 +147,10 @@ table.kv td.value { font-family: var(--mono); font-size: 12.5px; overflow-wrap: 
 .crit { color: var(--warn); font-weight: 600; font-size: 12px; }
 
 .findings { display: grid; gap: 8px; margin: 10px 0 6px; }
+.finding-group { display: grid; gap: 8px; }
+.finding-group > h4 { margin: 6px 0 0; font-size: 13px; font-weight: 600; display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
+.finding-group .group-count { font-weight: 400; font-size: 12px; }
+.findings > p.profiles { margin: 0; font-size: 13px; }
 details.finding { border: 1px solid var(--border); border-left-width: 4px; border-radius: 8px; padding: 8px 12px; background: var(--surface); }
 details.finding.error { border-left-color: var(--err); }
 details.finding.warning { border-left-color: var(--warn); }

@@ -228,7 +228,7 @@ pub(super) const RULES: &[Lint] = &[
 /// 20230209, MPL-2.0), A-labels, one per line between newlines — see `tlds.txt`.
 const TLDS: &str = concat!("\n", include_str!("tlds.txt"));
 
-fn known_tld(name: &str) -> bool {
+pub(super) fn known_tld(name: &str) -> bool {
     let tld = name
         .trim_end_matches('.')
         .rsplit('.')

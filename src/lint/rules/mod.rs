@@ -1,12 +1,18 @@
 //! The rule catalogue, one file per area. Each rule cites its source (CA/Browser Forum Baseline
 //! Requirements or RFC 5280) and, where zlint has the same check, names the zlint lint.
 
+#[cfg(feature = "profiles")]
+mod code_signing;
 mod content;
 mod dns;
 mod ev;
 mod extensions;
+#[cfg(feature = "profiles")]
+mod facts;
 mod keys;
 mod profile;
+#[cfg(feature = "profiles")]
+mod smime;
 mod validity;
 
 use super::engine::{Ctx, Level, Lint};
@@ -23,7 +29,16 @@ pub(crate) fn catalog() -> Vec<&'static Lint> {
         .chain(content::RULES)
         .chain(content::TLD_RULES)
         .chain(ev::RULES)
+        .chain(profiles())
         .collect()
+}
+
+/// The rules of the S/MIME and Code Signing profiles, which the profiles module carries.
+pub(crate) fn profiles() -> impl Iterator<Item = &'static Lint> {
+    #[cfg(feature = "profiles")]
+    return code_signing::RULES.iter().chain(smime::RULES);
+    #[cfg(not(feature = "profiles"))]
+    return core::iter::empty();
 }
 
 /// Builds a rule (a `const fn`, so catalogues are static data).

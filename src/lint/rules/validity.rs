@@ -22,7 +22,7 @@ const DAY: u64 = 86_400;
 
 /// `secs` plus `months` calendar months (day of month kept; Go's `AddDate` normalises an
 /// overflowing day into the next month, and so does this).
-fn add_months(secs: u64, months: u64) -> u64 {
+pub(super) fn add_months(secs: u64, months: u64) -> u64 {
     let (days, rest) = (secs / DAY, secs % DAY);
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days.saturating_add(719_468);

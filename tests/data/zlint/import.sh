@@ -12,11 +12,11 @@ corpus = sys.argv[1]
 mapped = set(open('mapped.txt').read().split())
 data = json.load(open(os.path.join(corpus, 'expected_results.json')))
 rows = [r for r in data['cases'] if r['lint'] in mapped]
+shutil.rmtree('testdata', ignore_errors=True)
 os.makedirs('testdata', exist_ok=True)
-for f in os.listdir('testdata'):
-    os.remove(os.path.join('testdata', f))
 for r in rows:
+    os.makedirs(os.path.dirname(os.path.join('testdata', r['testdata'])), exist_ok=True)
     shutil.copy(os.path.join(corpus, 'testdata', r['testdata']), os.path.join('testdata', r['testdata']))
 json.dump({'source': data['source'], 'cases': rows}, open('expected.json', 'w'), indent=1)
-print(f"{len(rows)} rows for {len({r['lint'] for r in rows})} of {len(mapped)} mapped lints, {len(os.listdir('testdata'))} files")
+print(f"{len(rows)} rows for {len({r['lint'] for r in rows})} of {len(mapped)} mapped lints, {len({r['testdata'] for r in rows})} files")
 PY
