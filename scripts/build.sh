@@ -166,7 +166,7 @@ node scripts/docs.mjs
 # (+4.6 KB). It still loads only for certificates with SCTs.
 # Session 22 (issue 17): each certificate's profiles (TLS server, S/MIME, code signing: EKU, email
 # SAN and policies, as zlint detects them), each lint finding's profile and asking for the
-# profiles module, and the CLI text's "Judged by" line, core 427500 -> 428100 (+1.1 KB); the
+# profiles module, and the CLI text's "Judged by" line, core 427500 -> 428100 (+0.9 KB); the
 # S/MIME and Code Signing BR rules themselves (52 rules) are the profiles module, 143 KB
 # (x509-cert's certificate decoding and the rules' text; it reads certificates without the core's
 # extension reader, which would make it 44% larger: 192 KB against 133 KB gzipped, both measured

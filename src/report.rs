@@ -20,6 +20,21 @@ pub enum Severity {
     Info,
 }
 
+/// A set of requirements certscope judges certificates by (detected and named in
+/// `lint::profile`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LintProfile {
+    /// The CA/Browser Forum TLS Baseline Requirements and EV Guidelines.
+    TlsServer,
+    /// The CA/Browser Forum S/MIME Baseline Requirements.
+    Smime,
+    /// The CA/Browser Forum Code Signing Baseline Requirements.
+    CodeSigning,
+    /// RFC 5280 and its companions: every certificate.
+    Rfc5280,
+}
+
 /// A rule or section that a finding rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
@@ -63,7 +78,7 @@ pub struct Finding {
     /// For certificate lints: the requirements it was judged by (the TLS, S/MIME or Code
     /// Signing Baseline Requirements, or RFC 5280).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub profile: Option<crate::lint::LintProfile>,
+    pub profile: Option<LintProfile>,
     /// For header findings: the Mozilla HTTP Observatory result id it corresponds to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observatory: Option<&'static str>,

@@ -102,7 +102,7 @@ pub struct CertificateReport {
     pub findings: Vec<Finding>,
     /// The requirements its lints judged it by: the Baseline Requirements of each kind it is
     /// (TLS server, S/MIME, code signing), and RFC 5280.
-    pub profiles: Vec<crate::lint::LintProfile>,
+    pub profiles: Vec<crate::report::LintProfile>,
     /// Why the self-signature did not verify, for a self-issued certificate.
     #[serde(skip)]
     pub(crate) self_signature_error: Option<String>,

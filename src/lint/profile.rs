@@ -5,24 +5,10 @@
 //! it (`util.IsServerAuthCert`, `util.IsEmailProtectionCert`, `util.IsCodeSigning`); RFC 5280
 //! applies to every certificate. Each lint finding names the profile whose rule it is.
 
-use serde::Serialize;
 use x509_cert::ext::pkix::name::GeneralName;
 
 use super::engine::{Ctx, ANY_EKU};
-
-/// A set of requirements certscope judges certificates by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LintProfile {
-    /// The CA/Browser Forum TLS Baseline Requirements and EV Guidelines.
-    TlsServer,
-    /// The CA/Browser Forum S/MIME Baseline Requirements.
-    Smime,
-    /// The CA/Browser Forum Code Signing Baseline Requirements.
-    CodeSigning,
-    /// RFC 5280 and its companions: every certificate.
-    Rfc5280,
-}
+pub use crate::report::LintProfile;
 
 const EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
 /// The S/MIME BR's policy arc (§7.1.6.1): 2.23.140.1.5.{1–4}.{1–3}.
