@@ -74,7 +74,9 @@ pub struct Difference {
 /// holds several; any input `inspect` reads), validity judged at `at`.
 pub fn compare(a: &[u8], b: &[u8], at: u64) -> Result<Comparison, String> {
     let certificates = |input: &[u8]| -> Result<Value, String> {
-        let options = crate::Options::at(at).roots(crate::Roots::None);
+        let options = crate::Options::at(at)
+            .roots(crate::Roots::None)
+            .lints(crate::Lints::Core);
         let report = crate::inspect(input, &options).map_err(|e| e.to_string())?;
         serde_json::to_value(&report.certificates).map_err(|e| e.to_string())
     };

@@ -134,7 +134,7 @@ pub use headers::{MAX_HAR_ENTRIES, MAX_SUBRESOURCES};
 pub use html::read as read_html;
 pub use html::{HtmlFacts, HtmlPage, MetaTag, ScriptTag, MAX_TAGS as MAX_HTML_TAGS};
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
-pub use inspect::{inspect, Capability, Options, Report, MAX_CHAINS};
+pub use inspect::{inspect, Capability, Lints, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;
 pub use lint::engine::{LintResult, Status as LintStatus};
 pub use lint::{catalog as lint_catalog, lint_results, LintInfo, LintProfile};

@@ -17,7 +17,7 @@ mod cli {
     const USAGE: &str = "\
     usage: certscope inspect [FILE|-] [--json] [--at TIME] [--host NAME]
                          [--roots FILE | --no-roots] [--client] [--password-file FILE]
-                         [--crls FILE] [--rfc5280 [--policy OID]... [--explicit-policy]
+                         [--crls FILE] [--core-lints] [--rfc5280 [--policy OID]... [--explicit-policy]
                          [--inhibit-policy-mapping] [--inhibit-any-policy]]
            certscope summarize [FILE|-] [--json]
            certscope check [FILE|DIR|GLOB|-]... [--days N] [--percent P] [--host NAME]
@@ -45,6 +45,8 @@ mod cli {
       --client              validate for TLS client authentication instead of server
       --password-file FILE  open PKCS#12 bundles with the password in FILE (first line)
       --crls FILE           check revocation against the CRLs in FILE (PEM or DER)
+      --core-lints          lint by the core's rules only (and the S/MIME and Code Signing
+                            BR for those certificates), as <certscope-view> does by default
       --rfc5280             add a third verdict: RFC 5280 path validation as written, with
                             certificate policy processing (section 6.1), and explain which
                             policies the path is valid for; the options below imply it:
@@ -111,6 +113,7 @@ mod cli {
         roots: Option<String>,
         no_roots: bool,
         client: bool,
+        core_lints: bool,
         password_file: Option<String>,
         out: Option<String>,
         crls: Option<String>,
@@ -141,6 +144,7 @@ mod cli {
             roots: None,
             no_roots: false,
             client: false,
+            core_lints: false,
             password_file: None,
             out: None,
             crls: None,
@@ -154,6 +158,7 @@ mod cli {
                 "--roots" => parsed.roots = Some(args.next().ok_or("--roots needs a file")?),
                 "--no-roots" => parsed.no_roots = true,
                 "--client" => parsed.client = true,
+                "--core-lints" => parsed.core_lints = true,
                 "--crls" => parsed.crls = Some(args.next().ok_or("--crls needs a file")?),
                 "--rfc5280" => {
                     parsed.policy.get_or_insert_with(Default::default);
@@ -272,6 +277,9 @@ mod cli {
         }
         if args.client {
             options = options.usage(certscope::Usage::ClientAuth);
+        }
+        if args.core_lints {
+            options = options.lints(certscope::Lints::Core);
         }
         if let Some(path) = &args.password_file {
             let text = std::fs::read_to_string(path)

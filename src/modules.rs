@@ -95,11 +95,21 @@ pub use crate::signature::{
 pub fn revocation_check(input: &str) -> String {
     crate::chain::revocation_check(input)
 }
-/// The S/MIME and Code Signing profiles' lint findings on one certificate (DER), as the
-/// profiles module exports them; `engine.js` adds them to the certificate's findings.
+/// The profiles module's lint findings on one certificate (DER): the S/MIME and Code Signing
+/// BR, and the deeper catalogue when `deep`; `note` is the certificate's `publicRulesNote`,
+/// `existing` the ids of its findings, one per line, `document` whether it came in a SAML or JWK
+/// document. `engine.js` adds them to the certificate's.
 #[cfg(feature = "profiles")]
-pub fn lint_profiles(der: &[u8], self_signed: bool) -> Result<Vec<crate::Finding>, crate::Error> {
-    crate::lint::profile_findings(der, self_signed)
+pub fn lint_profiles(
+    der: &[u8],
+    self_signed: bool,
+    deep: bool,
+    note: Option<&str>,
+    existing: &str,
+    document: bool,
+) -> Result<crate::lint::ModuleFindings, crate::Error> {
+    let existing: Vec<&str> = existing.lines().collect();
+    crate::lint::module_findings(der, self_signed, deep, note, &existing, document)
 }
 /// DSA signature checks, as the dsa module exports them for the `rfc5280` verdict.
 #[cfg(feature = "dsa")]

@@ -167,6 +167,9 @@ export interface Certificate {
   /** The requirements its lints judged it by: each kind of Baseline Requirements it falls
    *  under (detected from its EKU, SAN and policies as zlint does), and RFC 5280. */
   profiles: LintProfile[];
+  /** Why the rules that bind publicly trusted CAs are shown as notes on it (it chains to a
+   *  root you supplied, or looks privately issued); absent when they keep their level. */
+  publicRulesNote?: string;
 }
 /** A set of requirements: the CA/Browser Forum's TLS, S/MIME or Code Signing Baseline
  *  Requirements, or RFC 5280. */
@@ -907,6 +910,10 @@ export interface InspectOptions {
   crls?: string | Uint8Array;
   /** Password for PKCS#12 bundles in the input. Used only to open them; never in the report. */
   password?: string;
+  /** "all" (the default): every lint rule, so the profiles module loads for any certificate;
+   *  "core": the core's rules, and the S/MIME and Code Signing BR for certificates of those
+   *  kinds only (what `<certscope-view>` runs unless its `lints="all"` attribute is set). */
+  lints?: "all" | "core";
   /** false: no chain verdict, and the verify module is not loaded. Default true. */
   verify?: boolean;
   /**
@@ -1062,6 +1069,15 @@ fn options_from(options: &JsValue) -> Result<Options, JsError> {
     }
     if let Some(password) = field(options, "password")?.as_string() {
         out = out.password(password);
+    }
+    match field(options, "lints")?.as_string().as_deref() {
+        None | Some("all") => {}
+        Some("core") => out = out.lints(crate::Lints::Core),
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "inspect: lints must be \"all\" or \"core\", not {other:?}"
+            )))
+        }
     }
     let policy = field(options, "rfc5280")?;
     if policy.as_bool() == Some(true) {
@@ -1405,19 +1421,31 @@ mod dns_module {
     }
 }
 
-/// The profiles module's export: the S/MIME and Code Signing BR lints, loaded only for
-/// certificates of those kinds.
+/// The profiles module's export: the S/MIME and Code Signing BR lints, and the deeper catalogue
+/// (`lints: "all"`); loaded only for certificates of those kinds, or when all lints are asked for.
 #[cfg(feature = "profiles-module")]
 mod profiles_module {
     use wasm_bindgen::prelude::*;
 
-    /// The findings (`Finding[]`) of the S/MIME and Code Signing profiles' rules on one
-    /// certificate (DER), whose self-signature the core judged (`selfSigned`); `engine.js`
-    /// adds them to that certificate's findings.
+    /// The findings of the S/MIME and Code Signing profiles' rules, and of the deeper catalogue
+    /// when `deep`, on one certificate (DER), whose self-signature the core judged
+    /// (`selfSigned`), whose `publicRulesNote` is `note` and whose findings have the ids in
+    /// `existing` (one per line): `{ findings: Finding[], named: [id, zlint, pkilint][] }`, the
+    /// new findings and the names of rules that say the same as an existing one; `document`:
+    /// it came in a SAML or JWK document. `engine.js` adds them to that certificate's findings.
     #[wasm_bindgen(js_name = lintProfiles)]
-    pub fn lint_profiles(der: &[u8], self_signed: bool) -> Result<JsValue, JsError> {
-        let findings = crate::modules::lint_profiles(der, self_signed)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+    pub fn lint_profiles(
+        der: &[u8],
+        self_signed: bool,
+        deep: bool,
+        note: Option<String>,
+        existing: &str,
+        document: bool,
+    ) -> Result<JsValue, JsError> {
+        let note = note.as_deref();
+        let findings =
+            crate::modules::lint_profiles(der, self_signed, deep, note, existing, document)
+                .map_err(|e| JsError::new(&e.to_string()))?;
         super::to_js(&findings)
     }
 }

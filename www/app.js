@@ -97,6 +97,8 @@ function options() {
   }
   // Only ever sent to the worker on this page; never in a link, storage or the report.
   if (password.value) o.password = password.value;
+  // The core's lint rules unless every rule is asked for (the lint module is 191 KB).
+  o.lints = everyLint.checked ? 'all' : 'core';
   if (rfc5280.checked) {
     o.rfc5280 = {
       policies: policies.value.split(/[\s,]+/).filter((p) => p && p !== 'any' && p !== 'anyPolicy'),
@@ -118,6 +120,13 @@ function syncPolicy() {
   $('policy-summary').textContent = on ? (policies.value.trim() ? `on, for ${policies.value.trim()}` : 'on') : 'off';
 }
 syncPolicy();
+
+const everyLint = $('every-lint');
+function syncLints() {
+  $('lints-summary').textContent = everyLint.checked ? "every rule (zlint's catalogue)" : "the core's rules";
+}
+syncLints();
+everyLint.addEventListener('change', () => { syncLints(); scheduleAnalyse(); });
 
 // A dropped packet capture stays bytes: the input box shows what it is instead.
 let capture = null;
@@ -414,6 +423,7 @@ $('copy-link').addEventListener('click', async (event) => {
     h: host.value, a: at.value, r: roots.value,
     c: roots.value.startsWith('custom') ? customRoots.value : '',
     p: rfc5280.checked ? [policies.value, ...POLICY_FLAGS.map((id) => $(id).checked)] : null,
+    l: everyLint.checked,
   };
   const packed = await pack(state);
   if (packed.length > LINK_LIMIT) {
@@ -450,8 +460,10 @@ async function restore() {
     rfc5280.checked = Boolean(p);
     policies.value = String(p?.[0] ?? '');
     POLICY_FLAGS.forEach((id, i) => { $(id).checked = p?.[i + 1] === true; });
+    everyLint.checked = state.l === true;
     syncTrust();
     syncPolicy();
+    syncLints();
     return true;
   } catch {
     fileNote.textContent = 'This link could not be read; it may have been cut short.';

@@ -103,6 +103,10 @@ pub struct CertificateReport {
     /// The requirements its lints judged it by: the Baseline Requirements of each kind it is
     /// (TLS server, S/MIME, code signing), and RFC 5280.
     pub profiles: Vec<crate::report::LintProfile>,
+    /// Why the rules that bind publicly trusted CAs are shown as notes on it (it chains to a
+    /// root you supplied, or looks privately issued); `None` when they keep their level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_rules_note: Option<&'static str>,
     /// Why the self-signature did not verify, for a self-issued certificate.
     #[serde(skip)]
     pub(crate) self_signature_error: Option<String>,
@@ -254,6 +258,7 @@ pub(crate) fn report(der: &[u8], location: Location, at: u64) -> Result<Parsed, 
         alt_signature: None,
         findings: Vec::new(),
         profiles: Vec::new(),
+        public_rules_note: None,
         self_signature_error,
         trailing_bytes,
     };
@@ -310,6 +315,7 @@ pub(crate) fn lint_view(der: &[u8], self_signed: bool) -> Result<Parsed, Error> 
         alt_signature: None,
         findings: Vec::new(),
         profiles: Vec::new(),
+        public_rules_note: None,
         self_signature_error: None,
         trailing_bytes: 0,
     };

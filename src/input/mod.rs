@@ -22,6 +22,18 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// The most blocks read from one input; later ones are reported, not read.
 pub const MAX_BLOCKS: usize = 20_000;
 
+/// The DER inside one PEM block that certscope wrote itself (a report's `pem`), as engine.js
+/// decodes it for the modules.
+#[cfg(feature = "profiles")]
+pub(crate) fn pem_body(pem: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let body: String = pem
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("-----"))
+        .collect();
+    base64::engine::general_purpose::STANDARD.decode(body).ok()
+}
+
 /// What a block holds, judged from its PEM label or its shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum BlockKind {

@@ -64,24 +64,8 @@ pub(super) fn private_ca_notes(report: &mut Report, public_store: bool) {
         let Some(cert) = report.certificates.get_mut(i) else {
             continue;
         };
-        for f in &mut cert.findings {
-            // The S/MIME and Code Signing rules are not judged by the TLS chain verdict that
-            // makes a certificate look private; they keep their level (and engine.js can add
-            // them after the core's notes, as it does).
-            let other_profile = matches!(
-                f.profile,
-                Some(lint::LintProfile::Smime | lint::LintProfile::CodeSigning)
-            );
-            let public_only = ["CA/B Forum", "Mozilla Root Store", "Chrome CT"]
-                .iter()
-                .any(|p| f.reference.label.starts_with(p))
-                && !other_profile;
-            if public_only && f.severity != Severity::Info && !f.id.starts_with("cert.") {
-                f.severity = Severity::Info;
-                f.explanation.push_str(why);
-            }
-        }
-        cert.findings.sort_by_key(|f| f.severity);
+        let why = *cert.public_rules_note.get_or_insert(why);
+        lint::as_notes(&mut cert.findings, why);
     }
     for (n, evidence) in unsupplied {
         if let Some(chain) = report.chains.get_mut(n) {

@@ -28,6 +28,19 @@ pub struct Options {
     pub at: u64,
     pub(crate) chain: ChainOptions,
     pub(crate) password: Secret,
+    pub(crate) lints: Lints,
+}
+
+/// Which lint rules judge each certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lints {
+    /// The core's rules, and the S/MIME and Code Signing Baseline Requirements for
+    /// certificates of those kinds: what `<certscope-view>` runs unless asked for more.
+    Core,
+    /// Every rule: also the deeper RFC 5280 and community checks of zlint's catalogue, which
+    /// in WebAssembly the profiles module carries.
+    #[default]
+    All,
 }
 
 /// A password that never shows in `Debug` output.
@@ -51,6 +64,7 @@ impl Options {
             at: unix_seconds,
             chain: ChainOptions::default(),
             password: Secret::default(),
+            lints: Lints::All,
         }
     }
 
@@ -100,6 +114,12 @@ impl Options {
     /// policy, none required). The result is [`ChainReport::rfc5280`](crate::ChainReport::rfc5280).
     pub fn rfc5280(mut self, policy: crate::PolicyOptions) -> Self {
         self.chain.policy = Some(policy);
+        self
+    }
+
+    /// Judge each certificate by these lint rules (default: [`Lints::All`]).
+    pub fn lints(mut self, lints: Lints) -> Self {
+        self.lints = lints;
         self
     }
 
@@ -505,18 +525,7 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     if chain_options.policy.is_some() && dsa && !crate::signature::dsa_available() {
         report.pending.push(crate::Capability::Dsa);
     }
-    // S/MIME and code-signing certificates are linted by their profiles' rules too.
-    let profiled = report.certificates.iter().any(|c| {
-        c.profiles.iter().any(|p| {
-            matches!(
-                p,
-                crate::lint::LintProfile::Smime | crate::lint::LintProfile::CodeSigning
-            )
-        })
-    });
-    if profiled && !cfg!(feature = "profiles") {
-        report.pending.push(crate::Capability::Profiles);
-    }
+    lint_beyond_core(&mut report, options.lints, document);
     // A wildcard certificate checked against a host needs the Public Suffix List.
     let wildcard = chain_options.host.is_some()
         && report.chains.iter().any(|c| {
@@ -729,5 +738,48 @@ fn add_certificate(
             report.certificates.push(parsed.report);
         }
         Err(e) => report.errors.push(Problem::new(at, e)),
+    }
+}
+
+/// Lints each certificate by the profiles module's rules (natively; in WebAssembly the module
+/// is `pending` and engine.js does the same): the S/MIME and Code Signing BR for certificates
+/// of those kinds, and with [`Lints::All`] the deeper catalogue for every certificate. This
+/// runs once the core's findings are final (after the private-CA notes), so both add the same
+/// findings in the same order.
+#[cfg_attr(not(feature = "profiles"), allow(unused_variables))]
+fn lint_beyond_core(report: &mut Report, lints: Lints, document: bool) {
+    let profiled = |c: &crate::CertificateReport| {
+        c.profiles.iter().any(|p| {
+            matches!(
+                p,
+                crate::lint::LintProfile::Smime | crate::lint::LintProfile::CodeSigning
+            )
+        })
+    };
+    let deep = lints == Lints::All;
+    #[cfg(not(feature = "profiles"))]
+    if report.certificates.iter().any(|c| deep || profiled(c)) {
+        report.pending.push(crate::Capability::Profiles);
+    }
+    #[cfg(feature = "profiles")]
+    for c in report
+        .certificates
+        .iter_mut()
+        .filter(|c| deep || profiled(c))
+    {
+        let Some(der) = crate::input::pem_body(&c.pem) else {
+            continue;
+        };
+        let existing: Vec<&str> = c.findings.iter().map(|f| f.id).collect();
+        if let Ok(added) = crate::lint::module_findings(
+            &der,
+            c.self_signed,
+            deep,
+            c.public_rules_note,
+            &existing,
+            document,
+        ) {
+            added.apply(&mut c.findings);
+        }
     }
 }

@@ -153,7 +153,8 @@ pub enum Capability {
     Dsa,
     /// Revocation against the CRLs given (RFC 5280 §6.3).
     Revocation,
-    /// The S/MIME and Code Signing Baseline Requirements' lints, for such certificates.
+    /// The lints beyond the core's: the S/MIME and Code Signing Baseline Requirements for such
+    /// certificates, and zlint's deeper catalogue for every certificate ([`crate::Lints::All`]).
     Profiles,
 }
 

@@ -90,6 +90,9 @@ pub(crate) struct Lint {
     /// An older certscope finding that says the same; the rule then adds its zlint name to
     /// that finding instead of repeating it.
     pub(crate) same_as: Option<&'static str>,
+    /// Judged for every kind of certificate, even when it cites the TLS BR (zlint's
+    /// `OverrideFrameworkFilter`: the BR's rules for delegated OCSP responder certificates).
+    pub(crate) every_kind: bool,
 }
 
 /// 2012-07-01, the CA/Browser Forum Baseline Requirements' effective date.
@@ -268,7 +271,16 @@ pub(crate) const NC: &str = "2.5.29.30";
 pub(crate) const PC: &str = "2.5.29.36";
 pub(crate) const IAP: &str = "2.5.29.54";
 pub(crate) const FRESHEST: &str = "2.5.29.46";
+/// Extended key usages the rules read (RFC 5280 §4.2.1.12).
 pub(crate) const SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
+pub(crate) const CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
+pub(crate) const EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
+#[cfg(feature = "profiles")]
+pub(crate) const CODE_SIGNING: &str = "1.3.6.1.5.5.7.3.3";
+#[cfg(feature = "profiles")]
+pub(crate) const TIME_STAMPING: &str = "1.3.6.1.5.5.7.3.8";
+#[cfg(feature = "profiles")]
+pub(crate) const OCSP_SIGNING: &str = "1.3.6.1.5.5.7.3.9";
 pub(crate) const ANY_EKU: &str = "2.5.29.37.0";
 
 /// Runs every rule of `catalog` on one certificate.
@@ -283,7 +295,7 @@ pub(crate) fn run(catalog: &[&Lint], ctx: &Ctx<'_>) -> Vec<(usize, Status, Optio
             // framework filter): a code-signing or S/MIME certificate is not held to them.
             let tls = l.source.label.starts_with("CA/B Forum")
                 && super::LintProfile::of(&l.source) == super::LintProfile::TlsServer;
-            if (tls && !server) || !(l.applies)(ctx) {
+            if (tls && !server && !l.every_kind) || !(l.applies)(ctx) {
                 return (i, Status::NotApplicable, None);
             }
             if issued < l.from || l.until.is_some_and(|u| issued >= u) {

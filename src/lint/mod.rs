@@ -61,9 +61,10 @@ pub(crate) fn finding(
     }
 }
 
-/// Runs the rule catalogue on `cert` and adds the violated rules to its findings.
+/// Runs the core's rules on `cert` and adds the violated rules to its findings (the profiles
+/// module's are added later, by [`module_findings`]).
 pub(crate) fn apply_rules(cert: &x509_cert::Certificate, report: &mut CertificateReport) {
-    let catalog = rules::catalog();
+    let catalog: Vec<&engine::Lint> = rules::core_rules().collect();
     let ctx = engine::Ctx::new(cert, report);
     let results = engine::run(&catalog, &ctx);
     let profiles = profile::detect(&ctx);
@@ -152,22 +153,106 @@ pub(crate) fn report(
     Ok(parsed)
 }
 
-/// The findings of the S/MIME and Code Signing profiles' rules on the certificate in `der`
-/// (the profiles module's work in WebAssembly; natively `report` runs them with the rest).
-/// `self_signed` is the core's verdict, which the module cannot make without the verifier.
+/// What the profiles module adds to one certificate: its findings, and the zlint and pkilint
+/// names of the rules that say the same as a finding the core already gave.
 #[cfg(feature = "profiles")]
-pub(crate) fn profile_findings(
+#[derive(Debug, serde::Serialize)]
+pub struct ModuleFindings {
+    /// New findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// (finding id, zlint lint, pkilint code) for findings already there.
+    pub named: Vec<(String, Option<&'static str>, Option<&'static str>)>,
+}
+
+#[cfg(feature = "profiles")]
+impl ModuleFindings {
+    /// Adds these to a certificate's findings (what engine.js does with the module's answer).
+    pub(crate) fn apply(self, findings: &mut Vec<Finding>) {
+        for (id, zlint, pkilint) in self.named {
+            if let Some(f) = findings.iter_mut().find(|f| f.id == id) {
+                f.zlint = f.zlint.or(zlint);
+                f.pkilint = f.pkilint.or(pkilint);
+            }
+        }
+        findings.extend(self.findings);
+        findings.sort_by_key(|f| f.severity);
+    }
+}
+
+/// The findings of the profiles module's rules on the certificate in `der`: the S/MIME and Code
+/// Signing BR (which judge only certificates of those kinds) and, when `deep`, the deeper
+/// catalogue. `self_signed` is the core's verdict, which the module cannot make without the
+/// verifier; `note` is the certificate's [`crate::CertificateReport::public_rules_note`], under
+/// which public-CA rules are shown as notes as the core shows its own; `existing` the ids of the
+/// findings the core gave, which a rule saying the same names instead of repeating; `document`
+/// says the certificate came in a SAML or JWK document, whose signing certificates are not judged
+/// by the rules for web servers. Natively `inspect` calls this after the core's findings are
+/// final, as engine.js calls the module.
+#[cfg(feature = "profiles")]
+pub(crate) fn module_findings(
     der: &[u8],
     self_signed: bool,
-) -> Result<Vec<Finding>, crate::Error> {
+    deep: bool,
+    note: Option<&str>,
+    existing: &[&str],
+    document: bool,
+) -> Result<ModuleFindings, crate::Error> {
     let parsed = crate::cert::lint_view(der, self_signed)?;
-    let catalog: Vec<&engine::Lint> = rules::profiles().collect();
+    let catalog: Vec<&engine::Lint> = if deep {
+        rules::profiles().chain(rules::deep()).collect()
+    } else {
+        rules::profiles().collect()
+    };
     let ctx = engine::Ctx::new(&parsed.cert, &parsed.report);
-    let results = engine::run(&catalog, &ctx);
+    let mut results = engine::run(&catalog, &ctx);
+    let mut named = Vec::new();
+    results.retain(|(i, _, evidence)| {
+        let Some(l) = catalog.get(*i) else {
+            return true;
+        };
+        match l
+            .same_as
+            .filter(|id| evidence.is_some() && existing.contains(id))
+        {
+            Some(id) => {
+                named.push((id.to_owned(), l.zlint, pkilint::code(l.id)));
+                false
+            }
+            None => true,
+        }
+    });
     let mut findings = Vec::new();
     engine::findings(&catalog, &results, &mut findings);
+    if document {
+        findings.retain(|f| crate::documents::applies_to_document_certificates(f.id));
+    }
     findings.sort_by_key(|f| f.severity);
-    Ok(findings)
+    if let Some(why) = note {
+        as_notes(&mut findings, why);
+    }
+    Ok(ModuleFindings { findings, named })
+}
+
+/// Shows the rules that bind publicly trusted CAs (the CA/B Forum TLS BR, Mozilla's and
+/// Chrome's policies) as notes, with `why` added to each explanation: the certificate is
+/// privately issued. The S/MIME and Code Signing BR keep their level: the TLS chain verdict
+/// that makes a certificate look private says nothing about them.
+pub(crate) fn as_notes(findings: &mut [Finding], why: &str) {
+    for f in findings.iter_mut() {
+        let other_profile = matches!(
+            f.profile,
+            Some(LintProfile::Smime | LintProfile::CodeSigning)
+        );
+        let public_only = ["CA/B Forum", "Mozilla Root Store", "Chrome CT"]
+            .iter()
+            .any(|p| f.reference.label.starts_with(p))
+            && !other_profile;
+        if public_only && f.severity != Severity::Info && !f.id.starts_with("cert.") {
+            f.severity = Severity::Info;
+            f.explanation.push_str(why);
+        }
+    }
+    findings.sort_by_key(|f| f.severity);
 }
 
 /// Every lint rule's outcome on the certificate in `der` (zlint's vocabulary: pass, error,

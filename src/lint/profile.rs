@@ -7,10 +7,9 @@
 
 use x509_cert::ext::pkix::name::GeneralName;
 
-use super::engine::{Ctx, ANY_EKU};
+use super::engine::{Ctx, ANY_EKU, EMAIL_PROTECTION};
 pub use crate::report::LintProfile;
 
-const EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
 /// The S/MIME BR's policy arc (§7.1.6.1): 2.23.140.1.5.{1–4}.{1–3}.
 const SMIME_POLICIES: &str = "2.23.140.1.5.";
 /// The Code Signing BR's policies (§7.1.6.1): EV code signing and code signing.

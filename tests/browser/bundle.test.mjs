@@ -18,9 +18,9 @@ const APP = `
   import { inspect, modulesLoaded } from 'certscope';
   import 'certscope/define';
   const pem = ${data('generated/p256-chain.pem')};
-  const first = await inspect(pem, { at: '2026-02-01', verify: false });
+  const first = await inspect(pem, { at: '2026-02-01', verify: false, lints: 'core' });
   const loadedFirst = modulesLoaded().join(',');
-  const report = await inspect(pem, { at: '2026-02-01', roots: ${data('generated/p256-root.pem')} });
+  const report = await inspect(pem, { at: '2026-02-01', roots: ${data('generated/p256-root.pem')}, lints: 'core' });
   const http = await inspect(${data('http/shop-sIL.txt')}, { at: '2026-11-27' });
   document.body.dataset.modules = [loadedFirst, modulesLoaded().join(',')].join(' then ');
   document.body.dataset.verdict = String(first.chains.length) + ',' + String(report.chains[0].browser.trusted);

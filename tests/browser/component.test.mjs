@@ -49,6 +49,28 @@ test('three instances render from inline content and src, with events and parts'
   }
 });
 
+test('lints="all" loads the lint module for zlint\'s deeper catalogue; without it the element runs the core\'s rules', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
+  await rendered(page);
+  assert.ok(!wasm.includes('certscope_profiles_bg.wasm'), wasm.join());
+  assert.equal(await page.evaluate(() => document.getElementById('from-src').lints), 'core');
+  const before = await page.evaluate(() => document.getElementById('from-src').report.certificates.flatMap((c) => c.findings.map((f) => f.id)));
+  await page.evaluate(() => { document.getElementById('from-src').lints = 'all'; });
+  await page.waitForFunction((n) => {
+    const r = document.getElementById('from-src').report;
+    return r && r.certificates.flatMap((c) => c.findings).length > n;
+  }, before.length);
+  assert.ok(wasm.includes('certscope_profiles_bg.wasm'), wasm.join());
+  const after = await page.evaluate(() => document.getElementById('from-src').report.certificates.flatMap((c) => c.findings.map((f) => f.id)));
+  // The core's findings stay; the deeper catalogue's are added.
+  assert.ok(before.every((id) => after.includes(id)), after.join());
+  assert.ok(after.some((id) => !before.includes(id)), after.join());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a src on another origin is refused with a message, not fetched', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin);
   await rendered(page);

@@ -861,6 +861,32 @@ test('SCTs printed by openssl s_client -ct: the pasted transcript gets the same 
   await context.close();
 });
 
+test('Every lint rule: unticked, a TLS certificate loads no lint module; ticked, zlint\'s deeper catalogue joins the findings', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 } });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
+  await open(page, server.origin);
+  // zlint's test certificate whose subject has an attribute with a leading space.
+  await page.fill('#paste', readFileSync(`${root}tests/data/zlint/testdata/subjectDNLeadingSpace.pem`, 'utf8'));
+  await page.getByTestId('certificate').first().waitFor();
+  assert.equal(await page.locator('#lints-summary').textContent(), "the core's rules");
+  assert.equal(await page.locator('details.finding[data-finding^="community."]').count(), 0);
+  assert.ok(!wasm.includes('certscope_profiles_bg.wasm'), wasm.join());
+  await page.locator('#lint-options > summary').click();
+  await page.check('#every-lint');
+  await page.locator('details.finding[data-finding="community.subject-leading-whitespace"]').waitFor();
+  assert.equal(await page.locator('#lints-summary').textContent(), "every rule (zlint's catalogue)");
+  assert.ok(wasm.includes('certscope_profiles_bg.wasm'), wasm.join());
+  // It sits with the rules for every certificate, and names its zlint lint.
+  const finding = page.locator('section[data-profile="rfc5280"] details.finding[data-finding="community.subject-leading-whitespace"]');
+  assert.equal(await finding.count(), 1);
+  await finding.locator('summary').click();
+  assert.match(await finding.textContent(), /w_subject_dn_leading_whitespace/);
+  await page.getByTestId('certificate').first().screenshot({ path: `${screenshots}every-lint.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an S/MIME and a code-signing certificate: the profiles module judges each by its Baseline Requirements, findings grouped by profile and severity', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 } });
   const wasm = [];

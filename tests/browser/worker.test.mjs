@@ -55,7 +55,7 @@ test('the package in a module Web Worker: inspect, the fix and compare, no globa
     trusted: true,
     fix: ['removed the root certscope p256 Root: clients already have it, and it is not sent'],
     diff: ['Public key', 'Issuer', 'Issuer key (AKI)', 'Signature algorithm'],
-    modules: ['compare', 'core', 'verify'],
+    modules: ['compare', 'core', 'profiles', 'verify'],
     added: [],
   });
   assert.deepEqual(errors, []);

@@ -12,7 +12,7 @@ test('pkg/ imports in Node and inspects a chain', async () => {
   assert.equal(await version(), manifest.version);
   const chain = readFileSync(new URL('../data/generated/rsa4096-chain.pem', import.meta.url), 'utf8');
   const report = await inspect(chain, { at: '2026-02-01T00:00:00Z' });
-  assert.deepEqual(modulesLoaded(), ['core', 'verify']);
+  assert.deepEqual(modulesLoaded(), ['core', 'verify', 'profiles']);
   assert.deepEqual(report.pending, []);
   assert.deepEqual(report.certificates.map((c) => c.role), ['leaf', 'intermediate', 'root']);
   assert.deepEqual(report.certificates.map((c) => c.publicKey.bits), [4096, 4096, 4096]);

@@ -38,7 +38,7 @@ for (const [label, entry] of [['default build', 'pkg/certscope.js'], ['node-cond
       roles: ['leaf', 'intermediate', 'root'],
       grade: 'C+',
       diff: 'Public key',
-      modules: ['compare', 'core', 'http', 'verify'],
+      modules: ['compare', 'core', 'http', 'profiles', 'verify'],
       added: [],
     });
   });

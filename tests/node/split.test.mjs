@@ -37,17 +37,40 @@ function nativeReport(args) {
   }
 }
 
-test('a certificate without a verdict loads the core only', async () => {
+test('a certificate without a verdict, linted by the core\'s rules (as <certscope-view> does), loads the core only', async () => {
   // First in this file: nothing has loaded a module yet in this process.
   const engine = await import(new URL('pkg/certscope.js', root));
   const pem = readFileSync(new URL('tests/data/generated/p256-chain.pem', root), 'utf8');
-  const report = await engine.inspect(pem, { at, verify: false });
+  const report = await engine.inspect(pem, { at, verify: false, lints: 'core' });
   assert.deepEqual(engine.modulesLoaded(), ['core']);
   assert.deepEqual(report.pending, ['verify']);
   assert.equal(report.chains.length, 0);
   assert.deepEqual(report.certificates.map((c) => c.role), ['leaf', 'intermediate', 'root']);
   // Findings that need no signature are all there.
   assert.ok(report.certificates[0].findings.length > 0);
+  await assert.rejects(engine.inspect(pem, { lints: 'some' }), /lints must be "all" or "core", not "some"/);
+});
+
+test('lints: "core" equals `certscope inspect --core-lints`, and "all" (the default) adds the deeper catalogue from the profiles module', () => {
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'certscope'], { cwd: root.pathname, stdio: 'inherit' });
+  // zlint's certificates with a leading-space subject and a critical subjectDirectoryAttributes.
+  for (const name of ['subjectDNLeadingSpace.pem', 'subDirAttCritical.pem']) {
+    const file = fileURLToPath(new URL(`tests/data/zlint/testdata/${name}`, root));
+    const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
+      import { readFileSync } from 'node:fs';
+      const core = await inspect(new Uint8Array(readFileSync(${JSON.stringify(file)})), { at: ${JSON.stringify(at)}, lints: 'core' });
+      const loaded = modulesLoaded().sort();
+      const all = await inspect(new Uint8Array(readFileSync(${JSON.stringify(file)})), { at: ${JSON.stringify(at)} });
+      console.log(JSON.stringify([loaded, modulesLoaded().sort(), core, all]));`;
+    const [coreModules, allModules, core, all] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+    assert.ok(!coreModules.includes('profiles'), `${name}: ${coreModules}`);
+    assert.ok(allModules.includes('profiles'), `${name}: ${allModules}`);
+    assert.deepEqual(core, nativeReport(['inspect', file, '--json', '--at', at, '--core-lints']), `${name} with lints: "core"`);
+    assert.deepEqual(all, nativeReport(['inspect', file, '--json', '--at', at]), `${name} with every lint`);
+    const ids = (r) => new Set(r.certificates.flatMap((c) => c.findings.map((f) => f.id)));
+    const deeper = [...ids(all)].filter((id) => !ids(core).has(id));
+    assert.ok(deeper.length > 0, `${name}: no finding beyond the core's`);
+  }
 });
 
 test('the split engine reports exactly what the native engine reports, on every fixture', async () => {
@@ -111,21 +134,21 @@ test('a chain loads the ct module only when its end entity carries SCTs', () => 
       console.log(JSON.stringify([modulesLoaded().sort(), r.chains[0].ct?.scts.map((s) => s.signature) ?? null]));`;
     return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
   };
-  assert.deepEqual(run('ct/cryptography.io-chain.pem'), [['core', 'ct', 'verify'], ['verified', 'verified']]);
-  assert.deepEqual(run('generated/p256-chain.pem'), [['core', 'verify'], null]);
+  assert.deepEqual(run('ct/cryptography.io-chain.pem'), [['core', 'ct', 'profiles', 'verify'], ['verified', 'verified']]);
+  assert.deepEqual(run('generated/p256-chain.pem'), [['core', 'profiles', 'verify'], null]);
   // SCTs sent in the handshake and in the stapled OCSP response (test logs: unknown here).
   const script = `import { inspect, modulesLoaded } from ${JSON.stringify(new URL('pkg/node/certscope.js', root).href)};
     import { readFileSync } from 'node:fs';
     const r = await inspect(readFileSync(${JSON.stringify(`${root.pathname}tests/data/ct/delivered/tls12-scts.pcap`)}), { at: '2026-12-05T00:00:00Z' });
     console.log(JSON.stringify([modulesLoaded().sort(), r.chains[0].ct.scts.map((s) => [s.source, s.signature])]));`;
   assert.deepEqual(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })), [
-    ['capture', 'core', 'ct', 'ocsp', 'verify'],
+    ['capture', 'core', 'ct', 'ocsp', 'profiles', 'verify'],
     [['tls', 'unknown-log'], ['tls', 'unknown-log'], ['ocsp', 'unknown-log'], ['ocsp', 'unknown-log']],
   ]);
   // The same SCTs as `openssl s_client -ct -status` printed them in its transcript.
   const printed = script.replace('tls12-scts.pcap', 's_client-ct.txt');
   assert.deepEqual(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', printed], { encoding: 'utf8' })), [
-    ['core', 'ct', 'ocsp', 'verify'],
+    ['core', 'ct', 'ocsp', 'profiles', 'verify'],
     [['tls', 'unknown-log'], ['tls', 'unknown-log'], ['ocsp', 'unknown-log'], ['ocsp', 'unknown-log']],
   ]);
 });
@@ -138,7 +161,7 @@ test('a capture loads the capture module, and verify for the certificates it car
       console.log(JSON.stringify([modulesLoaded().sort(), r.captures[0].connections.map((c) => c.messages.length), r.chains.length, r.connections.map((c) => c.tool)]));`;
     return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
   };
-  assert.deepEqual(run('tls12-ecdsa.pcap'), [['capture', 'core', 'verify'], [13], 1, ['capture']]);
+  assert.deepEqual(run('tls12-ecdsa.pcap'), [['capture', 'core', 'profiles', 'verify'], [13], 1, ['capture']]);
   // TLS 1.3: the certificate is encrypted, so nothing needs the verify module.
   const [modules, messages, chains] = run('tls13-curl.pcapng');
   assert.deepEqual([modules, messages.length, chains], [['capture', 'core'], 1, 0]);
@@ -235,7 +258,7 @@ test('a wildcard over a public suffix: the psl module loads, and the verdicts eq
       const r = await inspect(${JSON.stringify(input)}, { at: ${JSON.stringify(at)}, host: ${JSON.stringify(host)}, roots: ${JSON.stringify(roots)} });
       console.log(JSON.stringify([modulesLoaded().sort(), r]));`;
     const [modules, split] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
-    assert.deepEqual(modules, ['core', 'psl', 'verify'], id);
+    assert.deepEqual(modules, ['core', 'profiles', 'psl', 'verify'], id);
     assert.deepEqual(split, native, id);
     const chain = split.chains.find((ch) => ch.leaf === 0);
     assert.equal(chain.browser.problem?.code ?? null, browser, `${id}: ${chain.browser.summary}`);

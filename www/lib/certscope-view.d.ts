@@ -18,6 +18,9 @@ export declare class CertscopeView extends HTMLElement {
   verify: boolean;
   /** Hide the per-certificate detail sections. */
   compact: boolean;
+  /** "core" (default): the core's lint rules, and the S/MIME and Code Signing BR for those
+   *  certificates; "all": zlint's deeper catalogue too (loads the profiles module). */
+  lints: 'core' | 'all';
 }
 
 declare global {

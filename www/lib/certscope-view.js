@@ -3,9 +3,10 @@
 // Content comes from an inline child <script type="text/plain"> (PEM, or anything the
 // page accepts) or from a same-origin `src`; a child <script type="text/plain" data-roots>
 // holds trust anchors (your private CA's root) instead of Mozilla's. Attributes: host, at, roots ("mozilla" |
-// "none"), verify, compact, theme ("light" | "dark"), docs (where finding ids link to). A chain verdict needs the verify module
-// (signatures and Mozilla's roots): the element asks for one when it has `verify`, `host`, a
-// `roots` attribute or a data-roots child, and otherwise loads only the core. It renders into a shadow root with `part`s
+// "none"), verify, compact, lints ("core" | "all"), theme ("light" | "dark"), docs (where finding ids link to). A chain
+// verdict needs the verify module (signatures and Mozilla's roots): the element asks for one when it has `verify`, `host`, a
+// `roots` attribute or a data-roots child, and otherwise loads only the core. It lints by the core's rules unless
+// `lints="all"` (which loads the profiles module for zlint's deeper catalogue). It renders into a shadow root with `part`s
 // (summary, chain, card, finding, problems) and fires a composed, bubbling
 // `certscope:report` event whose detail is the report.
 import { renderReport, h } from './render.js';
@@ -16,7 +17,7 @@ import { asn1, inspect } from './certscope.js';
 let sheets;
 
 export class CertscopeView extends HTMLElement {
-  static observedAttributes = ['src', 'host', 'at', 'roots', 'verify', 'compact'];
+  static observedAttributes = ['src', 'host', 'at', 'roots', 'verify', 'compact', 'lints'];
 
   #root = this.attachShadow({ mode: 'open' });
   #renders = 0;
@@ -37,6 +38,8 @@ export class CertscopeView extends HTMLElement {
   set verify(value) { this.toggleAttribute('verify', Boolean(value)); }
   get compact() { return this.hasAttribute('compact'); }
   set compact(value) { this.toggleAttribute('compact', Boolean(value)); }
+  get lints() { return this.getAttribute('lints') === 'all' ? 'all' : 'core'; }
+  set lints(value) { this.setAttribute('lints', value); }
 
   connectedCallback() {
     // `docs`: where finding ids link to (a page with an anchor per id), for every element.
@@ -73,6 +76,7 @@ export class CertscopeView extends HTMLElement {
       const options = { roots: roots && this.roots !== 'none' ? roots.textContent : this.roots };
       if (this.host) options.host = this.host;
       if (this.at) options.at = this.at;
+      options.lints = this.lints;
       options.verify = this.verify || Boolean(this.host) || Boolean(roots) || this.hasAttribute('roots');
       const report = await inspect(input, options);
       if (turn !== this.#renders) return;

@@ -125,7 +125,7 @@ export async function inspect(input, options = {}) {
     await Promise.all(wanted.map(load));
     report = guarded((c) => c.inspect(input, options));
   }
-  if (report.pending.includes('profiles')) addProfiles(report, await load('profiles'));
+  if (report.pending.includes('profiles')) addProfiles(report, await load('profiles'), options?.lints !== 'core');
   if (report.chains.some((c) => c.rfc5280?.policyInput)) addPolicies(report, await load('policy'));
   // OCSP answers can fail a verdict, so they come before the chain file made from it.
   if (report.pending.includes('ocsp')) addOcsp(report, await load('ocsp'));
@@ -183,14 +183,27 @@ async function inspectCapture(input, options) {
 const SEVERITY = { error: 0, warning: 1, info: 2 };
 
 /**
- * Lints S/MIME and code-signing certificates by their profiles' rules (profiles module) and
- * adds the findings to each, most severe first, as `lint::report` does natively.
+ * Lints certificates by the profiles module's rules and adds the findings to each, most severe
+ * first, as `lint_beyond_core` in src/inspect/mod.rs does natively: S/MIME and code-signing
+ * certificates by their profiles' rules, and every certificate by the deeper catalogue when
+ * `deep` (the `lints: "all"` default). Public-CA rules become notes under the core's
+ * `publicRulesNote`, as the core's own do.
  */
-function addProfiles(report, profiles) {
+function addProfiles(report, profiles, deep) {
+  // Certificates of a SAML or JWK document (its description still to come from the documents
+  // module) are not judged by the rules for web servers, as `inspect` decides natively.
+  const document = report.pending.includes('documents') || Boolean(report.document);
   for (const c of report.certificates) {
-    if (!c.profiles.some((p) => p === 'smime' || p === 'code-signing')) continue;
+    if (!deep && !c.profiles.some((p) => p === 'smime' || p === 'code-signing')) continue;
     const der = Uint8Array.from(atob(c.pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('')), (ch) => ch.charCodeAt(0));
-    c.findings.push(...profiles.lintProfiles(der, c.selfSigned));
+    const added = profiles.lintProfiles(der, c.selfSigned, deep, c.publicRulesNote, c.findings.map((f) => f.id).join('\n'), document);
+    // A rule that says the same as a finding the core gave names it instead (as `same_as` does natively).
+    for (const [id, zlint, pkilint] of added.named) {
+      const f = c.findings.find((x) => x.id === id);
+      if (f && zlint) f.zlint ??= zlint;
+      if (f && pkilint) f.pkilint ??= pkilint;
+    }
+    c.findings.push(...added.findings);
     // Array.prototype.sort is stable: equal severities keep the core's order.
     c.findings.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
   }

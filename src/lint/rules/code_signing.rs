@@ -9,7 +9,9 @@ use super::facts::{
 };
 use super::validity::add_months;
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, AIA, CDP, KU};
+use crate::lint::engine::{
+    Ctx, Level::*, Lint, AIA, ANY_EKU, CDP, CODE_SIGNING, EMAIL_PROTECTION, KU, SERVER_AUTH,
+};
 use crate::lint::profile::{code_signing, EV_CODE_SIGNING};
 use crate::Reference;
 
@@ -30,11 +32,6 @@ const CS_BR_1_2: u64 = 1_565_654_400;
 /// Ballot CSC-31 (2026-03-01): 460 days instead of 39 months.
 const CSC_31: u64 = 1_772_323_200;
 const DAY: u64 = 86_400;
-
-const CODE_SIGNING_EKU: &str = "1.3.6.1.5.5.7.3.3";
-const SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
-const EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
-const ANY_EKU: &str = "2.5.29.37.0";
 
 /// SHA-2 with RSA (PKCS #1 v1.5 or PSS), ECDSA or DSA with SHA-256 (CS BR §7.1.3.2).
 const SIGNATURES: &[&str] = &[
@@ -69,7 +66,7 @@ fn eku_problem(c: &Ctx<'_>) -> Option<String> {
             "EKU {bad} is prohibited in a code-signing certificate"
         ));
     }
-    fail(!ekus.iter().any(|e| e == CODE_SIGNING_EKU), || {
+    fail(!ekus.iter().any(|e| e == CODE_SIGNING), || {
         "no id-kp-codeSigning in the EKU".into()
     })
 }

@@ -7,7 +7,9 @@ use der::Decode;
 use x509_cert::ext::pkix::name::GeneralName;
 
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, AIA, ALWAYS, CABF_BR, CDP, CP, NC, SAN};
+use crate::lint::engine::{
+    Ctx, Level::*, Lint, AIA, ALWAYS, ANY_EKU, CABF_BR, CDP, CLIENT_AUTH, CP, NC, SAN, SERVER_AUTH,
+};
 use crate::lint::references::{BR_SAN, RFC5280_EXTENSIONS as EXT, RFC5280_SERIAL as SERIAL};
 use crate::Reference;
 
@@ -101,9 +103,6 @@ fn sct_count(c: &Ctx<'_>) -> Option<usize> {
     })
 }
 
-const SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
-const CLIENT_AUTH: &str = "1.3.6.1.5.5.7.3.2";
-const ANY_EKU: &str = "2.5.29.37.0";
 /// Chrome Root Program: server-authentication hierarchies only, from 2026-06-15.
 const CHROME_SERVER_ONLY: u64 = 1_781_481_600;
 /// BR ballot SC12: underscores in dNSName prohibited from 2019-04-01.

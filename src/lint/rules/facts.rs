@@ -94,6 +94,7 @@ pub(super) const CONTENT_COMMITMENT: u16 = 1 << 1;
 pub(super) const KEY_ENCIPHERMENT: u16 = 1 << 2;
 pub(super) const DATA_ENCIPHERMENT: u16 = 1 << 3;
 pub(super) const KEY_AGREEMENT: u16 = 1 << 4;
+pub(super) const KEY_CERT_SIGN: u16 = 1 << 5;
 pub(super) const ENCIPHER_ONLY: u16 = 1 << 7;
 pub(super) const DECIPHER_ONLY: u16 = 1 << 8;
 
@@ -132,4 +133,100 @@ pub(super) fn country_problem(c: &Ctx<'_>) -> Option<String> {
             format!("countryName {country:?} is not an ISO 3166-1 code")
         }),
     }
+}
+
+/// The TLVs one after another in `bytes`, read raw: (tag, contents). `None` when they do not
+/// parse.
+pub(super) fn raw_items(bytes: &[u8]) -> Option<Vec<(der::Tag, &[u8])>> {
+    use der::{Reader, SliceReader};
+    let mut r = SliceReader::new(bytes).ok()?;
+    let mut out = Vec::new();
+    while !r.is_finished() {
+        let h = der::Header::decode(&mut r).ok()?;
+        out.push((h.tag(), r.read_slice(h.length()).ok()?));
+    }
+    Some(out)
+}
+
+/// The one TLV in `value`: (tag, contents).
+pub(super) fn raw_tlv(value: &[u8]) -> Option<(der::Tag, &[u8])> {
+    match raw_items(value)?.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The entries of a GeneralNames value read raw: (context tag number, contents). Read this way
+/// a name that is not an IA5String is still seen; `None` when it is not a SEQUENCE of tagged
+/// values.
+pub(super) fn raw_general_names(value: &[u8]) -> Option<Vec<(u32, &[u8])>> {
+    let (tag, body) = raw_tlv(value)?;
+    if tag != der::Tag::Sequence {
+        return None;
+    }
+    raw_items(body)?
+        .into_iter()
+        .map(|(tag, v)| match tag {
+            der::Tag::ContextSpecific { number, .. } => Some((number.value(), v)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The scheme of `uri`, lower-cased, as Go's `url.Parse` finds it; `None` when Go refuses the
+/// URL (a control character, a bad %-escape, nothing before the colon) or it has no scheme.
+pub(super) fn url_scheme(uri: &str) -> Option<String> {
+    let bad_escape = uri.split('%').skip(1).any(|after| {
+        !after
+            .get(..2)
+            .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    if bad_escape || uri.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        return None;
+    }
+    let (scheme, _) = uri.split_once(':')?;
+    (scheme
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)))
+    .then(|| scheme.to_ascii_lowercase())
+}
+
+/// The subject's attribute values that are strings (as Go's parser keeps them), decoded:
+/// (dotted OID, text).
+pub(super) fn subject_strings(c: &Ctx<'_>) -> Vec<(String, String)> {
+    use der::{Tag, Tagged};
+    c.cert
+        .tbs_certificate()
+        .subject()
+        .iter_rdn()
+        .flat_map(|rdn| rdn.iter())
+        .filter_map(|atv| {
+            let bytes = atv.value.value();
+            let text = match atv.value.tag() {
+                Tag::BmpString => {
+                    let units = bytes.chunks(2).map(|p| {
+                        u16::from_be_bytes([
+                            p.first().copied().unwrap_or(0),
+                            p.get(1).copied().unwrap_or(0),
+                        ])
+                    });
+                    char::decode_utf16(units)
+                        .map(|r| r.unwrap_or('\u{fffd}'))
+                        .collect()
+                }
+                Tag::Utf8String
+                | Tag::PrintableString
+                | Tag::Ia5String
+                | Tag::TeletexString
+                | Tag::NumericString
+                | Tag::VisibleString => String::from_utf8_lossy(bytes).into_owned(),
+                _ => return None,
+            };
+            Some((atv.oid.to_string(), text))
+        })
+        .collect()
 }

@@ -15,7 +15,10 @@ use super::facts::{
     KEY_AGREEMENT, KEY_ENCIPHERMENT, OCSP,
 };
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, AIA, KU, SAN};
+use crate::lint::engine::{
+    Ctx, Level::*, Lint, AIA, ANY_EKU, CODE_SIGNING, EMAIL_PROTECTION, KU, SAN, SERVER_AUTH,
+    TIME_STAMPING,
+};
 use crate::lint::profile::smime;
 use crate::Reference;
 
@@ -37,11 +40,6 @@ const SMC08: u64 = 1_752_537_600;
 /// S/MIME BR 1.0.11 (2025-08-22): ML-DSA and ML-KEM keys allowed.
 const SMIME_BR_1_0_11: u64 = 1_755_820_800;
 
-const EMAIL_PROTECTION: &str = "1.3.6.1.5.5.7.3.4";
-const SERVER_AUTH: &str = "1.3.6.1.5.5.7.3.1";
-const CODE_SIGNING: &str = "1.3.6.1.5.5.7.3.3";
-const TIME_STAMPING: &str = "1.3.6.1.5.5.7.3.8";
-const ANY_EKU: &str = "2.5.29.37.0";
 const QC_STATEMENTS: &str = "1.3.6.1.5.5.7.1.3";
 const SUBJECT_DIRECTORY_ATTRIBUTES: &str = "2.5.29.9";
 const EMAIL: &str = "1.2.840.113549.1.9.1";
