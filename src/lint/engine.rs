@@ -99,6 +99,13 @@ pub(crate) struct Lint {
 pub(crate) const CABF_BR: u64 = 1_341_100_800;
 /// 2008-05-01, RFC 5280.
 pub(crate) const RFC5280: u64 = 1_209_600_000;
+/// 2002-04-01, RFC 3280.
+#[cfg(feature = "profiles")]
+pub(crate) const RFC3280: u64 = 1_017_619_200;
+/// 2020-08-20, Baseline Requirements 1.7.1.
+pub(crate) const BR_1_7_1: u64 = 1_597_881_600;
+/// 2023-09-15: Baseline Requirements 2.0.0's certificate profiles (ballot SC-62) take effect.
+pub(crate) const BR_2_0: u64 = 1_694_736_000;
 /// Always.
 pub(crate) const ALWAYS: u64 = 0;
 

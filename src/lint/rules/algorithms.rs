@@ -5,7 +5,7 @@
 //! for ([`crate::Lints::All`]).
 
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS};
+use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS, BR_1_7_1};
 use crate::Reference;
 
 const KEYS: Reference = Reference {
@@ -31,8 +31,6 @@ const NO_SHA1: u64 = 1_451_606_400;
 const BR_1_2_1: u64 = 1_421_366_400;
 /// 2017-01-01, after which browsers stopped trusting SHA-1 certificates.
 const SHA1_SUNSET: u64 = 1_483_228_800;
-/// BR 1.7.1 (2020-08-20).
-const BR_1_7_1: u64 = 1_597_881_600;
 /// Mozilla Root Store Policy 2.4.1 (2017-03-31).
 const MOZILLA_2_4_1: u64 = 1_490_918_400;
 

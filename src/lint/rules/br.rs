@@ -9,8 +9,8 @@ use super::facts::{
 };
 use super::{fail, rule};
 use crate::lint::engine::{
-    Ctx, Level::*, Lint, AIA, ALWAYS, ANY_EKU, BC, CABF_BR, CDP, CLIENT_AUTH, CODE_SIGNING, CP,
-    EKU, EMAIL_PROTECTION, NC, OCSP_SIGNING, SERVER_AUTH, TIME_STAMPING,
+    Ctx, Level::*, Lint, AIA, ALWAYS, ANY_EKU, BC, BR_1_7_1, BR_2_0, CABF_BR, CDP, CLIENT_AUTH,
+    CODE_SIGNING, CP, EKU, EMAIL_PROTECTION, NC, OCSP_SIGNING, SERVER_AUTH, TIME_STAMPING,
 };
 use crate::Reference;
 
@@ -36,10 +36,6 @@ const BR_1_0_2: u64 = 1_339_113_600;
 const BR_1_1_6: u64 = 1_375_056_000;
 /// BR 1.4.8 (2017-06-08).
 const BR_1_4_8: u64 = 1_496_880_000;
-/// BR 1.7.1 (2020-08-20).
-const BR_1_7_1: u64 = 1_597_881_600;
-/// 2023-09-15: BR 2.0.0's certificate profiles (ballot SC-62) take effect.
-const BR_2_0: u64 = 1_694_736_000;
 /// 2021-10-01: reserved "??--" labels prohibited.
 const NO_RESERVED_LABELS: u64 = 1_633_046_400;
 

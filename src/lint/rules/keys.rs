@@ -4,7 +4,7 @@
 use der::Encode;
 
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS};
+use crate::lint::engine::{Ctx, Level::*, Lint, ALWAYS, BR_2_0};
 use crate::lint::references::{BR_KEYS, BR_SIGNATURE, RFC5280_SIGNATURE, RFC9881};
 use crate::Reference;
 
@@ -79,8 +79,6 @@ const SHA1_UNTIL: u64 = 1_451_606_400;
 const DSA_SIGNATURES: &[&str] = &["1.2.840.10040.4.3", "2.16.840.1.101.3.4.3.2"];
 /// 2023-09-15.
 const DSA_UNTIL: u64 = 1_694_736_000;
-/// 2023-09-15, BR 2.0.0.
-const BR_2_0: u64 = DSA_UNTIL;
 
 /// Whether the BR in force when the certificate was issued allowed its signature algorithm.
 fn signature_allowed(c: &Ctx<'_>, oid: &str) -> bool {

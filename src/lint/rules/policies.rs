@@ -5,7 +5,7 @@
 
 use super::facts::{raw_items, raw_tlv, url_scheme};
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, CP, RFC5280};
+use crate::lint::engine::{Ctx, Level::*, Lint, BR_2_0, CP, RFC3280, RFC5280};
 use crate::Reference;
 use der::Tag;
 
@@ -24,10 +24,6 @@ const BR_POLICIES: Reference = Reference {
 
 /// RFC 6818 (2013-01-01).
 const RFC6818_DATE: u64 = 1_356_998_400;
-/// RFC 3280 (2002-04-01).
-const RFC3280: u64 = 1_017_619_200;
-/// 2023-09-15: BR 2.0.0's certificate profiles (ballot SC-62) take effect.
-const BR_2_0: u64 = 1_694_736_000;
 
 /// id-qt-cps, id-qt-unotice and anyPolicy, as OID contents.
 const CPS: &[u8] = &[0x2b, 6, 1, 5, 5, 7, 2, 1];

@@ -4,7 +4,9 @@
 use x509_cert::ext::pkix::name::GeneralName;
 
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, AIA, ALWAYS, CABF_BR, CDP, CP, EKU, KU, SAN};
+use crate::lint::engine::{
+    Ctx, Level::*, Lint, AIA, ALWAYS, BR_1_7_1, BR_2_0, CABF_BR, CDP, CP, EKU, KU, SAN,
+};
 use crate::lint::references::{BR_CN, BR_SAN as SAN_REF};
 use crate::Reference;
 
@@ -27,8 +29,7 @@ fn access_methods(c: &Ctx<'_>) -> Option<Vec<String>> {
     })
 }
 
-/// BR 1.7.1 (2020-08-20) and 1.8.0 (2021-08-21).
-const BR_1_7_1: u64 = 1_597_881_600;
+/// BR 1.8.0 (2021-08-21).
 const BR_1_8_0: u64 = 1_629_504_000;
 const CA_ISSUERS: &str = "1.3.6.1.5.5.7.48.2";
 const CN: &str = "2.5.4.3";
@@ -139,9 +140,6 @@ pub(super) const RULES: &[Lint] = &[
         |c| fail(c.report.version != 3, || format!("version {}", c.report.version)),
         "Not a version 3 certificate", "The Baseline Requirements (§7.1.1) require X.509 version 3.", "Re-issue as version 3."),
 ];
-
-/// 2023-09-15: BR 2.0.0's certificate profiles (ballot SC-62) take effect.
-const BR_2_0: u64 = 1_694_736_000;
 
 /// The key usages BR 2.0 §7.1.2.7.11 prohibits in a subscriber certificate that other rules do
 /// not already report (keyCertSign, cRLSign, keyEncipherment on an EC key have their own).

@@ -9,7 +9,7 @@ use super::facts::{
 };
 use super::{fail, rule};
 use crate::lint::engine::{
-    Ctx, Level::*, Lint, ALWAYS, ANY_EKU, BC, CDP, EKU, IAN, KU, NC, PC, RFC5280, SAN,
+    Ctx, Level::*, Lint, ALWAYS, ANY_EKU, BC, CDP, EKU, IAN, KU, NC, PC, RFC3280, RFC5280, SAN,
 };
 use crate::Reference;
 
@@ -71,8 +71,6 @@ const EXT_REF: Reference = rfc(
 
 /// RFC 2459 (1999-01-01), from which zlint applies most RFC 5280 rules.
 const RFC2459: u64 = 915_148_800;
-/// RFC 3280 (2002-04-01).
-const RFC3280: u64 = 1_017_619_200;
 
 const SUBJECT_DIRECTORY_ATTRIBUTES: &str = "2.5.29.9";
 const POLICY_MAPPINGS: &str = "2.5.29.33";

@@ -5,7 +5,7 @@
 //! them; they run on every certificate when all lints are asked for ([`crate::Lints::All`]).
 
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, CABF_BR};
+use crate::lint::engine::{Ctx, Level::*, Lint, BR_2_0, CABF_BR};
 use crate::Reference;
 
 const SUBJECT: Reference = Reference {
@@ -17,8 +17,6 @@ const SUBJECT: Reference = Reference {
 const BR_1_3_1: u64 = 1_443_398_400;
 /// 2016-09-07: ballot 173's subject rules (givenName, surname and the address they need).
 const GIVEN_NAME: u64 = 1_473_206_400;
-/// BR 2.0.0 (2023-09-15), which replaced the per-policy subject rules by profiles.
-const BR_2_0: u64 = 1_694_736_000;
 
 /// BR 1.7.9 (2021-08-16).
 const BR_1_7_9: u64 = 1_629_072_000;
