@@ -1,8 +1,8 @@
 //! certscope's certificate lints against zlint's own test expectations.
 //!
-//! Each row of `tests/data/zlint/expected.json` is (zlint lint, test certificate, the status
-//! zlint's tests expect). For every certscope rule that names a zlint lint, this runs the rule
-//! on those certificates and compares statuses. Run:
+//! Each row of `tests/data/zlint/expected.json` is (zlint lint, test certificate or CRL, the
+//! status zlint's tests expect). For every certscope rule that names a zlint lint, this runs the
+//! rule on those certificates (CRLs: the CRL rules) and compares statuses. Run:
 //!
 //! ```sh
 //! cargo run --release --example zlint            # the table
@@ -54,10 +54,24 @@ pub fn rows(dir: &str) -> Vec<Row> {
             let lint = c["lint"].as_str().unwrap_or_default().to_owned();
             let file = c["testdata"].as_str().unwrap_or_default().to_owned();
             let bytes = std::fs::read(format!("{dir}/testdata/{file}")).expect("testdata");
-            let actual = match certscope::inspect(&bytes, &certscope::Options::at(0)) {
-                Ok(report) if !report.certificates.is_empty() => {
-                    let der = pem_der(&report.certificates[0].pem);
-                    match certscope::lint_results(&der) {
+            let text = String::from_utf8_lossy(&bytes);
+            // A CRL (zlint's RevocationListLint tests) is linted by the CRL rules.
+            let results = if let Some(pem) = text
+                .find("-----BEGIN X509 CRL-----")
+                .and_then(|i| text.get(i..))
+            {
+                Some(certscope::crl_lint_results(&pem_der(pem)))
+            } else {
+                match certscope::inspect(&bytes, &certscope::Options::at(0)) {
+                    Ok(report) if !report.certificates.is_empty() => Some(certscope::lint_results(
+                        &pem_der(&report.certificates[0].pem),
+                    )),
+                    _ => None,
+                }
+            };
+            let actual = match results {
+                Some(results) => {
+                    match results {
                         // Several rules may share a zlint lint (one per level it
                         // reports): the most severe violation, else the first outcome.
                         Ok(results) => {
@@ -82,7 +96,7 @@ pub fn rows(dir: &str) -> Vec<Row> {
                         Err(e) => format!("unreadable: {e}"),
                     }
                 }
-                _ => "unreadable".to_owned(),
+                None => "unreadable".to_owned(),
             };
             Row {
                 lint,
@@ -94,9 +108,16 @@ pub fn rows(dir: &str) -> Vec<Row> {
         .collect()
 }
 
+/// The DER of the first PEM block in `pem`.
 fn pem_der(pem: &str) -> Vec<u8> {
     use base64ct::Encoding;
-    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let body: String = pem
+        .lines()
+        .skip_while(|l| !l.starts_with("-----BEGIN"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("-----END"))
+        .map(str::trim)
+        .collect();
     base64ct::Base64::decode_vec(&body).unwrap_or_default()
 }
 

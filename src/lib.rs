@@ -98,7 +98,7 @@ pub use chain::{
     PolicyStep, Profile, Roots, Usage, Verdict,
 };
 pub use connection::{ChainLineReport, CipherInfo, ConnectionReport, VerifyResult};
-pub use crl::{CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};
+pub use crl::{CrlLintInput, CrlReport, RevokedEntry, MAX_LISTED_REVOCATIONS};
 pub use csr::CsrReport;
 /// Text with bidi controls, zero-width and control characters (terminal escapes) shown as
 /// `<U+XXXX>`, safe to print: what the CLI does to every string from the input.
@@ -136,6 +136,8 @@ pub use html::{HtmlFacts, HtmlPage, MetaTag, ScriptTag, MAX_TAGS as MAX_HTML_TAG
 pub use input::{MAX_BLOCKS, MAX_INPUT_BYTES};
 pub use inspect::{inspect, Capability, Lints, Options, Report, MAX_CHAINS};
 pub use key::KeyReport;
+#[cfg(feature = "profiles")]
+pub use lint::crl::crl_lint_results;
 pub use lint::engine::{LintResult, Status as LintStatus};
 pub use lint::{catalog as lint_catalog, lint_results, LintInfo, LintProfile};
 #[cfg(feature = "ocsp")]

@@ -111,6 +111,16 @@ pub fn lint_profiles(
     let existing: Vec<&str> = existing.lines().collect();
     crate::lint::module_findings(der, self_signed, deep, note, &existing, document)
 }
+/// The findings of the CRL rules on one CRL (its [`crate::CrlLintInput`]), for the
+/// profiles module; `engine.js` adds them to the CRL's.
+#[cfg(feature = "profiles")]
+pub fn lint_crl(
+    der: &[u8],
+    issuer_is_root: bool,
+    note: Option<&str>,
+) -> Result<Vec<crate::Finding>, crate::Error> {
+    crate::lint::crl::findings(der, issuer_is_root, note)
+}
 /// DSA signature checks, as the dsa module exports them for the `rfc5280` verdict.
 #[cfg(feature = "dsa")]
 pub use crate::signature::verify_dsa_der as verify_dsa;

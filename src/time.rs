@@ -67,6 +67,74 @@ pub fn parse_rfc3339(text: &str) -> Result<u64, Error> {
     }
 }
 
+/// Seconds in a day.
+const DAY: u64 = 86_400;
+
+/// `secs` plus `months` calendar months (day of month kept; Go's `AddDate` normalises an
+/// overflowing day into the next month, and so does this).
+pub(crate) fn add_months(secs: u64, months: u64) -> u64 {
+    let (days, rest) = (secs / DAY, secs % DAY);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days.saturating_add(719_468);
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe
+        .saturating_sub(doe / 1460)
+        .saturating_add(doe / 36_524)
+        .saturating_sub(doe / 146_096))
+        / 365;
+    let doy = doe.saturating_sub(
+        365u64
+            .saturating_mul(yoe)
+            .saturating_add(yoe / 4)
+            .saturating_sub(yoe / 100),
+    );
+    let mp = (5u64.saturating_mul(doy).saturating_add(2)) / 153;
+    let d = doy
+        .saturating_sub((153u64.saturating_mul(mp).saturating_add(2)) / 5)
+        .saturating_add(1);
+    let m = if mp < 10 {
+        mp.saturating_add(3)
+    } else {
+        mp.saturating_sub(9)
+    };
+    let y = yoe
+        .saturating_add(era.saturating_mul(400))
+        .saturating_add(u64::from(m <= 2));
+    let total = y
+        .saturating_mul(12)
+        .saturating_add(m.saturating_sub(1))
+        .saturating_add(months);
+    let (ny, nm) = (total / 12, (total % 12).saturating_add(1));
+    days_from_civil(ny, nm, 1)
+        .saturating_add(d.saturating_sub(1))
+        .saturating_mul(DAY)
+        .saturating_add(rest)
+}
+
+/// Days from 1970-01-01 to the civil date y-m-d (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: u64, m: u64, d: u64) -> u64 {
+    let y = if m <= 2 { y.saturating_sub(1) } else { y };
+    let era = y / 400;
+    let yoe = y % 400;
+    let mp = if m > 2 {
+        m.saturating_sub(3)
+    } else {
+        m.saturating_add(9)
+    };
+    let doy = ((153u64.saturating_mul(mp).saturating_add(2)) / 5)
+        .saturating_add(d)
+        .saturating_sub(1);
+    let doe = yoe
+        .saturating_mul(365)
+        .saturating_add(yoe / 4)
+        .saturating_sub(yoe / 100)
+        .saturating_add(doy);
+    era.saturating_mul(146_097)
+        .saturating_add(doe)
+        .saturating_sub(719_468)
+}
+
 fn parse_utc(s: &str) -> Option<u64> {
     s.parse::<DateTime>()
         .ok()

@@ -1448,6 +1448,19 @@ mod profiles_module {
                 .map_err(|e| JsError::new(&e.to_string()))?;
         super::to_js(&findings)
     }
+
+    /// The findings of the CRL rules on one CRL, from the `lintInput` the core left on it
+    /// (`der` decoded from its base64): `Finding[]`, which `engine.js` adds to the CRL's.
+    #[wasm_bindgen(js_name = lintCrl)]
+    pub fn lint_crl(
+        der: &[u8],
+        issuer_is_root: bool,
+        note: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let findings = crate::modules::lint_crl(der, issuer_is_root, note.as_deref())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        super::to_js(&findings)
+    }
 }
 
 /// The documents module's exports.

@@ -90,7 +90,30 @@ fn crl_fields_and_revocation_of_a_pasted_certificate() {
         assert_eq!(crl.number.as_deref(), Some("01"));
         assert!(crl.next_update.is_some());
         assert_eq!(crl.signed_by, None);
-        assert_eq!(ids(&crl.findings), vec!["crl.unverified"]);
+        // The CRL rules (all lints, the default): openssl wrote no authorityKeyIdentifier
+        // (RFC 5280 §5.2.1), and ten years to nextUpdate is beyond the BR's limits, a note
+        // while nothing says the issuer is a public CA.
+        assert_eq!(
+            ids(&crl.findings),
+            vec!["crl.aki-missing", "crl.unverified", "br.crl-lifetime"]
+        );
+        let aki = &crl.findings[0];
+        assert_eq!(aki.severity, certscope::Severity::Error);
+        assert_eq!(aki.zlint, Some("e_crl_has_authority_key_identifier"));
+        let lifetime = &crl.findings[2];
+        assert_eq!(lifetime.severity, certscope::Severity::Info);
+        assert!(lifetime
+            .explanation
+            .contains("issuer certificate is not in the paste"));
+        assert!(
+            lifetime.evidence.contains("10 days"),
+            "{}",
+            lifetime.evidence
+        );
+        // The core's rules only: no CRL rules.
+        let input = data(file);
+        let core = inspect(&input, &Options::at(AT).lints(certscope::Lints::Core)).unwrap();
+        assert_eq!(ids(&core.crls[0].findings), vec!["crl.unverified"]);
     }
     let r = run(&["leaf-ec.pem", "leaf-rsa.pem", "root.pem", "root.crl"]);
     let crl = &r.crls[0];
@@ -109,6 +132,17 @@ fn crl_fields_and_revocation_of_a_pasted_certificate() {
     );
     assert!(revoked[0].title.contains("Certificate 1"));
     assert!(revoked[0].explanation.contains("keyCompromise"));
+    // Signed by a pasted root, the CRL covers CA certificates: the 12-month limit applies.
+    let lifetime = crl
+        .findings
+        .iter()
+        .find(|f| f.id == "br.crl-lifetime")
+        .expect("ten years exceed 12 months too");
+    assert!(
+        lifetime.evidence.contains("12 months"),
+        "{}",
+        lifetime.evidence
+    );
     // Stale once nextUpdate has passed.
     let later = inspect(&data("root.crl"), &Options::at(2_200_000_000)).unwrap();
     assert!(ids(&later.crls[0].findings).contains(&"crl.stale"));
@@ -602,4 +636,29 @@ fn public_keys_are_matched_and_pinned() {
     let s = certscope::summarize(&data("pub-ec.der")).unwrap();
     assert!(s.certificates.is_empty());
     assert_eq!(s.errors[0].code, "unsupported-block");
+}
+
+#[test]
+fn a_crl_with_dates_der_refuses_is_read_and_its_dates_named() {
+    // zlint's test CRLs, made with Go: UTCTime with a +0100 offset, and Go's zero time (year 1)
+    // as a revocation date. Both are outside RFC 5280's forms and der refuses them.
+    for (file, written) in [
+        ("crl_no_duplicate_ext.pem", "241028223941+0100"),
+        ("crl_revocation_date_too_early.pem", "00010101000000Z"),
+    ] {
+        let input = std::fs::read(format!("tests/data/zlint/testdata/{file}")).unwrap();
+        let r = inspect(&input, &Options::at(AT)).unwrap();
+        assert!(r.errors.is_empty(), "{file}: {:?}", r.errors);
+        let crl = &r.crls[0];
+        let dates = crl
+            .findings
+            .iter()
+            .find(|f| f.id == "crl.time-encoding")
+            .unwrap_or_else(|| panic!("{file}: {:?}", ids(&crl.findings)));
+        assert!(dates.evidence.contains(written), "{}", dates.evidence);
+    }
+    let input = std::fs::read("tests/data/zlint/testdata/crl_no_duplicate_ext.pem").unwrap();
+    let crl = &inspect(&input, &Options::at(AT)).unwrap().crls[0];
+    // 22:39:41 at +01:00 is 21:39:41 UTC.
+    assert_eq!(crl.this_update, "2024-10-28T21:39:41Z");
 }

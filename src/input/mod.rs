@@ -182,7 +182,7 @@ fn kind_of_der(der: &[u8]) -> BlockKind {
     if x509_cert::request::CertReq::from_der(der).is_ok() {
         return BlockKind::Request;
     }
-    if x509_cert::crl::CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der).is_ok() {
+    if crate::crl::decode(der).is_ok() {
         return BlockKind::Crl;
     }
     if is_ocsp(der) {

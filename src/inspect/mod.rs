@@ -345,7 +345,10 @@ pub fn inspect(input: &[u8], options: &Options) -> Result<Report, Error> {
     let mut crls = Vec::new();
     for (der, at) in &crl_blocks {
         match crate::crl::report(der, *at, options.at, &pasted) {
-            Ok(r) => crls.push(r),
+            Ok(mut r) => {
+                lint_crl(&mut r, der, options.lints, &report.certificates);
+                crls.push(r);
+            }
             Err(e) => report.errors.push(Problem::new(*at, e)),
         }
     }
@@ -758,7 +761,9 @@ fn lint_beyond_core(report: &mut Report, lints: Lints, document: bool) {
     };
     let deep = lints == Lints::All;
     #[cfg(not(feature = "profiles"))]
-    if report.certificates.iter().any(|c| deep || profiled(c)) {
+    if report.certificates.iter().any(|c| deep || profiled(c))
+        || report.crls.iter().any(|c| c.lint_input.is_some())
+    {
         report.pending.push(crate::Capability::Profiles);
     }
     #[cfg(feature = "profiles")]
@@ -781,5 +786,44 @@ fn lint_beyond_core(report: &mut Report, lints: Lints, document: bool) {
         ) {
             added.apply(&mut c.findings);
         }
+    }
+}
+
+/// Added to the Baseline Requirements' rules on a CRL whose issuer is not pasted.
+const ISSUER_UNKNOWN: &str = " This rule binds publicly trusted CAs; the CRL's issuer certificate is not in the paste, so certscope cannot tell whether it is one and shows it as a note (paste the issuing CA's certificate with the CRL for a verdict).";
+
+/// Lints the CRL `r` read from `der` by the profiles module's CRL rules when `lints` asks for
+/// all of them: here when the module is built in, else by leaving [`crate::CrlReport::lint_input`]
+/// for `engine.js`.
+fn lint_crl(
+    r: &mut crate::CrlReport,
+    der: &[u8],
+    lints: Lints,
+    certs: &[crate::CertificateReport],
+) {
+    if lints != Lints::All {
+        return;
+    }
+    let signer = r.signed_by.and_then(|i| certs.get(i));
+    let issuer_is_root = signer.is_some_and(|c| c.self_signed);
+    // The Baseline Requirements bind publicly trusted CAs only: their rules keep their level
+    // when the CRL's issuer is pasted and not found private, as on certificates.
+    let note = match signer {
+        Some(c) => c.public_rules_note,
+        None => Some(ISSUER_UNKNOWN),
+    };
+    #[cfg(feature = "profiles")]
+    if let Ok(found) = crate::lint::crl::findings(der, issuer_is_root, note) {
+        r.findings.extend(found);
+        r.findings.sort_by_key(|f| f.severity);
+    }
+    #[cfg(not(feature = "profiles"))]
+    {
+        use base64ct::Encoding;
+        r.lint_input = Some(crate::CrlLintInput {
+            der: base64ct::Base64::encode_string(der),
+            issuer_is_root,
+            note,
+        });
     }
 }

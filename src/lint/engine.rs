@@ -308,20 +308,34 @@ pub(crate) fn run(catalog: &[&Lint], ctx: &Ctx<'_>) -> Vec<(usize, Status, Optio
             if issued < l.from || l.until.is_some_and(|u| issued >= u) {
                 return (i, Status::NotEffective, None);
             }
-            match (l.check)(ctx) {
-                None => (i, Status::Pass, None),
-                Some(evidence) => (
-                    i,
-                    match l.level {
-                        Level::Error => Status::Error,
-                        Level::Warn => Status::Warn,
-                        Level::Notice => Status::Notice,
-                    },
-                    Some(evidence),
-                ),
-            }
+            let (status, evidence) = l.level.outcome((l.check)(ctx));
+            (i, status, evidence)
         })
         .collect()
+}
+
+impl Level {
+    /// A rule's outcome once it applies and is in force: pass, or violated at this level.
+    pub(crate) fn outcome(self, evidence: Option<String>) -> (Status, Option<String>) {
+        let status = match (evidence.is_some(), self) {
+            (false, _) => Status::Pass,
+            (true, Level::Error) => Status::Error,
+            (true, Level::Warn) => Status::Warn,
+            (true, Level::Notice) => Status::Notice,
+        };
+        (status, evidence)
+    }
+}
+
+impl Status {
+    /// The severity of a finding for a violated rule.
+    pub(crate) fn severity(self) -> Severity {
+        match self {
+            Status::Error => Severity::Error,
+            Status::Warn => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
 }
 
 /// Turns violated rules into findings on `findings` (or names the zlint lint on an existing
@@ -347,14 +361,9 @@ pub(crate) fn findings(
             }
             continue;
         }
-        let severity = match status {
-            Status::Error => Severity::Error,
-            Status::Warn => Severity::Warning,
-            _ => Severity::Info,
-        };
         let mut f = super::finding(
             l.id,
-            severity,
+            status.severity(),
             l.title,
             l.explanation,
             evidence.clone(),

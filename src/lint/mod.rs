@@ -4,6 +4,8 @@
 //! findings) and says, in plain language, what is wrong, why it matters and how to fix it,
 //! citing RFC 5280 or the CA/Browser Forum Baseline Requirements.
 
+#[cfg(feature = "profiles")]
+pub(crate) mod crl;
 pub(crate) mod engine;
 mod keys;
 mod names;
@@ -117,23 +119,32 @@ pub struct LintInfo {
     pub title: &'static str,
 }
 
-/// The whole rule catalogue.
+/// The whole rule catalogue: the certificate rules, then (with the profiles module) the CRL
+/// rules.
 pub fn catalog() -> Vec<LintInfo> {
-    rules::catalog()
-        .into_iter()
-        .map(|l| LintInfo {
-            id: l.id,
-            zlint: l.zlint,
-            pkilint: pkilint::code(l.id),
-            level: match l.level {
-                engine::Level::Error => "error",
-                engine::Level::Warn => "warning",
-                engine::Level::Notice => "notice",
-            },
-            source: l.source.label,
-            title: l.title,
-        })
-        .collect()
+    let level = |l: engine::Level| match l {
+        engine::Level::Error => "error",
+        engine::Level::Warn => "warning",
+        engine::Level::Notice => "notice",
+    };
+    let certificates = rules::catalog().into_iter().map(|l| LintInfo {
+        id: l.id,
+        zlint: l.zlint,
+        pkilint: pkilint::code(l.id),
+        level: level(l.level),
+        source: l.source.label,
+        title: l.title,
+    });
+    #[cfg(feature = "profiles")]
+    let certificates = certificates.chain(crl::RULES.iter().map(|l| LintInfo {
+        id: l.id,
+        zlint: Some(l.zlint),
+        pkilint: None,
+        level: level(l.level),
+        source: l.source.label,
+        title: l.title,
+    }));
+    certificates.collect()
 }
 
 /// Reads one certificate and lints it: the summary with every finding, as `inspect` shows it.

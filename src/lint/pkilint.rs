@@ -256,4 +256,8 @@ const CODES: &[(&str, &str)] = &[
         "validity.over-99-days",
         "cabf.serverauth.certificate_validity_period_exceeds_99_days",
     ),
+    (
+        "br.sub-cert-ski",
+        "cabf.serverauth.subscriber.subject_key_identifier_extension_present",
+    ),
 ];

@@ -887,6 +887,30 @@ test('Every lint rule: unticked, a TLS certificate loads no lint module; ticked,
   await context.close();
 });
 
+test('Every lint rule on a CRL: the profiles module\'s CRL rules join its card, grouped by the requirements they cite', async () => {
+  const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 } });
+  await open(page, server.origin);
+  await page.click('button[data-example="csr-crl.txt"]');
+  const crl = page.getByTestId('crl').first();
+  await crl.waitFor();
+  // The core's rules only: the CRL's own findings, listed plainly.
+  assert.equal(await crl.locator('details.finding[data-finding="crl.aki-missing"]').count(), 0);
+  await page.locator('#lint-options > summary').click();
+  await page.check('#every-lint');
+  await crl.locator('details.finding[data-finding="crl.aki-missing"]').waitFor();
+  // openssl wrote no authorityKeyIdentifier: RFC 5280 §5.2.1's rule, with its zlint name.
+  const aki = crl.locator('section[data-profile="rfc5280"] details.finding[data-finding="crl.aki-missing"]');
+  assert.equal(await aki.count(), 1);
+  await aki.locator('summary').click();
+  assert.match(await aki.textContent(), /e_crl_has_authority_key_identifier/);
+  const headings = await crl.locator('.finding-group > h4 > span:first-child').allTextContents();
+  assert.equal(headings[0], 'This CRL');
+  assert.ok(headings.includes('RFC 5280 and zlint\'s community rules for CRLs'), headings.join());
+  await crl.screenshot({ path: `${screenshots}crl-lints.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an S/MIME and a code-signing certificate: the profiles module judges each by its Baseline Requirements, findings grouped by profile and severity', async () => {
   const { page, problems, context } = await guardedPage(browser, server.origin, { viewport: { width: 1100, height: 900 } });
   const wasm = [];

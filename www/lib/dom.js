@@ -158,6 +158,36 @@ export function finding(f) {
         : f.id)));
 }
 
+// The requirements a lint finding was judged by (Finding.profile).
+const PROFILE_LABEL = {
+  'tls-server': 'CA/B Forum TLS Baseline Requirements',
+  smime: 'CA/B Forum S/MIME Baseline Requirements',
+  'code-signing': 'CA/B Forum Code Signing Baseline Requirements',
+  rfc5280: 'RFC 5280 and the rules for every certificate',
+};
+
+/**
+ * Findings grouped by the requirements they were judged by, most severe first within each
+ * group: what certscope says of the object itself (`own` names that group), then each set of
+ * rules, then RFC 5280 (`labels` overrides a group's name). `judged` is a line saying which
+ * rules applied, or null. Findings of one group only are listed plainly.
+ */
+export function findingGroups(findings, { judged = null, own, labels = {} }) {
+  if (!findings.length) return null;
+  const order = [null, 'tls-server', 'smime', 'code-signing', 'rfc5280'];
+  const groups = order.map((p) => [p, findings.filter((f) => (f.profile ?? null) === p)]).filter(([, fs]) => fs.length);
+  if (groups.length === 1 && groups[0][0] === null) return h('div', { class: 'findings' }, findings.map(finding));
+  const tally = (fs) => ['error', 'warning', 'info'].map((s) => [s, fs.filter((f) => f.severity === s).length]).filter(([, n]) => n)
+    .map(([s, n]) => `${n} ${s === 'info' ? 'note' : s}${n === 1 ? '' : 's'}`).join(', ');
+  return h('div', { class: 'findings', 'data-testid': 'finding-groups' },
+    judged ? h('p', { class: 'profiles muted', text: judged }) : null,
+    groups.map(([p, fs]) => h('section', { class: 'finding-group', 'data-profile': p ?? 'own' },
+      h('h4', {},
+        h('span', { text: p ? labels[p] ?? PROFILE_LABEL[p] : own }),
+        h('span', { class: 'group-count muted', text: tally(fs) })),
+      fs.map(finding))));
+}
+
 /** The header line and server directives that apply a fix, each with a copy button. */
 function snippets(s) {
   const rows = [['Header', s.header], ['nginx', s.nginx], ['Apache', s.apache], ['Caddy', s.caddy]]

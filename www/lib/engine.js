@@ -186,8 +186,8 @@ const SEVERITY = { error: 0, warning: 1, info: 2 };
  * Lints certificates by the profiles module's rules and adds the findings to each, most severe
  * first, as `lint_beyond_core` in src/inspect/mod.rs does natively: S/MIME and code-signing
  * certificates by their profiles' rules, and every certificate by the deeper catalogue when
- * `deep` (the `lints: "all"` default). Public-CA rules become notes under the core's
- * `publicRulesNote`, as the core's own do.
+ * `deep` (the `lints: "all"` default), and the CRLs the core left a `lintInput` on by the CRL
+ * rules. Public-CA rules become notes under the core's `publicRulesNote`, as the core's own do.
  */
 function addProfiles(report, profiles, deep) {
   // Certificates of a SAML or JWK document (its description still to come from the documents
@@ -206,6 +206,14 @@ function addProfiles(report, profiles, deep) {
     c.findings.push(...added.findings);
     // Array.prototype.sort is stable: equal severities keep the core's order.
     c.findings.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
+  }
+  // CRLs the core left for the CRL rules (`lint_crl` in src/inspect/mod.rs does this natively).
+  for (const crl of report.crls) {
+    if (!crl.lintInput) continue;
+    const { der, issuerIsRoot, note } = crl.lintInput;
+    delete crl.lintInput;
+    crl.findings.push(...profiles.lintCrl(Uint8Array.from(atob(der), (ch) => ch.charCodeAt(0)), issuerIsRoot, note ?? undefined));
+    crl.findings.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
   }
   report.pending = report.pending.filter((c) => c !== 'profiles');
 }

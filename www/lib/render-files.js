@@ -2,7 +2,7 @@
 // certificate signing requests, CRLs and private keys (described by their public half only).
 // Text only, through h().
 
-import { h, facts, finding, section, extensionLines, when } from './dom.js';
+import { h, facts, finding, findingGroups, section, extensionLines, when } from './dom.js';
 
 /** A TLS connection read from a transcript. */
 export function connectionSection(c, report) {
@@ -71,7 +71,8 @@ export function crlCard(c, i, report) {
       ['CRL number', c.number],
       ['Signature', c.signatureAlgorithm.name],
     ]),
-    c.findings.length ? h('div', { class: 'findings' }, c.findings.map(finding)) : null,
+    // With every lint rule, the CRL rules' findings by the requirements they cite.
+    findingGroups(c.findings, { own: 'This CRL', labels: { rfc5280: 'RFC 5280 and zlint\'s community rules for CRLs' } }),
     c.revoked.length ? section(`Revoked certificates (${c.revokedCount})`, h('table', { class: 'kv' },
       h('thead', {}, h('tr', {}, ['Serial', 'Revoked', 'Reason'].map((t) => h('th', { text: t })))),
       h('tbody', {}, c.revoked.map((e) => h('tr', {}, h('td', { class: 'value', text: e.serial }), h('td', { text: when(e.date) }), h('td', { text: e.reason ?? '—' })))))) : null);

@@ -1,7 +1,7 @@
 // Turns a certscope Report into DOM. Every string from the input goes through textContent
 // (via h()), never through HTML parsing: certificate fields are untrusted.
 
-import { copyButton, extensionLines, finding, h, nameNode, section, when } from './dom.js';
+import { copyButton, extensionLines, finding, findingGroups, h, nameNode, section, when } from './dom.js';
 import { connectionSection, requestCard, crlCard, keyCard, pkcs12Card } from './render-files.js';
 
 export { h, when };
@@ -176,34 +176,17 @@ function validityBadge(v) {
   return h('span', { class: `badge ${validityLevel(v)}`, text });
 }
 
-// The requirements a lint finding was judged by (Report.certificates[].findings[].profile).
-const PROFILE_LABEL = {
-  'tls-server': 'CA/B Forum TLS Baseline Requirements',
-  smime: 'CA/B Forum S/MIME Baseline Requirements',
-  'code-signing': 'CA/B Forum Code Signing Baseline Requirements',
-  rfc5280: 'RFC 5280 and the rules for every certificate',
-};
 const PROFILE_KIND = { 'tls-server': 'a TLS server certificate', smime: 'an S/MIME certificate', 'code-signing': 'a code-signing certificate' };
 
 /**
- * A certificate's findings grouped by the requirements they were judged by, most severe first
- * within each group: what certscope says of the certificate itself, then each set of rules
- * its kind falls under (the profiles, as zlint and pkilint detect them), then RFC 5280.
+ * A certificate's findings grouped by the requirements they were judged by: what certscope says
+ * of the certificate itself, then each set of rules its kind falls under (the profiles, as zlint
+ * and pkilint detect them), then RFC 5280.
  */
 function certFindings(cert) {
-  if (!cert.findings.length) return null;
-  const order = [null, 'tls-server', 'smime', 'code-signing', 'rfc5280'];
-  const groups = order.map((p) => [p, cert.findings.filter((f) => (f.profile ?? null) === p)]).filter(([, fs]) => fs.length);
   const kinds = (cert.profiles ?? []).filter((p) => PROFILE_KIND[p]).map((p) => PROFILE_KIND[p]);
   const judged = kinds.length ? `Judged as ${kinds.join(' and ')}, and by RFC 5280.` : 'Judged by RFC 5280 only: it is not a TLS server, S/MIME or code-signing certificate.';
-  if (groups.length === 1 && groups[0][0] === null) return h('div', { class: 'findings' }, cert.findings.map(finding));
-  return h('div', { class: 'findings', 'data-testid': 'finding-groups' },
-    h('p', { class: 'profiles muted', text: judged }),
-    groups.map(([p, fs]) => h('section', { class: 'finding-group', 'data-profile': p ?? 'certificate' },
-      h('h4', {},
-        h('span', { text: p ? PROFILE_LABEL[p] : 'This certificate' }),
-        h('span', { class: 'group-count muted', text: ['error', 'warning', 'info'].map((s) => [s, count(fs, s)]).filter(([, n]) => n).map(([s, n]) => plural(n, s === 'info' ? 'note' : s)).join(', ') })),
-      fs.map(finding))));
+  return findingGroups(cert.findings, { judged, own: 'This certificate' });
 }
 
 function card(cert, index, options) {

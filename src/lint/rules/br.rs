@@ -7,12 +7,42 @@ use super::facts::{
     access_uris, crl_uris, iso_country, ku_bits, ku_names, not_http, raw_items, raw_tlv,
     CA_ISSUERS, DIGITAL_SIGNATURE, OCSP,
 };
+use der::Decode;
+
 use super::{fail, rule};
 use crate::lint::engine::{
     Ctx, Level::*, Lint, AIA, ALWAYS, ANY_EKU, BC, BR_1_7_1, BR_2_0, CABF_BR, CDP, CLIENT_AUTH,
-    CODE_SIGNING, CP, EKU, EMAIL_PROTECTION, NC, OCSP_SIGNING, SERVER_AUTH, TIME_STAMPING,
+    CODE_SIGNING, CP, EKU, EMAIL_PROTECTION, NC, OCSP_SIGNING, SERVER_AUTH, SKI, TIME_STAMPING,
 };
 use crate::Reference;
+
+/// A short-lived certificate (BR §1.6.1, as zlint's `IsShortLivedCert` reads it): valid for at
+/// most ten days if issued before 2026-03-15, seven days after.
+fn short_lived(c: &Ctx<'_>) -> bool {
+    const SEVEN_DAYS_FROM: u64 = 1_773_532_800;
+    let period = c.not_after().saturating_sub(c.not_before());
+    period
+        <= if c.not_before() < SEVEN_DAYS_FROM {
+            864_000
+        } else {
+            604_800
+        }
+}
+
+/// A distribution point with reasons ([1]) or cRLIssuer ([2]).
+fn dp_issuer_or_reasons(c: &Ctx<'_>) -> Option<String> {
+    let dps =
+        x509_cert::ext::pkix::CrlDistributionPoints::from_der(c.ext(CDP)?.extn_value.as_bytes())
+            .ok()?;
+    dps.0.iter().find_map(|dp| {
+        if dp.crl_issuer.is_some() {
+            Some("a distribution point with cRLIssuer".to_owned())
+        } else {
+            dp.reasons
+                .map(|_| "a distribution point with reasons".to_owned())
+        }
+    })
+}
 
 const fn br(label: &'static str, anchor: &'static str) -> Reference {
     Reference { label, url: anchor }
@@ -34,6 +64,25 @@ const CA_SUBJECT: Reference = br("CA/B Forum BR §7.1.2.10.2", "https://cabforum
 const BR_1_0_2: u64 = 1_339_113_600;
 /// BR 1.1.6 (2013-07-29).
 const BR_1_1_6: u64 = 1_375_056_000;
+/// BR 1.6.2 (2018-12-10): underscores tolerated for a transition.
+const BR_1_6_2: u64 = 1_544_400_000;
+/// 2019-04-01: the end of that transition (ballot SC12).
+const UNDERSCORE_SUNSET: u64 = 1_554_076_800;
+
+/// A host-name label (RFC 1034 §3.5 as zlint's `IsLDHLabel` reads it): 1–63 letters, digits
+/// and hyphens, not starting or ending with a hyphen, no reserved `??--` prefix but `xn--`.
+fn ldh(label: &str) -> bool {
+    (1..=63).contains(&label.len())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && (label.get(2..4) != Some("--") || label.to_ascii_lowercase().starts_with("xn--"))
+}
+
+/// BR 2.0.1 (2024-03-15): ballot SC-63's CRL rules.
+const BR_2_0_1: u64 = 1_710_460_800;
 /// BR 1.4.8 (2017-06-08).
 const BR_1_4_8: u64 = 1_496_880_000;
 /// 2021-10-01: reserved "??--" labels prohibited.
@@ -295,4 +344,34 @@ pub(super) const RULES: &[Lint] = &[
     Lint { every_kind: true, ..rule("br.ocsp-responder-no-check", Some("e_ocsp_id_pkix_ocsp_nocheck_ext_not_included_server_auth"), Error, OCSP_RESPONDER, CABF_BR, ocsp_responder,
         |c| fail(c.ext("1.3.6.1.5.5.7.48.1.5").is_none(), || "no id-pkix-ocsp-nocheck".into()),
         "The OCSP responder certificate lacks id-pkix-ocsp-nocheck", "The Baseline Requirements (§4.9.9) require a delegated OCSP responder certificate to carry id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): otherwise clients would have to check the responder's own revocation, with no end.", "Add the id-pkix-ocsp-nocheck extension (OpenSSL: noCheck = ignored).") },
+    rule("br.sub-cert-eku-critical", Some("e_eku_critical"), Error, SUBSCRIBER_EXTENSIONS, BR_2_0, |c| c.is_subscriber() && c.ext(EKU).is_some(),
+        |c| fail(critical(c, EKU), marked("extKeyUsage")),
+        "The extended key usage is marked critical", "Since BR 2.0 (§7.1.2.7.6) a subscriber certificate's extKeyUsage MUST NOT be critical.", "Re-issue without the critical flag."),
+    rule("br.sub-cert-ski", Some("w_ext_subject_key_identifier_not_recommended_subscriber"), Warn, SUBSCRIBER_EXTENSIONS, BR_2_0, |c| c.is_subscriber(),
+        |c| fail(c.ext(SKI).is_some(), || "subjectKeyIdentifier in a subscriber certificate".into()),
+        "The subscriber certificate has a subject key identifier", "Since BR 2.0 (§7.1.2.7.6) subjectKeyIdentifier is NOT RECOMMENDED in a subscriber certificate: nothing builds a path up from a leaf's key identifier, so it only adds bytes.", "Issue subscriber certificates without subjectKeyIdentifier."),
+    rule("br.sub-cert-crl-dp-missing", Some("e_missing_crl_distrib_point"), Error, CRL_DP, BR_2_0_1, |c| c.is_subscriber() && !short_lived(c),
+        |c| fail(crl_uris(c).is_empty() && access_uris(c, OCSP).is_empty(), || "neither cRLDistributionPoints nor an OCSP URL".into()),
+        "The certificate says nowhere how to check its revocation", "Since ballot SC-63 (BR 2.0.1, §7.1.2.11.2) a subscriber certificate that is not short-lived and has no OCSP URL MUST carry cRLDistributionPoints: otherwise nothing tells a relying party where to learn it was revoked.", "Add a cRLDistributionPoints HTTP URL (or issue short-lived certificates)."),
+    rule("br.crl-dp-issuer-or-reasons", Some("e_crlissuer_must_not_be_present_in_cdp"), Error, CRL_DP, BR_2_0, |c| !crl_uris(c).is_empty(),
+        dp_issuer_or_reasons,
+        "A CRL distribution point has reasons or a CRL issuer", "Since BR 2.0 (§7.1.2.11.2) each distribution point holds only the URL of a full CRL: reasons (a partitioned CRL) and cRLIssuer (an indirect CRL) MUST NOT be present.", "List only the CRL's HTTP URL in each distribution point."),
+    rule("br.ca-is-ca", Some("e_ca_is_ca"), Error, CA_KU, CABF_BR, |c| c.key_usage().is_some_and(|k| k.key_cert_sign()) && c.ext(BC).is_some(),
+        |c| fail(!c.is_ca(), || "keyCertSign with cA FALSE".into()),
+        "A certificate that may sign certificates is not a CA", "The Baseline Requirements (§7.1.2.1.4, §7.1.2.10.4) require cA TRUE in a root or subordinate CA certificate, and keyCertSign makes it one: certificates it signs fail path validation (RFC 5280 §6.1.4 (k)).", "Re-issue with basicConstraints cA TRUE, or without keyCertSign."),
+    rule("br.key-type", Some("e_public_key_type_not_allowed"), Error, crate::lint::references::BR_KEYS, CABF_BR, |_| true,
+        |c| fail(!matches!(c.report.public_key.algorithm.as_str(), "RSA" | "EC" | "DSA" | "Ed25519" | "X25519"), || format!("{} key", c.report.public_key.algorithm)),
+        "The key type is not one the Baseline Requirements allow", "The Baseline Requirements (§6.1.5) allow RSA and ECDSA keys (and DSA before BR 2.0); a key of another kind cannot be checked by browsers' verifiers. (zlint, whose rule this is, passes every key type Go parses, which includes Ed25519 and X25519; certscope follows it.)", "Re-issue for an RSA or ECDSA P-256/P-384 key."),
+    Lint { same_as: Some("br.ca-country-invalid"), ..rule("br.country-not-iso", Some("e_subject_country_not_iso"), Error, SUBSCRIBER_SUBJECT, CABF_BR, |_| true,
+        |c| c.subject_values("2.5.4.6").into_iter().find(|v| !iso_country(&v.to_ascii_uppercase())).map(|v| format!("countryName {v:?}")),
+        "The country is not an ISO 3166-1 code", "The Baseline Requirements (§7.1.4.2.2) require countryName to be a two-letter ISO 3166-1 code, or XX where no country applies.", "Use the two-letter code (DE, US, …).") },
+    Lint { until: Some(BR_1_6_2), ..rule("br.underscore-before-1-6-2", Some("e_no_underscores_before_1_6_2"), Error, RESERVED_LABELS, ALWAYS, |c| c.is_subscriber() && !c.dns_names().is_empty(),
+        |c| c.dns_names().into_iter().find(|d| d.contains('_')).map(|d| format!("{d} contains an underscore")),
+        "A DNS name has an underscore", "Until BR 1.6.2 (2018-12-10) the Baseline Requirements followed RFC 5280: a dNSName is a host name of letters, digits and hyphens, so an underscore was never allowed.", "Re-issue without the underscore name.") },
+    Lint { until: Some(UNDERSCORE_SUNSET), ..rule("br.underscore-not-ldh", Some("e_underscore_permissible_in_dnsname_if_valid_when_replaced"), Error, RESERVED_LABELS, BR_1_6_2, |c| c.is_subscriber() && !c.dns_names().is_empty(),
+        |c| c.dns_names().iter().flat_map(|d| d.split('.').map(str::to_owned).collect::<Vec<_>>()).find(|l| l.contains('_') && l != "*" && !ldh(&l.replace('_', "-"))).map(|l| format!("label {l:?} is not a host-name label even with - for _")),
+        "A DNS name's underscore label is not otherwise valid", "From BR 1.6.2 (2018-12-10) to 2019-04-01 a DNS name could hold underscores only if each label became a valid host-name label with the underscores replaced by hyphens.", "Re-issue without the underscore name.") },
+    Lint { until: Some(UNDERSCORE_SUNSET), ..rule("br.underscore-long-validity", Some("e_underscore_present_with_too_long_validity"), Error, RESERVED_LABELS, BR_1_6_2, |c| c.is_subscriber() && !c.dns_names().is_empty() && c.not_after() >= c.not_before().saturating_add(30 * 86_400),
+        |c| c.dns_names().into_iter().find(|d| d.contains('_')).map(|d| format!("{d}, in a certificate valid for 30 days or more")),
+        "An underscore name in a certificate valid for 30 days or more", "From BR 1.6.2 (2018-12-10) to 2019-04-01 a DNS name could hold underscores only in a certificate valid for less than 30 days (ballot SC12's transition).", "Re-issue without the underscore name.") },
 ];

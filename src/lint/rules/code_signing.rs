@@ -7,12 +7,12 @@ use super::facts::{
     access_uris, country_problem, crl_uris, ku_bits, ku_names, not_http, CA_ISSUERS,
     DIGITAL_SIGNATURE, OCSP,
 };
-use super::validity::add_months;
 use super::{fail, rule};
 use crate::lint::engine::{
     Ctx, Level::*, Lint, AIA, ANY_EKU, CDP, CODE_SIGNING, EMAIL_PROTECTION, KU, SERVER_AUTH,
 };
 use crate::lint::profile::{code_signing, EV_CODE_SIGNING};
+use crate::time::add_months;
 use crate::Reference;
 
 const fn cs(label: &'static str) -> Reference {

@@ -2,8 +2,8 @@
 
 use super::{fail, rule};
 use crate::lint::engine::{
-    Ctx, Level::*, Lint, AIA, AKI, ALWAYS, BC, CDP, FRESHEST, IAN, IAP, KU, NC, PC, RFC5280, SAN,
-    SIA, SKI,
+    Ctx, Level::*, Lint, AIA, AKI, ALWAYS, BC, BR_2_0, CDP, FRESHEST, IAN, IAP, KU, NC, PC,
+    RFC5280, SAN, SIA, SKI,
 };
 use crate::lint::references::{RFC5280_EXTENSIONS as EXT, RFC5280_VERSION as VERSION};
 
@@ -75,9 +75,12 @@ pub(super) const RULES: &[Lint] = &[
     rule("rfc.ski-missing-ca", Some("e_ext_subject_key_identifier_missing_ca"), Error, EXT, ALWAYS, |c| c.is_ca(),
         |c| fail(c.ext(SKI).is_none(), || "CA certificate without subjectKeyIdentifier".into()),
         "CA certificate without a subject key identifier", "RFC 5280 §4.2.1.2: CA certificates MUST include it, so the certificates they issue can point back to the right key.", "Re-issue with subjectKeyIdentifier=hash."),
-    rule("rfc.ski-missing-subscriber", Some("w_ext_subject_key_identifier_missing_sub_cert"), Warn, EXT, ALWAYS, |c| c.is_subscriber(),
+    // For a TLS server certificate issued since BR 2.0 the BR say the opposite (§7.1.2.7.6:
+    // NOT RECOMMENDED, `br.sub-cert-ski`); this rule yields to them, as pkilint's filters do,
+    // where zlint keeps both and warns either way.
+    rule("rfc.ski-missing-subscriber", Some("w_ext_subject_key_identifier_missing_sub_cert"), Warn, EXT, ALWAYS, |c| c.is_subscriber() && !(c.is_server() && c.not_before() >= BR_2_0),
         |c| fail(c.ext(SKI).is_none(), || "end-entity certificate without subjectKeyIdentifier".into()),
-        "End-entity certificate without a subject key identifier", "RFC 5280 §4.2.1.2: end-entity certificates SHOULD include it.", "Issue with subjectKeyIdentifier=hash."),
+        "End-entity certificate without a subject key identifier", "RFC 5280 §4.2.1.2: end-entity certificates SHOULD include it. (For TLS server certificates issued since BR 2.0 the Baseline Requirements recommend against it, and certscope follows them.)", "Issue with subjectKeyIdentifier=hash."),
     rule("rfc.aki-no-key-id", Some("e_ext_authority_key_identifier_no_key_identifier"), Error, EXT, ALWAYS, |c| !c.self_signed(),
         |c| {
             let has_id = c.ext(AKI).and_then(|e| <x509_cert::ext::pkix::AuthorityKeyIdentifier as der::Decode>::from_der(e.extn_value.as_bytes()).ok()).is_some_and(|a| a.key_identifier.is_some());

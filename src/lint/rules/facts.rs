@@ -95,6 +95,7 @@ pub(super) const KEY_ENCIPHERMENT: u16 = 1 << 2;
 pub(super) const DATA_ENCIPHERMENT: u16 = 1 << 3;
 pub(super) const KEY_AGREEMENT: u16 = 1 << 4;
 pub(super) const KEY_CERT_SIGN: u16 = 1 << 5;
+pub(super) const CRL_SIGN: u16 = 1 << 6;
 pub(super) const ENCIPHER_ONLY: u16 = 1 << 7;
 pub(super) const DECIPHER_ONLY: u16 = 1 << 8;
 

@@ -17,12 +17,16 @@ mod ev;
 mod extensions;
 #[cfg(feature = "profiles")]
 mod facts;
+#[cfg(feature = "profiles")]
+mod key_usage;
 mod keys;
 #[cfg(feature = "profiles")]
 mod policies;
 mod profile;
 #[cfg(feature = "profiles")]
 mod rfc5280;
+#[cfg(feature = "profiles")]
+mod root_programs;
 #[cfg(feature = "profiles")]
 mod smime;
 #[cfg(feature = "profiles")]
@@ -69,7 +73,9 @@ pub(crate) fn deep() -> impl Iterator<Item = &'static Lint> {
         .chain(policies::RULES)
         .chain(etsi::RULES)
         .chain(subject::RULES)
-        .chain(community::RULES);
+        .chain(community::RULES)
+        .chain(key_usage::RULES)
+        .chain(root_programs::RULES);
     #[cfg(not(feature = "profiles"))]
     return core::iter::empty();
 }

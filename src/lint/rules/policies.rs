@@ -22,6 +22,18 @@ const BR_POLICIES: Reference = Reference {
     url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#71279-subscriber-certificate-certificate-policies",
 };
 
+const CA_POLICIES: Reference = Reference {
+    label: "CA/B Forum BR §7.1.2.10.5",
+    url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#712105-ca-certificate-certificate-policies",
+};
+/// The CA/Browser Forum's reserved policy identifiers: DV, OV, IV, EV.
+const RESERVED: [&str; 4] = [
+    "2.23.140.1.2.1",
+    "2.23.140.1.2.2",
+    "2.23.140.1.2.3",
+    "2.23.140.1.1",
+];
+
 /// RFC 6818 (2013-01-01).
 const RFC6818_DATE: u64 = 1_356_998_400;
 
@@ -145,4 +157,19 @@ pub(super) const RULES: &[Lint] = &[
         |c| qualifiers(c).into_iter().filter(|q| q.id == CPS).filter_map(|q| q.value).map(|(_, b)| String::from_utf8_lossy(b).into_owned())
             .find(|u| !matches!(url_scheme(u).as_deref(), Some("http" | "https"))).map(|u| format!("CPS {u:?}")),
         "The CPS pointer is not an HTTP or HTTPS URL", "Since BR 2.0 (§7.1.2.7.9) the cPSuri MUST be an HTTP or HTTPS URL of the CA's repository.", "Give the CPS's http(s):// URL."),
+    rule("br.sub-ca-reserved-policies", Some("e_ca_multiple_reserved_policy_oids"), Error, CA_POLICIES, BR_2_0, |c| c.is_sub_ca() && !c.policies().iter().any(|p| p == "2.5.29.32.0"),
+        |c| fail(c.policies().iter().filter(|p| RESERVED.contains(&p.as_str())).count() > 1, || format!("reserved policies {}", c.policies().iter().filter(|p| RESERVED.contains(&p.as_str())).cloned().collect::<Vec<_>>().join(", "))),
+        "A policy-restricted intermediate asserts more than one reserved policy", "Since BR 2.0 (§7.1.2.10.5) a subordinate CA certificate that is not for anyPolicy MUST include exactly one of the CA/Browser Forum's reserved policy identifiers (DV, OV, IV or EV), the one kind of certificate it issues. (zlint's test configuration for cross-certificates, which are exempt, is not modelled.)", "Issue one intermediate per validation level."),
+    rule("br.sub-ca-policies", Some("e_invalid_ca_certificate_policies"), Error, CA_POLICIES, BR_2_0, |c| c.is_sub_ca(),
+        |c| {
+            if c.ext(CP).is_none() {
+                return Some("no certificatePolicies".into());
+            }
+            let any = c.policies().iter().any(|p| p == "2.5.29.32.0");
+            if any {
+                return fail(c.policies().len() > 1, || "anyPolicy with other policies".into());
+            }
+            fail(!c.policies().iter().any(|p| RESERVED.contains(&p.as_str())), || format!("policies {} without a reserved one", c.policies().join(", ")))
+        },
+        "The intermediate's certificate policies are not the BR's", "Since BR 2.0 (§7.1.2.10.5) a subordinate CA certificate MUST carry certificatePolicies: either anyPolicy alone, or at least one CA/Browser Forum reserved policy identifier saying which certificates it issues.", "Re-issue with anyPolicy alone, or with the reserved policy of the certificates it issues."),
 ];

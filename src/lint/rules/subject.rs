@@ -18,6 +18,56 @@ const BR_1_3_1: u64 = 1_443_398_400;
 /// 2016-09-07: ballot 173's subject rules (givenName, surname and the address they need).
 const GIVEN_NAME: u64 = 1_473_206_400;
 
+/// The string types BR 2.0 §7.1.4.2 allows for each subject attribute (OID, tags).
+const ENCODINGS: [(&str, &[der::Tag]); 17] = {
+    use der::Tag::{Ia5String as IA5, PrintableString as P, Utf8String as U};
+    [
+        ("0.9.2342.19200300.100.1.25", &[IA5]),
+        ("2.5.4.6", &[P]),
+        ("2.5.4.8", &[P, U]),
+        ("2.5.4.7", &[P, U]),
+        ("2.5.4.17", &[P, U]),
+        ("2.5.4.9", &[P, U]),
+        ("2.5.4.10", &[P, U]),
+        ("2.5.4.4", &[P, U]),
+        ("2.5.4.42", &[P, U]),
+        ("2.5.4.11", &[P, U]),
+        ("2.5.4.3", &[P, U]),
+        ("2.5.4.15", &[P, U]),
+        ("1.3.6.1.4.1.311.60.2.1.3", &[P]),
+        ("1.3.6.1.4.1.311.60.2.1.2", &[P, U]),
+        ("1.3.6.1.4.1.311.60.2.1.1", &[P, U]),
+        ("2.5.4.5", &[P]),
+        ("2.5.4.97", &[P, U]),
+    ]
+};
+
+/// The first subject attribute whose string type [`ENCODINGS`] does not allow.
+fn subject_encoding(c: &Ctx<'_>) -> Option<String> {
+    use der::Tagged;
+    c.cert
+        .tbs_certificate()
+        .subject()
+        .iter_rdn()
+        .flat_map(|rdn| rdn.iter())
+        .find_map(|atv| {
+            let oid = atv.oid.to_string();
+            let (_, allowed) = ENCODINGS.iter().find(|(o, _)| *o == oid)?;
+            let tag = atv.value.tag();
+            (!allowed.contains(&tag)).then(|| format!("{oid} as {tag}"))
+        })
+}
+
+/// BR 1.8.0 (2021-08-25).
+const BR_1_8_0: u64 = 1_629_849_600;
+/// 1999-01-01, RFC 2459.
+const RFC2459_DATE: u64 = 915_148_800;
+const CN: &str = "2.5.4.3";
+const RFC_SUBJECT: Reference = Reference {
+    label: "RFC 5280 §4.1.2.6",
+    url: "https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.6",
+};
+
 /// BR 1.7.9 (2021-08-16).
 const BR_1_7_9: u64 = 1_629_072_000;
 /// 2022-09-01: organizationalUnitName prohibited in subscriber certificates (ballot SC47v2).
@@ -188,4 +238,16 @@ pub(super) const RULES: &[Lint] = &[
     rule("br.several-common-names", Some("w_extra_subject_common_names"), Warn, SUBJECT, CABF_BR, |c| c.is_subscriber(),
         |c| fail(c.subject_values("2.5.4.3").len() > 1, || format!("{} commonNames", c.subject_values("2.5.4.3").len())),
         "The subject has several common names", "The Baseline Requirements (§7.1.4.2.2) allow one commonName, one of the SAN's names; software reads the first or the last, and shows a different name than it checks.", "Keep one commonName (or none)."),
+    Lint { same_as: Some("cert.cn-not-in-san"), ..rule("br.cn-not-exactly-in-san", Some("e_subject_common_name_not_exactly_from_san"), Error, crate::lint::references::BR_CN, BR_1_8_0, |c| !c.is_ca() && !c.subject_values(CN).is_empty(),
+        |c| {
+            let dns = c.dns_names();
+            c.subject_values(CN).into_iter().find(|cn| !dns.contains(cn) && !c.report.names.contains(cn)).map(|cn| format!("CN={cn} is not a SAN entry, letter for letter"))
+        },
+        "The common name is not exactly one of the SAN's names", "Since BR 1.8.0 (§7.1.4.2.2) a subscriber certificate's commonName, if present, MUST be exactly one of the SAN's DNS names or IP addresses, byte for byte: a different case or a Unicode form of the name is not enough.", "Re-issue with the CN copied from a SAN entry, or without a CN.") },
+    rule("rfc.ca-subject-empty", Some("e_ca_subject_field_empty"), Error, RFC_SUBJECT, RFC2459_DATE, |c| c.is_ca(),
+        |c| fail(c.subject_empty(), || "the CA's subject is empty".into()),
+        "The CA certificate's subject is empty", "RFC 5280 §4.1.2.6: a CA's subject MUST be a non-empty distinguished name, since it is the issuer name of every certificate the CA signs and path building matches on it.", "Give the CA a subject (at least a commonName and organization)."),
+    rule("br.subject-encoding", Some("e_subject_rdns_correct_encoding"), Error, SUBJECT, BR_2_0, |_| true,
+        subject_encoding,
+        "A subject attribute has a string type the BR do not allow", "Since BR 2.0 (§7.1.4.2, tables of subject attribute encodings) countryName, serialNumber and jurisdictionCountryName are PrintableString, domainComponent is IA5String, and the other common attributes PrintableString or UTF8String. TeletexString, BMPString and UniversalString are legacy types some software misreads.", "Re-issue with the attribute as UTF8String (or PrintableString where required)."),
 ];

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Copies from zlint's test corpus (../../../../shared/corpus/zlint, or $ZLINT_CORPUS) the
 # expected results of every zlint lint that a certscope rule maps to, and the test
-# certificates those rows use. Re-run after adding a mapping in src/lint/rules/.
+# certificates and CRLs those rows use. Re-run after adding a mapping in src/lint/rules/.
 set -euo pipefail
 cd "$(dirname "$0")"
 corpus=${ZLINT_CORPUS:-../../../../shared/corpus/zlint}
-grep -ho 'Some("[ewn]_[a-z0-9_]*")' ../../../src/lint/rules/*.rs | sed 's/Some("\(.*\)")/\1/' | sort -u > mapped.txt
+{ grep -ho 'Some("[ewn]_[a-z0-9_]*")' ../../../src/lint/rules/*.rs | sed 's/Some("\(.*\)")/\1/'
+  grep -ho '"[ewn]_[a-z0-9_]*"' ../../../src/lint/crl.rs | tr -d '"'; } | sort -u > mapped.txt
 python3 - "$corpus" <<'PY'
 import json, os, shutil, sys
 corpus = sys.argv[1]

@@ -15,6 +15,8 @@ use crate::lint::{finding, references as refs};
 use crate::signature;
 use crate::{hex, oid, time, Error, Finding, Location, Severity};
 
+mod times;
+
 /// The most revoked entries listed in a report (all are counted and checked).
 pub const MAX_LISTED_REVOCATIONS: usize = 1_000;
 
@@ -53,6 +55,22 @@ pub struct CrlReport {
     pub revoked: Vec<RevokedEntry>,
     /// What it means for the pasted certificates, and its own state.
     pub findings: Vec<Finding>,
+    /// What the profiles module needs to lint it, when all lints are asked for and the module
+    /// is not built in (`engine.js` hands it over and removes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lint_input: Option<CrlLintInput>,
+}
+
+/// A CRL for the profiles module's CRL rules ([`crate::Lints::All`]).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrlLintInput {
+    /// The CRL, base64 DER.
+    pub der: String,
+    /// A pasted root verifies it, so it covers CA certificates (BR §4.9.7).
+    pub issuer_is_root: bool,
+    /// The verifying certificate's `public_rules_note`: the BR's rules become notes.
+    pub note: Option<&'static str>,
 }
 
 pub(crate) fn reason_name(r: CrlReason) -> &'static str {
@@ -70,6 +88,20 @@ pub(crate) fn reason_name(r: CrlReason) -> &'static str {
     }
 }
 
+/// Decodes a CRL, reading dates in forms RFC 5280 does not allow (see [`times`]); the second
+/// value lists those dates, as written.
+pub(crate) fn decode(der: &[u8]) -> Result<(CertificateList, Vec<String>), Error> {
+    match CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der) {
+        Ok(list) => Ok((list, Vec::new())),
+        Err(e) => times::normalised(der)
+            .and_then(|(fixed, changed)| {
+                let list = CertificateList::from_der(&fixed).ok()?;
+                (!changed.is_empty()).then_some((list, changed))
+            })
+            .ok_or_else(|| Error::der("CRL", e)),
+    }
+}
+
 /// Reads one CRL from `der` and relates it to the pasted certificates (`certs`, with their DER
 /// for signature checks).
 pub(crate) fn report(
@@ -78,8 +110,7 @@ pub(crate) fn report(
     at: u64,
     certs: &[(&CertificateReport, &x509_cert::Certificate)],
 ) -> Result<CrlReport, Error> {
-    let list = CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der)
-        .map_err(|e| Error::der("CRL", e))?;
+    let (list, dates_changed) = decode(der)?;
     let tbs = &list.tbs_cert_list;
     let secs = |t: &x509_cert::time::Time| t.to_unix_duration().as_secs();
     let sig = list.signature.as_bytes().unwrap_or_default();
@@ -134,8 +165,14 @@ pub(crate) fn report(
         revoked_count: entries.len(),
         revoked,
         findings: Vec::new(),
+        lint_input: None,
     };
     let at_text = format!("CRL at {location}");
+    if !dates_changed.is_empty() {
+        r.findings.push(finding("crl.time-encoding", Severity::Error, "Dates in the CRL are not written as RFC 5280 requires",
+            "RFC 5280 (§5.1.2.4, §5.1.2.6, §4.1.2.5) requires UTCTime in Zulu time with seconds for dates through 2049 and GeneralizedTime after, and no real revocation predates 1970. Strict parsers refuse this CRL; certscope read each such date as shown.",
+            format!("{at_text}: {}", dates_changed.join("; ")), refs::RFC5280_CRL, "Configure the CA to write dates in UTC (Z) with seconds, and to give each revocation its real date."));
+    }
     if tbs.next_update.as_ref().is_some_and(|t| secs(t) < at) {
         r.findings.push(finding("crl.stale", Severity::Warning, "The CRL is out of date",
             format!("Its nextUpdate ({}) has passed, so relying parties no longer accept it as current revocation information; the CA should have published a newer one.", r.next_update.clone().unwrap_or_default()),
