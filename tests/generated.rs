@@ -258,6 +258,8 @@ fn chains_of_every_key_type_read_back_exactly() {
                     // locality or province.
                     "br.locality-required",
                     "br.province-required",
+                    // BR 2.0 §7.1.2.7.2: a DV subject holds a country and a CN only.
+                    "br.dv-subject-attributes",
                     // BR 2.0 §7.1.2.7.6: subjectKeyIdentifier NOT RECOMMENDED in a leaf.
                     "br.sub-cert-ski",
                 ]

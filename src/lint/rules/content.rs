@@ -20,7 +20,7 @@ const POLICY: Reference = Reference { label: "CA/B Forum BR §7.1.6", url: "http
 const REVOCATION: Reference = Reference { label: "CA/B Forum BR §7.1.2.7", url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#7127-subscriber-certificate-profile" };
 
 /// IANA special-purpose ranges (RFC 6890 and its registries) that may not be in public certificates.
-fn reserved(ip: IpAddr) -> bool {
+pub(super) fn reserved(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
             let o = v4.octets();

@@ -24,6 +24,8 @@ mod keys;
 mod policies;
 mod profile;
 #[cfg(feature = "profiles")]
+mod reverse_dns;
+#[cfg(feature = "profiles")]
 mod rfc5280;
 #[cfg(feature = "profiles")]
 mod root_programs;
@@ -75,7 +77,8 @@ pub(crate) fn deep() -> impl Iterator<Item = &'static Lint> {
         .chain(subject::RULES)
         .chain(community::RULES)
         .chain(key_usage::RULES)
-        .chain(root_programs::RULES);
+        .chain(root_programs::RULES)
+        .chain(reverse_dns::RULES);
     #[cfg(not(feature = "profiles"))]
     return core::iter::empty();
 }

@@ -16,7 +16,7 @@ use super::facts::{
 };
 use super::{fail, rule};
 use crate::lint::engine::{
-    Ctx, Level::*, Lint, AIA, ANY_EKU, CODE_SIGNING, EMAIL_PROTECTION, KU, SAN, SERVER_AUTH,
+    Ctx, Level::*, Lint, AIA, AKI, ANY_EKU, CODE_SIGNING, EMAIL_PROTECTION, KU, SAN, SERVER_AUTH,
     TIME_STAMPING,
 };
 use crate::lint::profile::smime;
@@ -486,4 +486,17 @@ pub(super) const RULES: &[Lint] = &[
         "Individual- or sponsor-validated S/MIME certificate without a personal name",
         "Multipurpose and strict individual- and sponsor-validated certificates name the person: givenName and/or surname, or a pseudonym.",
         "Re-issue with the person's validated name or pseudonym."),
+    rule("smime.aki", Some("e_authority_key_identifier_correct"), Error, EXTENSIONS, SMIME_BR, subscriber,
+        |c| {
+            let Some(e) = c.ext(AKI) else { return Some("no authorityKeyIdentifier".into()) };
+            if e.critical {
+                return Some("authorityKeyIdentifier is critical".into());
+            }
+            let aki = <x509_cert::ext::pkix::AuthorityKeyIdentifier as der::Decode>::from_der(e.extn_value.as_bytes()).ok()?;
+            if aki.key_identifier.as_ref().is_none_or(|k| k.as_bytes().is_empty()) {
+                return Some("authorityKeyIdentifier without keyIdentifier".into());
+            }
+            (aki.authority_cert_issuer.is_some() || aki.authority_cert_serial_number.is_some()).then(|| "authorityKeyIdentifier with authorityCertIssuer or authorityCertSerialNumber".into())
+        },
+        "The S/MIME certificate's authority key identifier is not the BR's", "The S/MIME BR (§7.1.2.3 (g)) require authorityKeyIdentifier, not critical, holding the issuing key's keyIdentifier and neither authorityCertIssuer nor authorityCertSerialNumber.", "Re-issue with an authorityKeyIdentifier holding the keyIdentifier only."),
 ];

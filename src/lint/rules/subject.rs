@@ -58,6 +58,44 @@ fn subject_encoding(c: &Ctx<'_>) -> Option<String> {
         })
 }
 
+const SUBJECT_DV: Reference = Reference {
+    label: "CA/B Forum BR §7.1.2.7.2",
+    url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#71272-domain-validated",
+};
+const SUBJECT_IV: Reference = Reference {
+    label: "CA/B Forum BR §7.1.2.7.3",
+    url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#71273-individual-validated",
+};
+const SUBJECT_ORDER: Reference = Reference {
+    label: "CA/B Forum BR §7.1.4.2",
+    url: "https://cabforum.org/working-groups/server/baseline-requirements/requirements/#7142-subject-attribute-encoding",
+};
+/// BR 2.0's order of subject attributes (§7.1.4.2), as zlint lists it.
+const ORDER: [&str; 11] = [
+    "0.9.2342.19200300.100.1.25",
+    "2.5.4.6",
+    "2.5.4.8",
+    "2.5.4.7",
+    "2.5.4.17",
+    "2.5.4.9",
+    "2.5.4.10",
+    "2.5.4.4",
+    "2.5.4.42",
+    "2.5.4.11",
+    "2.5.4.3",
+];
+
+/// Every subject attribute's type, dotted, in order (whatever its value's type).
+fn subject_oids(c: &Ctx<'_>) -> Vec<String> {
+    c.cert
+        .tbs_certificate()
+        .subject()
+        .iter_rdn()
+        .flat_map(|rdn| rdn.iter())
+        .map(|atv| atv.oid.to_string())
+        .collect()
+}
+
 /// BR 1.8.0 (2021-08-25).
 const BR_1_8_0: u64 = 1_629_849_600;
 /// 1999-01-01, RFC 2459.
@@ -250,4 +288,19 @@ pub(super) const RULES: &[Lint] = &[
     rule("br.subject-encoding", Some("e_subject_rdns_correct_encoding"), Error, SUBJECT, BR_2_0, |_| true,
         subject_encoding,
         "A subject attribute has a string type the BR do not allow", "Since BR 2.0 (§7.1.4.2, tables of subject attribute encodings) countryName, serialNumber and jurisdictionCountryName are PrintableString, domainComponent is IA5String, and the other common attributes PrintableString or UTF8String. TeletexString, BMPString and UniversalString are legacy types some software misreads.", "Re-issue with the attribute as UTF8String (or PrintableString where required)."),
+    rule("br.dv-subject-attributes", Some("e_cab_dv_subject_invalid_values"), Error, SUBJECT_DV, BR_2_0, |c| policy(c, DV) && c.is_subscriber(),
+        |c| subject_oids(c).into_iter().find(|o| o != CN && o != C).map(|o| format!("{o} in a DV certificate's subject")),
+        "A domain-validated certificate's subject holds more than a country and a name", "Since BR 2.0 (§7.1.2.7.2) a DV certificate's subject may hold countryName and commonName only: the CA validated a domain, nothing about who holds it.", "Re-issue with only the CN (or nothing) in the subject, or validate the organization and issue OV."),
+    rule("br.iv-given-name-and-surname", Some("e_cab_iv_requires_personal_name_strict"), Error, SUBJECT_IV, BR_2_0, iv,
+        |c| fail(!(has(c, GIVEN) && has(c, SURNAME)), absent("givenName and surname")),
+        "An individual-validated certificate does not name the person", "Since BR 2.0 (§7.1.2.7.3) an IV certificate's subject MUST hold givenName and surname: the person whose identity the CA validated.", "Re-issue with the subscriber's givenName and surname."),
+    rule("br.personal-name-needs-iv", Some("e_sub_cert_given_name_surname_contains_correct_policy"), Error, SUBJECT, GIVEN_NAME, |c| c.is_subscriber() && (has(c, GIVEN) || has(c, SURNAME)),
+        |c| fail(!policy(c, IV), || "givenName or surname without the IV policy 2.23.140.1.2.3".into()),
+        "A personal name without the individual-validated policy", "Since ballot 173 (2016-09-07, BR §7.1.4.2.2) a subscriber certificate with givenName or surname MUST assert the individual-validated policy (2.23.140.1.2.3): a name is only there if the CA validated the person.", "Assert 2.23.140.1.2.3, or leave the personal name out."),
+    rule("br.subject-order", Some("e_invalid_subject_rdn_order"), Error, SUBJECT_ORDER, BR_2_0, |c| c.is_subscriber(),
+        |c| {
+            let positions: Vec<(String, usize)> = subject_oids(c).into_iter().filter_map(|o| ORDER.iter().position(|x| *x == o).map(|p| (o, p))).collect();
+            positions.windows(2).find(|w| matches!(w, [a, b] if b.1 < a.1)).and_then(|w| match w { [a, b] => Some(format!("{} after {}", b.0, a.0)), _ => None })
+        },
+        "The subject's attributes are out of order", "Since BR 2.0 (§7.1.4.2) a subscriber certificate's subject attributes SHALL come in a fixed order: domainComponent, country, state or province, locality, postal code, street, organization, surname, givenName, organizational unit, common name.", "Re-issue with the attributes in the BR's order."),
 ];
