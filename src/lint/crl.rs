@@ -11,19 +11,14 @@ use x509_cert::ext::pkix::crl::dp::IssuingDistributionPoint;
 use x509_cert::ext::pkix::AuthorityKeyIdentifier;
 use x509_cert::ext::Extension;
 
-use super::engine::{Level, LintResult, Status, CABF_BR, RFC5280};
+use super::engine::{Level, LintResult, Status, AKI, ALWAYS, BR_2_0_1, CABF_BR, RFC2459, RFC5280};
 use crate::{Finding, Reference};
 
 /// 2023-07-15, Baseline Requirements 1.8.7 (ballot SC-63: CRLs mandatory, their profile).
 const BR_1_8_7: u64 = 1_689_379_200;
-/// 2024-03-15, Baseline Requirements 2.0.1.
-const BR_2_0_1: u64 = 1_710_460_800;
-/// 1999-01-01, RFC 2459: no revocation can be older than the profile it follows.
-const RFC2459: u64 = 915_148_800;
 
 const CRL_NUMBER: &str = "2.5.29.20";
 const REASON_CODE: &str = "2.5.29.21";
-const AKI: &str = "2.5.29.35";
 const IDP: &str = "2.5.29.28";
 
 const fn r(label: &'static str, url: &'static str) -> Reference {
@@ -184,15 +179,12 @@ fn always(_: &CrlCtx) -> bool {
 fn has_entries(c: &CrlCtx) -> bool {
     !c.entries.is_empty()
 }
-fn hex(bytes: &[u8]) -> String {
-    crate::hex::colon(bytes)
-}
 
 /// The first entry `bad` refuses, as evidence.
 fn entry(c: &CrlCtx, bad: impl Fn(&CrlCtx, &Entry) -> Option<String>) -> Option<String> {
-    c.entries
-        .iter()
-        .find_map(|e| bad(c, e).map(|why| format!("serial {}: {why}", hex(&e.serial))))
+    c.entries.iter().find_map(|e| {
+        bad(c, e).map(|why| format!("serial {}: {why}", crate::hex::colon(&e.serial)))
+    })
 }
 
 /// The first extension OID that appears twice in `exts`.
@@ -242,7 +234,7 @@ fn number_range(c: &CrlCtx) -> Option<String> {
         return Some("the cRLNumber is not an INTEGER".to_owned());
     };
     let bytes = n.as_bytes();
-    let shown = hex(bytes);
+    let shown = crate::hex::colon(bytes);
     if bytes.first().is_some_and(|b| b & 0x80 != 0) {
         return Some(format!("the cRLNumber {shown} is negative"));
     }
@@ -365,7 +357,10 @@ fn duplicate_serial(c: &CrlCtx) -> Option<String> {
     let mut serials: Vec<&[u8]> = c.entries.iter().map(|e| e.serial.as_slice()).collect();
     serials.sort_unstable();
     serials.windows(2).find_map(|w| match w {
-        [a, b] if a == b => Some(format!("serial {} is listed more than once", hex(a))),
+        [a, b] if a == b => Some(format!(
+            "serial {} is listed more than once",
+            crate::hex::colon(a)
+        )),
         _ => None,
     })
 }
@@ -464,11 +459,11 @@ pub(crate) static RULES: &[CrlLint] = &[
         "The CRL's authority key identifier is not a keyIdentifier alone",
         "The Baseline Requirements (§7.2.2) allow only the keyIdentifier field in a CRL's authorityKeyIdentifier; authorityCertIssuer and authorityCertSerialNumber tie the CRL to one certificate of the CA instead of its key.",
         "Configure the CA to write only the keyIdentifier (the issuing key's subjectKeyIdentifier)."),
-    rule("br.crl-extension-not-recommended", "e_crl_extensions_validity", Level::Warn, BR_CRL, ALWAYS_CRL, always, extension_not_recommended,
+    rule("br.crl-extension-not-recommended", "e_crl_extensions_validity", Level::Warn, BR_CRL, ALWAYS, always, extension_not_recommended,
         "The CRL carries an extension the Baseline Requirements do not list",
         "The Baseline Requirements (§7.2.2) list the CRL extensions a publicly trusted CA uses: cRLNumber, authorityKeyIdentifier and issuingDistributionPoint. Others are not recommended.",
         "Leave out extensions other than cRLNumber, authorityKeyIdentifier and issuingDistributionPoint."),
-    rule("br.crl-extension-criticality", "e_crl_extensions_validity", Level::Error, BR_CRL, ALWAYS_CRL, always, extension_criticality,
+    rule("br.crl-extension-criticality", "e_crl_extensions_validity", Level::Error, BR_CRL, ALWAYS, always, extension_criticality,
         "A CRL extension has the wrong criticality",
         "The Baseline Requirements (§7.2.2) say cRLNumber and authorityKeyIdentifier are not critical, and issuingDistributionPoint is critical (as RFC 5280 §5.2.5 also requires).",
         "Mark issuingDistributionPoint critical and the other CRL extensions not critical."),
@@ -500,19 +495,19 @@ pub(crate) static RULES: &[CrlLint] = &[
         "A certificate was revoked after the CRL was made",
         "A CRL lists revocations that happened up to its thisUpdate (RFC 5280 §5.1.2.4, §5.1.2.6). An entry dated later means the CA's clock or its CRL generation is wrong.",
         "Check the CA's clock and how it dates revocations."),
-    rule("crl.revoked-before-rfc2459", "e_crl_revocation_date_too_early", Level::Error, COMMUNITY, ALWAYS_CRL, has_entries, revoked_too_early,
+    rule("crl.revoked-before-rfc2459", "e_crl_revocation_date_too_early", Level::Error, COMMUNITY, ALWAYS, has_entries, revoked_too_early,
         "A revocation is dated before 1999",
         "No certificate issued under the X.509 v3 profile (RFC 2459, January 1999) can have been revoked before it; such a date is an encoding or clock error.",
         "Date revocations when they happened."),
-    rule("crl.duplicate-extension", "e_crl_no_duplicate_extensions", Level::Error, COMMUNITY, ALWAYS_CRL, |c| !c.extensions().is_empty(), duplicate_extension,
+    rule("crl.duplicate-extension", "e_crl_no_duplicate_extensions", Level::Error, COMMUNITY, ALWAYS, |c| !c.extensions().is_empty(), duplicate_extension,
         "The CRL has the same extension twice",
         "A CRL must not carry one extension more than once (as RFC 5280 §4.2 says of certificates): relying parties may read either copy.",
         "Write each CRL extension once."),
-    rule("crl.entry-duplicate-extension", "e_crl_revoked_certificate_crl_entry_has_no_duplicate_extensions", Level::Error, COMMUNITY, ALWAYS_CRL, always, entry_duplicate_extension,
+    rule("crl.entry-duplicate-extension", "e_crl_revoked_certificate_crl_entry_has_no_duplicate_extensions", Level::Error, COMMUNITY, ALWAYS, always, entry_duplicate_extension,
         "A CRL entry has the same extension twice",
         "An entry must not carry one extension more than once: relying parties may read either copy, for example two different reasons.",
         "Write each entry extension once."),
-    rule("crl.duplicate-serial", "e_crl_unique_revoked_certificate", Level::Warn, COMMUNITY, ALWAYS_CRL, always, duplicate_serial,
+    rule("crl.duplicate-serial", "e_crl_unique_revoked_certificate", Level::Warn, COMMUNITY, ALWAYS, always, duplicate_serial,
         "A serial number is listed twice",
         "Each revoked certificate should appear once in a CRL; a repeated serial, perhaps with different dates or reasons, leaves relying parties to guess which entry counts.",
         "List each revoked serial once."),
@@ -525,9 +520,6 @@ pub(crate) static RULES: &[CrlLint] = &[
         "The Baseline Requirements (§4.9.7) allow at most 10 days between thisUpdate and nextUpdate on a CRL of subscriber certificates, and at most 12 months on one of CA certificates. certscope takes a CRL to cover CA certificates when its issuingDistributionPoint says onlyContainsCACerts or it is signed by a pasted root; otherwise, as zlint does, it applies the subscriber limit.",
         "Issue the CRL more often, with nextUpdate within the limit."),
 ];
-
-/// zlint's community lints and those without a date are always effective.
-const ALWAYS_CRL: u64 = 0;
 
 /// Every CRL rule's outcome on one CRL.
 fn run(ctx: &CrlCtx) -> Vec<(&'static CrlLint, Status, Option<String>)> {

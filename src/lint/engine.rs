@@ -106,6 +106,12 @@ pub(crate) const RFC3280: u64 = 1_017_619_200;
 pub(crate) const BR_1_7_1: u64 = 1_597_881_600;
 /// 2023-09-15: Baseline Requirements 2.0.0's certificate profiles (ballot SC-62) take effect.
 pub(crate) const BR_2_0: u64 = 1_694_736_000;
+/// 2024-03-15, Baseline Requirements 2.0.1 (ballot SC-63's CRL rules).
+#[cfg(feature = "profiles")]
+pub(crate) const BR_2_0_1: u64 = 1_710_460_800;
+/// 1999-01-01, RFC 2459.
+#[cfg(feature = "profiles")]
+pub(crate) const RFC2459: u64 = 915_148_800;
 /// Always.
 pub(crate) const ALWAYS: u64 = 0;
 

@@ -11,8 +11,9 @@ use der::Decode;
 
 use super::{fail, rule};
 use crate::lint::engine::{
-    Ctx, Level::*, Lint, AIA, ALWAYS, ANY_EKU, BC, BR_1_7_1, BR_2_0, CABF_BR, CDP, CLIENT_AUTH,
-    CODE_SIGNING, CP, EKU, EMAIL_PROTECTION, NC, OCSP_SIGNING, SERVER_AUTH, SKI, TIME_STAMPING,
+    Ctx, Level::*, Lint, AIA, ALWAYS, ANY_EKU, BC, BR_1_7_1, BR_2_0, BR_2_0_1, CABF_BR, CDP,
+    CLIENT_AUTH, CODE_SIGNING, CP, EKU, EMAIL_PROTECTION, NC, OCSP_SIGNING, SERVER_AUTH, SKI,
+    TIME_STAMPING,
 };
 use crate::Reference;
 
@@ -81,8 +82,6 @@ fn ldh(label: &str) -> bool {
         && (label.get(2..4) != Some("--") || label.to_ascii_lowercase().starts_with("xn--"))
 }
 
-/// BR 2.0.1 (2024-03-15): ballot SC-63's CRL rules.
-const BR_2_0_1: u64 = 1_710_460_800;
 /// BR 1.4.8 (2017-06-08).
 const BR_1_4_8: u64 = 1_496_880_000;
 /// 2021-10-01: reserved "??--" labels prohibited.

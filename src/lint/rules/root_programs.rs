@@ -62,15 +62,14 @@ const ECDSA_SIGNATURES: [&str; 5] = [
     "1.2.840.10045.4.3.4",
 ];
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn ec_key_encoding(c: &Ctx<'_>) -> Option<String> {
     let alg = &c.cert.tbs_certificate().subject_public_key_info().algorithm;
     let der = alg.to_der().unwrap_or_default();
     fail(!EC_KEY_ENCODINGS.contains(&der.as_slice()), || {
-        format!("the key's AlgorithmIdentifier is {}", hex(&der))
+        format!(
+            "the key's AlgorithmIdentifier is {}",
+            crate::hex::plain(&der)
+        )
     })
 }
 
@@ -103,7 +102,7 @@ fn ecdsa_signature_encoding(c: &Ctx<'_>) -> Option<String> {
     fail(der != expected, || {
         format!(
             "a {size}-byte signature (its curve's hash is fixed) with AlgorithmIdentifier {}",
-            hex(&der)
+            crate::hex::plain(&der)
         )
     })
 }

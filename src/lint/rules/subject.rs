@@ -5,7 +5,7 @@
 //! them; they run on every certificate when all lints are asked for ([`crate::Lints::All`]).
 
 use super::{fail, rule};
-use crate::lint::engine::{Ctx, Level::*, Lint, BR_2_0, CABF_BR};
+use crate::lint::engine::{Ctx, Level::*, Lint, BR_2_0, CABF_BR, RFC2459};
 use crate::Reference;
 
 const SUBJECT: Reference = Reference {
@@ -98,8 +98,6 @@ fn subject_oids(c: &Ctx<'_>) -> Vec<String> {
 
 /// BR 1.8.0 (2021-08-25).
 const BR_1_8_0: u64 = 1_629_849_600;
-/// 1999-01-01, RFC 2459.
-const RFC2459_DATE: u64 = 915_148_800;
 const CN: &str = "2.5.4.3";
 const RFC_SUBJECT: Reference = Reference {
     label: "RFC 5280 §4.1.2.6",
@@ -282,7 +280,7 @@ pub(super) const RULES: &[Lint] = &[
             c.subject_values(CN).into_iter().find(|cn| !dns.contains(cn) && !c.report.names.contains(cn)).map(|cn| format!("CN={cn} is not a SAN entry, letter for letter"))
         },
         "The common name is not exactly one of the SAN's names", "Since BR 1.8.0 (§7.1.4.2.2) a subscriber certificate's commonName, if present, MUST be exactly one of the SAN's DNS names or IP addresses, byte for byte: a different case or a Unicode form of the name is not enough.", "Re-issue with the CN copied from a SAN entry, or without a CN.") },
-    rule("rfc.ca-subject-empty", Some("e_ca_subject_field_empty"), Error, RFC_SUBJECT, RFC2459_DATE, |c| c.is_ca(),
+    rule("rfc.ca-subject-empty", Some("e_ca_subject_field_empty"), Error, RFC_SUBJECT, RFC2459, |c| c.is_ca(),
         |c| fail(c.subject_empty(), || "the CA's subject is empty".into()),
         "The CA certificate's subject is empty", "RFC 5280 §4.1.2.6: a CA's subject MUST be a non-empty distinguished name, since it is the issuer name of every certificate the CA signs and path building matches on it.", "Give the CA a subject (at least a commonName and organization)."),
     rule("br.subject-encoding", Some("e_subject_rdns_correct_encoding"), Error, SUBJECT, BR_2_0, |_| true,
